@@ -1,0 +1,82 @@
+package org.qingnuan.embedded;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.Profiles;
+import redis.embedded.RedisServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.Map;
+
+/**
+ * Starts a real redis-server (the binary shipped in the embedded-redis jar) when the "embedded"
+ * profile is on, before any bean exists, and points {@code spring.data.redis.port} at it. Redisson
+ * then connects exactly as in production. The server is stopped when the JVM exits.
+ */
+public class EmbeddedRedisLauncher implements EnvironmentPostProcessor, Ordered {
+
+    static final String PROFILE = "embedded";
+
+    private static RedisServer server;
+    private static int port;
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (!environment.acceptsProfiles(Profiles.of(PROFILE))) {
+            return;
+        }
+        if (environment.acceptsProfiles(Profiles.of("prod"))) {
+            throw new IllegalStateException("Profiles 'embedded' and 'prod' cannot be active together");
+        }
+        environment.getPropertySources().addFirst(
+                new MapPropertySource("embeddedRedis", Map.of("spring.data.redis.port", startOnce())));
+    }
+
+    /** One server per JVM, however many application contexts (tests) ask for it. */
+    private static synchronized int startOnce() {
+        if (server == null) {
+            try {
+                port = freePort();
+                server = RedisServer.newRedisServer()
+                        .port(port)
+                        .bind("127.0.0.1")
+                        .setting("save \"\"")
+                        .setting("appendonly no")
+                        .setting("maxmemory 64mb")
+                        .build();
+                server.start();
+                RedisServer started = server;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(started), "embedded-redis-stop"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not start the embedded Redis server", e);
+            }
+        }
+        return port;
+    }
+
+    private static void stopQuietly(RedisServer redis) {
+        try {
+            redis.stop();
+        } catch (IOException ignored) {
+            // the JVM is going away; the child process dies with it
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        // after application*.yml has been read, so the profile settings are known
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

@@ -1,0 +1,170 @@
+package org.qingnuan.org;
+
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import com.baomidou.mybatisplus.core.conditions.update.LambdaUpdateWrapper;
+import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
+import org.qingnuan.api.error.CommonError;
+import org.qingnuan.api.paging.PageQuery;
+import org.qingnuan.api.paging.PageView;
+import org.qingnuan.audit.AuditTrail;
+import org.qingnuan.org.OrgRequests.CreateOrgRequest;
+import org.qingnuan.org.OrgRequests.OrgQuery;
+import org.qingnuan.org.OrgRequests.UpdateOrgRequest;
+import org.qingnuan.org.internal.OrgUnitMapper;
+import org.qingnuan.shared.error.DomainException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The organisation tree. Reads and writes go through the jurisdiction filter, so a staff member
+ * only ever finds orgs of their own subtree; an org outside it is "not found".
+ */
+@Service
+public class OrgService {
+
+    static final String TARGET = "ORG";
+
+    private final OrgUnitMapper mapper;
+    private final AuditTrail auditTrail;
+
+    OrgService(OrgUnitMapper mapper, AuditTrail auditTrail) {
+        this.mapper = mapper;
+        this.auditTrail = auditTrail;
+    }
+
+    public Optional<OrgUnit> find(long id) {
+        return Optional.ofNullable(mapper.selectById(id));
+    }
+
+    public OrgUnit get(long id) {
+        return find(id).orElseThrow(() -> new DomainException(OrgError.ORG_NOT_FOUND));
+    }
+
+    /** Names of the given orgs that the caller can see, by id. */
+    public Map<Long, String> names(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> names = new HashMap<>();
+        mapper.selectBatchIds(ids).forEach(org -> names.put(org.getId(), org.getName()));
+        return names;
+    }
+
+    /** The caller's subtree as a tree (one root: their own org). */
+    public List<OrgView.Node> tree() {
+        List<OrgUnit> all = mapper.selectList(new LambdaQueryWrapper<OrgUnit>().orderByAsc(OrgUnit::getPath));
+        Map<Long, List<OrgView.Node>> childrenOf = new LinkedHashMap<>();
+        Map<Long, OrgView.Node> byId = new LinkedHashMap<>();
+        for (OrgUnit org : all) {
+            List<OrgView.Node> children = new ArrayList<>();
+            childrenOf.put(org.getId(), children);
+            byId.put(org.getId(), new OrgView.Node(org.getId(), org.getName(), org.getType(),
+                    org.getType().label(), org.getRegion(), children));
+        }
+        List<OrgView.Node> roots = new ArrayList<>();
+        for (OrgUnit org : all) {
+            List<OrgView.Node> siblings = org.getParentId() == null ? null : childrenOf.get(org.getParentId());
+            (siblings != null ? siblings : roots).add(byId.get(org.getId()));
+        }
+        return roots;
+    }
+
+    public PageView<OrgView> list(OrgQuery query, PageQuery paging) {
+        LambdaQueryWrapper<OrgUnit> where = new LambdaQueryWrapper<OrgUnit>()
+                .eq(query.type() != null, OrgUnit::getType, query.type())
+                .eq(query.parentId() != null, OrgUnit::getParentId, query.parentId())
+                .like(query.keyword() != null && !query.keyword().isBlank(), OrgUnit::getName, query.keyword())
+                .orderByAsc(OrgUnit::getPath);
+        Page<OrgUnit> page = mapper.selectPage(Page.of(paging.page(), paging.size()), where);
+        return new PageView<>(page.getRecords(), page.getTotal(), page.getCurrent(), page.getSize()).map(OrgView::of);
+    }
+
+    @Transactional
+    public OrgUnit create(CreateOrgRequest request) {
+        OrgUnit parent = get(request.parentId());
+        if (!request.type().mayHangUnder(parent.getType())) {
+            throw new DomainException(OrgError.ORG_TYPE_NOT_ALLOWED,
+                    request.type().label() + "不能设在" + parent.getType().label() + "下");
+        }
+        requireUniqueName(parent.getId(), request.name(), null);
+        OrgUnit org = new OrgUnit();
+        org.setParentId(parent.getId());
+        org.setDepth(parent.getDepth() + 1);
+        org.setName(request.name());
+        org.setType(request.type());
+        org.setRegion(request.region());
+        // the path needs the new id: insert under the parent's path, then complete it
+        org.setPath(parent.getPath());
+        mapper.insert(org);
+        org.setPath(parent.childPath(org.getId()));
+        mapper.update(null, new LambdaUpdateWrapper<OrgUnit>()
+                .set(OrgUnit::getPath, org.getPath())
+                .eq(OrgUnit::getId, org.getId()));
+        auditTrail.record("ORG_CREATED", TARGET, org.getId(), org.getId(),
+                Map.of("name", org.getName(), "type", org.getType(), "parentId", parent.getId()));
+        return get(org.getId());
+    }
+
+    @Transactional
+    public OrgUnit update(long id, UpdateOrgRequest request) {
+        OrgUnit org = get(id);
+        if (!Objects.equals(org.getVersion(), request.version())) {
+            throw new DomainException(CommonError.VERSION_CONFLICT);
+        }
+        if (org.getParentId() != null) {
+            requireUniqueName(org.getParentId(), request.name(), id);
+        }
+        Map<String, Object> changes = new LinkedHashMap<>();
+        if (!org.getName().equals(request.name())) {
+            changes.put("name", org.getName() + " → " + request.name());
+        }
+        if (!Objects.equals(org.getRegion(), request.region())) {
+            changes.put("region", org.getRegion() + " → " + request.region());
+        }
+        org.setName(request.name());
+        org.setRegion(request.region());
+        if (mapper.updateById(org) == 0) {
+            throw new DomainException(CommonError.VERSION_CONFLICT);
+        }
+        auditTrail.record("ORG_UPDATED", TARGET, id, id, changes);
+        return get(id);
+    }
+
+    /** Creates the root (province league) of an empty installation; used by the bootstrap only. */
+    @Transactional
+    public OrgUnit createRoot(String name) {
+        if (mapper.selectCount(new LambdaQueryWrapper<OrgUnit>().isNull(OrgUnit::getParentId)) > 0) {
+            throw new DomainException(OrgError.ROOT_ORG_EXISTS);
+        }
+        OrgUnit root = new OrgUnit();
+        root.setDepth(0);
+        root.setName(name);
+        root.setType(OrgType.PROVINCE_LEAGUE);
+        root.setPath("/");
+        mapper.insert(root);
+        root.setPath("/" + root.getId() + "/");
+        mapper.update(null, new LambdaUpdateWrapper<OrgUnit>().set(OrgUnit::getPath, root.getPath())
+                .eq(OrgUnit::getId, root.getId()));
+        auditTrail.record(null, "ORG_CREATED", TARGET, root.getId(), root.getId(), Map.of("name", name, "root", true));
+        return root;
+    }
+
+    private void requireUniqueName(long parentId, String name, Long exceptId) {
+        boolean taken = mapper.exists(new LambdaQueryWrapper<OrgUnit>()
+                .eq(OrgUnit::getParentId, parentId)
+                .eq(OrgUnit::getName, name)
+                .ne(exceptId != null, OrgUnit::getId, exceptId));
+        if (taken) {
+            throw new DomainException(OrgError.ORG_NAME_TAKEN);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.qingnuan.org;
+
+import com.baomidou.mybatisplus.annotation.FieldFill;
+import com.baomidou.mybatisplus.annotation.IdType;
+import com.baomidou.mybatisplus.annotation.TableField;
+import com.baomidou.mybatisplus.annotation.TableId;
+import com.baomidou.mybatisplus.annotation.TableLogic;
+import com.baomidou.mybatisplus.annotation.TableName;
+import com.baomidou.mybatisplus.annotation.Version;
+import org.qingnuan.jurisdiction.OrgScoped;
+
+import java.time.LocalDateTime;
+
+/** A league organisation or partner unit. Its {@code path} lists the ids from the root down to it. */
+@TableName("org_unit")
+@OrgScoped(column = "path", kind = OrgScoped.Kind.ORG_PATH)
+public class OrgUnit {
+
+    @TableId(type = IdType.AUTO)
+    private Long id;
+    private Long parentId;
+    private String path;
+    private Integer depth;
+    private String name;
+    private OrgType type;
+    private String region;
+    @Version
+    private Integer version;
+    @TableLogic
+    private Integer deleted;
+    @TableField(fill = FieldFill.INSERT)
+    private LocalDateTime createdAt;
+    @TableField(fill = FieldFill.INSERT_UPDATE)
+    private LocalDateTime updatedAt;
+
+    /** Path of a child of this org with the given id. */
+    public String childPath(long childId) {
+        return path + childId + "/";
+    }
+
+    public Long getId() { return id; }
+    public void setId(Long id) { this.id = id; }
+    public Long getParentId() { return parentId; }
+    public void setParentId(Long parentId) { this.parentId = parentId; }
+    public String getPath() { return path; }
+    public void setPath(String path) { this.path = path; }
+    public Integer getDepth() { return depth; }
+    public void setDepth(Integer depth) { this.depth = depth; }
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public OrgType getType() { return type; }
+    public void setType(OrgType type) { this.type = type; }
+    public String getRegion() { return region; }
+    public void setRegion(String region) { this.region = region; }
+    public Integer getVersion() { return version; }
+    public void setVersion(Integer version) { this.version = version; }
+    public Integer getDeleted() { return deleted; }
+    public void setDeleted(Integer deleted) { this.deleted = deleted; }
+    public LocalDateTime getCreatedAt() { return createdAt; }
+    public void setCreatedAt(LocalDateTime createdAt) { this.createdAt = createdAt; }
+    public LocalDateTime getUpdatedAt() { return updatedAt; }
+    public void setUpdatedAt(LocalDateTime updatedAt) { this.updatedAt = updatedAt; }
+}

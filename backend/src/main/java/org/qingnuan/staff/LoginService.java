@@ -1,0 +1,108 @@
+package org.qingnuan.staff;
+
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import com.baomidou.mybatisplus.core.conditions.update.LambdaUpdateWrapper;
+import org.qingnuan.audit.AuditActor;
+import org.qingnuan.audit.AuditTrail;
+import org.qingnuan.shared.error.DomainException;
+import org.qingnuan.staff.StaffRequests.LoginRequest;
+import org.qingnuan.staff.internal.StaffAccountMapper;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Map;
+
+/**
+ * Staff sign-in and sign-out. Deliberately not one transaction: a failed attempt must stay counted
+ * (and logged) even though the call ends in an error.
+ */
+@Service
+public class LoginService {
+
+    static final String TARGET = "STAFF";
+    /** Compared against when the username is unknown, so both cases take as long. */
+    private static final String DUMMY_HASH = "$2a$10$L/xtRGyh0MiU.3rjMOHcLOUX1NWZUrj7lxE0t5qk8uviDsxoGGBH.";
+
+    private final StaffAccountMapper mapper;
+    private final PasswordEncoder passwordEncoder;
+    private final StaffSessions sessions;
+    private final LoginAttemptGuard attemptGuard;
+    private final AuditTrail auditTrail;
+    private final AuthProperties properties;
+    private final Clock clock;
+
+    LoginService(StaffAccountMapper mapper, PasswordEncoder passwordEncoder, StaffSessions sessions,
+                 LoginAttemptGuard attemptGuard, AuditTrail auditTrail, AuthProperties properties, Clock clock) {
+        this.mapper = mapper;
+        this.passwordEncoder = passwordEncoder;
+        this.sessions = sessions;
+        this.attemptGuard = attemptGuard;
+        this.auditTrail = auditTrail;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public record LoginResult(String token, StaffAccount staff) {
+    }
+
+    public LoginResult login(LoginRequest request, String clientIp) {
+        attemptGuard.requireAllowed(clientIp);
+        LocalDateTime now = LocalDateTime.now(clock);
+        StaffAccount staff = mapper.selectOne(new LambdaQueryWrapper<StaffAccount>()
+                .eq(StaffAccount::getUsername, request.username()));
+        if (staff == null) {
+            passwordEncoder.matches(request.password(), DUMMY_HASH);
+            attemptGuard.recordFailure(clientIp);
+            throw new DomainException(StaffError.BAD_CREDENTIALS);
+        }
+        if (staff.getLockedUntil() != null && !staff.isLockedAt(now)) {
+            // the lock has run out: start counting afresh
+            mapper.update(null, new LambdaUpdateWrapper<StaffAccount>()
+                    .set(StaffAccount::getFailedLoginCount, 0).set(StaffAccount::getLockedUntil, null)
+                    .eq(StaffAccount::getId, staff.getId()));
+        } else if (staff.isLockedAt(now)) {
+            throw locked(staff.getLockedUntil(), now);
+        }
+        if (!passwordEncoder.matches(request.password(), staff.getPasswordHash())) {
+            attemptGuard.recordFailure(clientIp);
+            LocalDateTime lockUntil = now.plus(properties.lockDuration());
+            mapper.recordFailedLogin(staff.getId(), properties.maxFailedLogins(), lockUntil, now);
+            auditTrail.record(actor(staff), "LOGIN_FAILED", TARGET, staff.getId(), staff.getOrgId(), Map.of());
+            StaffAccount after = mapper.selectById(staff.getId());
+            if (after.isLockedAt(now)) {
+                auditTrail.record(actor(staff), "ACCOUNT_LOCKED", TARGET, staff.getId(), staff.getOrgId(),
+                        Map.of("until", after.getLockedUntil().toString()));
+                throw locked(after.getLockedUntil(), now);
+            }
+            throw new DomainException(StaffError.BAD_CREDENTIALS);
+        }
+        if (!Boolean.TRUE.equals(staff.getEnabled())) {
+            throw new DomainException(StaffError.ACCOUNT_DISABLED);
+        }
+        mapper.update(null, new LambdaUpdateWrapper<StaffAccount>()
+                .set(StaffAccount::getFailedLoginCount, 0).set(StaffAccount::getLockedUntil, null)
+                .set(StaffAccount::getLastLoginAt, now)
+                .eq(StaffAccount::getId, staff.getId()));
+        String token = sessions.open(staff.getId());
+        auditTrail.record(actor(staff), "LOGIN_SUCCEEDED", TARGET, staff.getId(), staff.getOrgId(), Map.of());
+        return new LoginResult(token, staff);
+    }
+
+    public void logout(StaffPrincipal principal) {
+        sessions.close(principal.staffId(), principal.sessionId());
+        auditTrail.record(principal, "LOGOUT", TARGET, principal.staffId(), principal.orgId(), Map.of());
+    }
+
+    private static AuditActor actor(StaffAccount staff) {
+        return AuditActor.of(staff.getId(), staff.getDisplayName());
+    }
+
+    private static DomainException locked(LocalDateTime until, LocalDateTime now) {
+        long minutes = Math.max(1, (Duration.between(now, until).toSeconds() + 59) / 60);
+        return new DomainException(StaffError.ACCOUNT_LOCKED,
+                "密码连续输错次数过多，账号已锁定，请 " + minutes + " 分钟后再试，或请管理员重置密码");
+    }
+}

@@ -1,0 +1,56 @@
+package org.qingnuan.staff;
+
+import org.qingnuan.api.error.CommonError;
+import org.qingnuan.org.OrgService;
+import org.qingnuan.shared.error.ErrorResponses;
+import org.qingnuan.staff.internal.StaffAccountMapper;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+
+/** Security of the staff API ({@code /api/admin/**}): bearer tokens, no cookies, no sessions. */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+@EnableConfigurationProperties(AuthProperties.class)
+class StaffSecurityConfig {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder(10);
+    }
+
+    @Bean
+    @Order(10)
+    SecurityFilterChain staffApi(HttpSecurity http, StaffSessions sessions, StaffAccountMapper staffMapper,
+                                 OrgService orgs, ErrorResponses errors) throws Exception {
+        http.securityMatcher("/api/admin/**")
+                .csrf(csrf -> csrf.disable())
+                .cors(cors -> {
+                })
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new StaffTokenFilter(sessions, staffMapper, orgs, errors),
+                        UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.POST, "/api/admin/auth/login").permitAll()
+                        .anyRequest().authenticated())
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint((request, response, e) -> errors.write(response,
+                                request.getAttribute(StaffTokenFilter.SESSION_EXPIRED) != null
+                                        ? CommonError.SESSION_EXPIRED : CommonError.UNAUTHENTICATED))
+                        .accessDeniedHandler((request, response, e) -> errors.write(response, CommonError.FORBIDDEN)));
+        return http.build();
+    }
+}

@@ -17,8 +17,8 @@ public interface StaffAccountMapper extends BaseMapper<StaffAccount> {
      */
     @Update("""
             UPDATE staff_account
-               SET failed_login_count = failed_login_count + 1,
-                   locked_until = CASE WHEN failed_login_count + 1 >= #{maxFailures} THEN #{lockUntil} ELSE locked_until END,
+               SET locked_until = CASE WHEN failed_login_count + 1 >= #{maxFailures} THEN #{lockUntil} ELSE locked_until END,
+                   failed_login_count = failed_login_count + 1,
                    updated_at = #{now}
              WHERE id = #{id}
             """)

@@ -1,0 +1,69 @@
+package org.qingnuan.testing;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.qingnuan.org.OrgService;
+import org.qingnuan.org.internal.OrgUnitMapper;
+import org.qingnuan.staff.internal.StaffAccountMapper;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.time.ZoneId;
+
+/**
+ * Base of the integration tests: the production profile against the real MariaDB and Redis of
+ * {@link RealServicesSession}, served on a random port. All subclasses share one application
+ * context (same configuration), so the suite starts Spring once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "qingnuan.bootstrap.admin-password=" + IntegrationTest.BOOTSTRAP_PASSWORD)
+@ActiveProfiles("prod")
+@AutoConfigureMockMvc
+@Import(IntegrationTest.TestBeans.class)
+public abstract class IntegrationTest {
+
+    public static final String BOOTSTRAP_PASSWORD = "bootstrap-password-1";
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected MutableClock clock;
+    @Autowired
+    protected Fixtures fixtures;
+
+    protected Api api;
+
+    @BeforeEach
+    void setUpApi() {
+        api = new Api(port);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestBeans {
+
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return new MutableClock(ZoneId.of("Asia/Shanghai"));
+        }
+
+        @Bean
+        Fixtures fixtures(OrgUnitMapper orgMapper, StaffAccountMapper staffMapper, OrgService orgService,
+                          PasswordEncoder passwordEncoder) {
+            return new Fixtures(orgMapper, staffMapper, orgService, passwordEncoder);
+        }
+    }
+}

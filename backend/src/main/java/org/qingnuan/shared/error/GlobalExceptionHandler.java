@@ -11,6 +11,7 @@ import org.qingnuan.api.error.CommonError;
 import org.qingnuan.shared.web.PayloadTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -60,7 +61,11 @@ class GlobalExceptionHandler {
     ResponseEntity<ApiError> invalid(BindException e) {
         List<ApiError.FieldError> fields = new ArrayList<>();
         for (FieldError fe : e.getBindingResult().getFieldErrors()) {
-            String message = fe.isBindingFailure() ? "格式不正确" : fe.getDefaultMessage();
+            String message = fe.getDefaultMessage();
+            if (fe.isBindingFailure()) {
+                message = fe.contains(TypeMismatchException.class)
+                        ? typeMessage(fe.unwrap(TypeMismatchException.class).getRequiredType()) : "格式不正确";
+            }
             fields.add(new ApiError.FieldError(fe.getField(), message));
         }
         e.getBindingResult().getGlobalErrors()

@@ -1,0 +1,102 @@
+package org.qingnuan.embedded;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.qingnuan.QingnuanApplication;
+import org.qingnuan.testing.Api;
+import org.qingnuan.testing.Api.Response;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The README's first command: the application with no profile chosen runs on H2 in MySQL mode and
+ * the embedded Redis, with the same migrations plus the demo data, and every demo account signs in.
+ */
+class EmbeddedDefaultIT {
+
+    static ConfigurableApplicationContext app;
+    static Api api;
+
+    @BeforeAll
+    static void startWithoutAnyProfile() {
+        // the test run points spring.datasource.* at MariaDB through system properties;
+        // command-line arguments rank above them and restore the embedded default's own
+        app = new SpringApplicationBuilder(QingnuanApplication.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=jdbc:h2:mem:embedded-it;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;NON_KEYWORDS=VALUE,USER;DB_CLOSE_DELAY=-1",
+                "--spring.datasource.username=sa", "--spring.datasource.password=",
+                "--spring.data.redis.database=0");
+        api = new Api(((WebServerApplicationContext) app).getWebServer().getPort());
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @Test
+    void shouldRunTheEmbeddedProfileByDefault() {
+        assertThat(app.getEnvironment().getActiveProfiles()).isEmpty();
+        assertThat(app.getEnvironment().getDefaultProfiles()).containsExactly("embedded");
+        assertThat(app.getEnvironment().getProperty("spring.datasource.url")).startsWith("jdbc:h2:mem:");
+        assertThat(app.getEnvironment().getProperty("spring.data.redis.port", Integer.class)).isNotEqualTo(6379);
+    }
+
+    @Test
+    void shouldBeHealthyAndPublishTheOpenApiDocument() {
+        Response health = api.get("/actuator/health", null);
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body().get("status").asText()).isEqualTo("UP");
+
+        Response docs = api.get("/v3/api-docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.body().get("paths").has("/api/admin/auth/login")).isTrue();
+        assertThat(api.get("/swagger-ui/index.html", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldSignInEveryDemoAccountWithTheSharedPassword() {
+        List<String> demo = List.of("admin", "gd-orgadmin", "gd-dispatcher", "gd-viewer",
+                "gz-superadmin", "gz-orgadmin", "gz-dispatcher", "gz-viewer", "sz-orgadmin", "sz-dispatcher");
+        List<String> failed = new ArrayList<>();
+        for (String username : demo) {
+            Response r = api.post("/api/admin/auth/login", null, Map.of("username", username, "password", "qingnuan-demo"));
+            if (r.status() != 200) {
+                failed.add(username + " " + r.status());
+            }
+        }
+        assertThat(failed).isEmpty();
+    }
+
+    @Test
+    void shouldLoadTheDemoTreeOfTwoCitiesWithTwoDistrictsEach() {
+        String token = api.login("admin", "qingnuan-demo");
+        JsonNode province = api.get("/api/admin/orgs/tree", token).body().get(0);
+        assertThat(province.get("type").asText()).isEqualTo("PROVINCE_LEAGUE");
+        List<String> childTypes = new ArrayList<>();
+        province.get("children").forEach(c -> {
+            childTypes.add(c.get("type").asText());
+            if ("CITY_LEAGUE".equals(c.get("type").asText())) {
+                assertThat(c.get("children")).hasSize(2);
+            }
+        });
+        assertThat(childTypes).containsExactlyInAnyOrder("CITY_LEAGUE", "CITY_LEAGUE", "UNIVERSITY_LEAGUE", "PARTNER_UNIT");
+
+        // the city's staff see their city only, on the embedded default as in production
+        String gz = api.login("gz-orgadmin", "qingnuan-demo");
+        assertThat(api.get("/api/admin/orgs", gz).body().get("total").asLong()).isEqualTo(3);
+        // new rows get ids after the demo's explicit ones
+        Response created = api.post("/api/admin/orgs", token, Map.of("parentId", 2, "name", "共青团广州市海珠区委员会", "type", "DISTRICT_LEAGUE"));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.body().get("id").asLong()).isGreaterThan(9);
+    }
+}

@@ -1,0 +1,60 @@
+package org.qingnuan.embedded;
+
+import org.junit.jupiter.api.Test;
+import org.qingnuan.QingnuanApplication;
+import org.qingnuan.org.OrgUnit;
+import org.qingnuan.org.internal.OrgUnitMapper;
+import org.qingnuan.staff.StaffAccount;
+import org.qingnuan.staff.StaffRole;
+import org.qingnuan.staff.internal.StaffAccountMapper;
+import org.qingnuan.testing.IntegrationTest;
+import org.qingnuan.testing.Api.Response;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.Map;
+
+import static com.baomidou.mybatisplus.core.toolkit.Wrappers.lambdaQuery;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The production profile: no demo data ever; a first administrator only when asked for. */
+class ProductionProfileIT extends IntegrationTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    StaffAccountMapper staffMapper;
+    @Autowired
+    OrgUnitMapper orgMapper;
+
+    @Test
+    void shouldNeverLoadTheDemoData() {
+        Integer demoMigrations = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM flyway_schema_history WHERE script LIKE '%demo%'", Integer.class);
+        assertThat(demoMigrations).isZero();
+        assertThat(staffMapper.selectCount(lambdaQuery(StaffAccount.class).likeRight(StaffAccount::getUsername, "gz-"))).isZero();
+        assertThat(api.post("/api/admin/auth/login", null, Map.of("username", "admin", "password", "qingnuan-demo")).status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void shouldBootstrapTheRootOrgAndOneSuperAdminWhoMustChangeThePassword() {
+        assertThat(orgMapper.selectCount(lambdaQuery(OrgUnit.class).isNull(OrgUnit::getParentId))).isEqualTo(1);
+        StaffAccount admin = staffMapper.selectOne(lambdaQuery(StaffAccount.class).eq(StaffAccount::getUsername, "admin"));
+        assertThat(admin.roleSet()).containsExactly(StaffRole.SUPER_ADMIN);
+        assertThat(admin.getMustChangePassword()).isTrue();
+
+        Response login = api.post("/api/admin/auth/login", null, Map.of("username", "admin", "password", BOOTSTRAP_PASSWORD));
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(login.body().get("staff").get("mustChangePassword").asBoolean()).isTrue();
+    }
+
+    @Test
+    void shouldRefuseToStartWithBothTheEmbeddedAndTheProductionProfile() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(QingnuanApplication.class)
+                .profiles("prod", "embedded").run("--server.port=0"))
+                .hasStackTraceContaining("cannot be active together");
+    }
+}

@@ -2,6 +2,8 @@ package org.qingnuan.embedded;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -17,7 +19,8 @@ import java.util.Map;
 /**
  * Starts a real redis-server (the binary shipped in the embedded-redis jar) when the "embedded"
  * profile is on, before any bean exists, and points {@code spring.data.redis.port} at it. Redisson
- * then connects exactly as in production. The server is stopped when the JVM exits.
+ * then connects exactly as in production. The server stops with the application context, or at the
+ * latest when the JVM exits.
  */
 public class EmbeddedRedisLauncher implements EnvironmentPostProcessor, Ordered {
 
@@ -36,9 +39,11 @@ public class EmbeddedRedisLauncher implements EnvironmentPostProcessor, Ordered 
         }
         environment.getPropertySources().addFirst(
                 new MapPropertySource("embeddedRedis", Map.of("spring.data.redis.port", startOnce())));
+        // stop with the application, also when its start is abandoned (e.g. the class-data training run)
+        application.addListeners((ApplicationListener<ContextClosedEvent>) event -> stop());
     }
 
-    /** One server per JVM, however many application contexts (tests) ask for it. */
+    /** One server per JVM while an application context uses it. */
     private static synchronized int startOnce() {
         if (server == null) {
             try {
@@ -51,13 +56,19 @@ public class EmbeddedRedisLauncher implements EnvironmentPostProcessor, Ordered 
                         .setting("maxmemory 64mb")
                         .build();
                 server.start();
-                RedisServer started = server;
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(started), "embedded-redis-stop"));
+                Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedRedisLauncher::stop, "embedded-redis-stop"));
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the embedded Redis server", e);
             }
         }
         return port;
+    }
+
+    private static synchronized void stop() {
+        if (server != null) {
+            stopQuietly(server);
+            server = null;
+        }
     }
 
     private static void stopQuietly(RedisServer redis) {

@@ -59,6 +59,33 @@ public class OrgService {
         return names;
     }
 
+    /** The chain from the root down to the given org, whatever the caller's jurisdiction. */
+    public List<OrgUnit> lineage(OrgUnit org) {
+        List<Long> ids = java.util.Arrays.stream(org.getPath().split("/")).filter(p -> !p.isEmpty())
+                .map(Long::valueOf).toList();
+        Map<Long, OrgUnit> byId = new HashMap<>();
+        mapper.selectByIdsUnscoped(ids).forEach(o -> byId.put(o.getId(), o));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    /** The league of the given type and region under the same root as {@code within}, if there is exactly one. */
+    public Optional<OrgUnit> findByTypeAndRegion(OrgType type, String region, OrgUnit within) {
+        String rootPath = "/" + within.getPath().split("/")[1] + "/";
+        List<OrgUnit> found = mapper.selectByTypeAndRegionUnscoped(type.name(), region, rootPath);
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+
+    /** Path of any org, whatever the caller's jurisdiction ({@code null} when there is none). */
+    public String pathUnscoped(long id) {
+        List<OrgUnit> found = mapper.selectByIdsUnscoped(List.of(id));
+        return found.isEmpty() ? null : found.get(0).getPath();
+    }
+
+    /** Every org the caller can see, in tree order. */
+    public List<OrgUnit> visible() {
+        return mapper.selectList(new LambdaQueryWrapper<OrgUnit>().orderByAsc(OrgUnit::getPath));
+    }
+
     /** The caller's subtree as a tree (one root: their own org). */
     public List<OrgView.Node> tree() {
         List<OrgUnit> all = mapper.selectList(new LambdaQueryWrapper<OrgUnit>().orderByAsc(OrgUnit::getPath));

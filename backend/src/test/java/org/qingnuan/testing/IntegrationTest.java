@@ -23,8 +23,12 @@ import java.time.ZoneId;
  * {@link RealServicesSession}, served on a random port. All subclasses share one application
  * context (same configuration), so the suite starts Spring once.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "qingnuan.bootstrap.admin-password=" + IntegrationTest.BOOTSTRAP_PASSWORD)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "qingnuan.bootstrap.admin-password=" + IntegrationTest.BOOTSTRAP_PASSWORD,
+        // test-only keys, one retired (old) and one active, to exercise rotation
+        "qingnuan.crypto.active-key-id=t2",
+        "qingnuan.crypto.keys=t1:Lkm6SwALvbOpmVm26TMCeGrTEik2oQ1zU/zEOYLjPjU=,t2:iGW6Shp5G2X9WIFWfuEZHZN9XtqsmD8w53miMRiaa6Q=",
+        "qingnuan.crypto.blind-index-key=+vgAYyxp2S51NEQphO/CQ1hdVsvo7DOMeWLIJrSjCDs="})
 @ActiveProfiles("prod")
 @AutoConfigureMockMvc
 @Import(IntegrationTest.TestBeans.class)

@@ -21,8 +21,9 @@ import java.io.IOException;
 
 /**
  * Refuses JSON bodies over the limit with 413 before anything reads them: by Content-Length when
- * the client sends one, otherwise by counting while the body is read. File uploads do not pass
- * through the API (they go to OSS with a signed policy), so one small limit fits every endpoint.
+ * the client sends one, otherwise by counting while the body is read. Photos do not pass through the
+ * API (they go to OSS with a signed policy); the one upload that does, an Excel import, is multipart
+ * and has its own limit ({@code spring.servlet.multipart.*}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -39,12 +40,17 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase();
+        if (contentType.startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)) {
+            // Excel imports: spring.servlet.multipart limits apply (413 via MaxUploadSizeExceededException)
+            chain.doFilter(request, response);
+            return;
+        }
         if (request.getContentLengthLong() > maxBytes) {
             errors.write(response, CommonError.PAYLOAD_TOO_LARGE);
             return;
         }
-        boolean json = request.getContentType() != null
-                && request.getContentType().toLowerCase().startsWith(MediaType.APPLICATION_JSON_VALUE);
+        boolean json = contentType.startsWith(MediaType.APPLICATION_JSON_VALUE);
         chain.doFilter(json && request.getContentLengthLong() < 0 ? new Limited(request, maxBytes) : request, response);
     }
 

@@ -1,0 +1,21 @@
+import { http } from './request'
+
+/** Signs in. A wrong password is a 401 that the login form shows itself. */
+export function login(username, password) {
+  return http.post('/auth/login', { username, password }, { skipAuth: true, silent: true })
+}
+
+/** Ends the current session. Failures do not matter: the token is dropped either way. */
+export function logout() {
+  return http.post('/auth/logout', null, { silent: true, skipAuthRedirect: true })
+}
+
+/** The signed-in staff member (StaffView). */
+export function getMe(config = {}) {
+  return http.get('/auth/me', config)
+}
+
+/** Changes the own password (10–64 characters); other sessions end, this one stays. */
+export function changePassword(currentPassword, newPassword) {
+  return http.post('/auth/password', { currentPassword, newPassword })
+}

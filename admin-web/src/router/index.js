@@ -1,0 +1,115 @@
+import { createRouter, createWebHashHistory } from 'vue-router'
+import { useSessionStore } from '@/stores/session'
+
+// Hash history: the backend serves the build as static files at /admin and needs no fallback route.
+export const routes = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('@/views/login/LoginView.vue'),
+    meta: { title: '登录', public: true },
+  },
+  {
+    path: '/',
+    component: () => import('@/layout/AdminLayout.vue'),
+    redirect: { name: 'dashboard' },
+    children: [
+      {
+        path: 'dashboard',
+        name: 'dashboard',
+        component: () => import('@/views/dashboard/DashboardView.vue'),
+        meta: { title: '工作台', permission: 'dashboard:view' },
+      },
+      {
+        path: 'orgs',
+        name: 'orgs',
+        component: () => import('@/views/orgs/OrgsView.vue'),
+        meta: { title: '组织机构', permission: 'org:view' },
+      },
+      {
+        path: 'staff',
+        name: 'staff',
+        component: () => import('@/views/staff/StaffView.vue'),
+        meta: { title: '工作人员', permission: 'staff:view' },
+      },
+      {
+        path: 'audit-logs',
+        name: 'audit-logs',
+        component: () => import('@/views/audit/AuditLogsView.vue'),
+        meta: { title: '操作日志', permission: 'audit:view' },
+      },
+      {
+        path: 'password',
+        name: 'change-password',
+        component: () => import('@/views/password/ChangePasswordView.vue'),
+        meta: { title: '修改密码' },
+      },
+    ],
+  },
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('@/views/error/NotFoundView.vue'),
+    meta: { title: '页面不存在', public: true },
+  },
+]
+
+/** Only in-app paths are followed after sign-in. */
+export function safeRedirect(value) {
+  const path = Array.isArray(value) ? value[0] : value
+  if (typeof path === 'string' && path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/login')) {
+    return path
+  }
+  return { name: 'dashboard' }
+}
+
+function loginWithRedirect(to) {
+  return { name: 'login', query: to.fullPath && to.fullPath !== '/' ? { redirect: to.fullPath } : {} }
+}
+
+/** The navigation rules: sign-in first, then a forced password change, then role permissions. */
+export async function guard(to) {
+  const session = useSessionStore()
+
+  if (to.meta.public) {
+    if (to.name === 'login' && session.token) {
+      // already signed in (another tab, a reload): go on if the token still works
+      try {
+        if (!session.staff) await session.loadMe({ silent: true, skipAuthRedirect: true })
+        return safeRedirect(to.query.redirect)
+      } catch {
+        return true
+      }
+    }
+    return true
+  }
+
+  if (!session.token) return loginWithRedirect(to)
+
+  if (!session.staff) {
+    try {
+      await session.loadMe({ skipAuthRedirect: true })
+    } catch {
+      // 401: the wrapper dropped the session and said why; otherwise it showed the network error
+      return loginWithRedirect(to)
+    }
+  }
+
+  if (session.mustChangePassword) {
+    return to.name === 'change-password' ? true : { name: 'change-password', query: {} }
+  }
+
+  if (to.meta.permission && !session.can(to.meta.permission)) {
+    return { name: 'dashboard' }
+  }
+  return true
+}
+
+export function createAppRouter(history = createWebHashHistory()) {
+  const router = createRouter({ history, routes })
+  router.beforeEach(guard)
+  router.afterEach((to) => {
+    document.title = to.meta.title ? `${to.meta.title} · 青暖管理后台` : '青暖管理后台'
+  })
+  return router
+}

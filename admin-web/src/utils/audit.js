@@ -1,0 +1,65 @@
+// Chinese labels for audit log codes; unknown codes are shown as they are.
+
+export const AUDIT_ACTION_LABELS = Object.freeze({
+  ORG_CREATED: '新建组织',
+  ORG_UPDATED: '修改组织',
+  STAFF_CREATED: '新建账号',
+  STAFF_UPDATED: '修改账号',
+  STAFF_DISABLED: '停用账号',
+  STAFF_ENABLED: '启用账号',
+  STAFF_PASSWORD_RESET: '重置密码',
+  PASSWORD_CHANGED: '修改密码',
+  LOGIN_SUCCEEDED: '登录成功',
+  LOGIN_FAILED: '登录失败',
+  ACCOUNT_LOCKED: '账号锁定',
+  LOGOUT: '退出登录',
+})
+
+export const AUDIT_TARGET_LABELS = Object.freeze({
+  ORG: '组织',
+  STAFF: '账号',
+})
+
+const DETAIL_KEY_LABELS = {
+  name: '名称',
+  type: '类型',
+  parentId: '上级组织ID',
+  region: '所在地区',
+  root: '根组织',
+  username: '用户名',
+  displayName: '姓名',
+  roles: '角色',
+  until: '锁定至',
+}
+
+export function actionLabel(code) {
+  return AUDIT_ACTION_LABELS[code] || code || ''
+}
+
+export function targetLabel(code) {
+  return AUDIT_TARGET_LABELS[code] || code || ''
+}
+
+/** Options for the action filter: every known code with its label. */
+export const AUDIT_ACTION_OPTIONS = Object.freeze(
+  Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label })),
+)
+
+/** Audit detail (a JSON object as a string) as [{key, label, value}] rows; raw text when it is not JSON. */
+export function detailEntries(detail) {
+  if (detail === null || detail === undefined || detail === '') return []
+  let parsed
+  try {
+    parsed = JSON.parse(detail)
+  } catch {
+    return [{ key: '', label: '', value: String(detail) }]
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    return [{ key: '', label: '', value: typeof parsed === 'string' ? parsed : JSON.stringify(parsed) }]
+  }
+  return Object.entries(parsed).map(([key, value]) => ({
+    key,
+    label: DETAIL_KEY_LABELS[key] || key,
+    value: typeof value === 'boolean' ? (value ? '是' : '否') : typeof value === 'object' ? JSON.stringify(value) : String(value),
+  }))
+}

@@ -1,0 +1,35 @@
+import { reactive } from 'vue'
+
+/**
+ * Server-side field errors for one form: bind `errors.<field>` to `<el-form-item :error>`.
+ * `apply(apiError)` shows the API's fieldErrors on the matching fields and returns the ones that
+ * matched no field (their text is in the general message the request wrapper already showed).
+ * `codeFields` maps error codes that come without fieldErrors to the field they are about,
+ * e.g. `{ ORG_NAME_TAKEN: 'name' }`: the error's message is then shown on that field.
+ */
+export function useFieldErrors(fields, codeFields = {}) {
+  const errors = reactive(Object.fromEntries(fields.map((f) => [f, ''])))
+
+  function clear() {
+    for (const f of fields) errors[f] = ''
+  }
+
+  function apply(apiError) {
+    clear()
+    const unmatched = []
+    for (const fe of apiError?.fieldErrors || []) {
+      if (fields.includes(fe.field)) {
+        errors[fe.field] = errors[fe.field] ? `${errors[fe.field]}；${fe.message}` : fe.message
+      } else {
+        unmatched.push(fe)
+      }
+    }
+    const codeField = codeFields[apiError?.code]
+    if (codeField && fields.includes(codeField) && !errors[codeField]) {
+      errors[codeField] = apiError.message
+    }
+    return unmatched
+  }
+
+  return { errors, apply, clear }
+}

@@ -1,0 +1,72 @@
+package org.qingnuan.registry.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.qingnuan.api.paging.PageQuery;
+import org.qingnuan.api.paging.PageView;
+import org.qingnuan.registry.HospitalLevel;
+import org.qingnuan.registry.HospitalRequests.HospitalQuery;
+import org.qingnuan.registry.HospitalRequests.SaveHospitalRequest;
+import org.qingnuan.registry.HospitalService;
+import org.qingnuan.registry.HospitalView;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+
+@Tag(name = "医院")
+@RestController
+@RequestMapping("/api/admin/hospitals")
+class HospitalAdminController {
+
+    private final HospitalService hospitals;
+
+    HospitalAdminController(HospitalService hospitals) {
+        this.hospitals = hospitals;
+    }
+
+    @Operation(summary = "本辖区负责的医院")
+    @GetMapping
+    PageView<HospitalView> list(@Valid HospitalQuery query, @Valid PageQuery paging) {
+        return hospitals.list(query, paging);
+    }
+
+    @Operation(summary = "医院隶属层级及其中文名称")
+    @GetMapping("/levels")
+    List<Option> levels() {
+        return Arrays.stream(HospitalLevel.values()).map(l -> new Option(l.name(), l.label())).toList();
+    }
+
+    @GetMapping("/{id}")
+    HospitalView get(@PathVariable long id) {
+        return hospitals.view(id);
+    }
+
+    @Operation(summary = "登记医院；不指定负责组织时：部属、省属医院归省团委，市属、县（区）属医院归所在市团委")
+    @PostMapping
+    @PreAuthorize("hasAnyRole('SUPER_ADMIN', 'ORG_ADMIN')")
+    ResponseEntity<HospitalView> create(@Valid @RequestBody SaveHospitalRequest request) {
+        HospitalView created = hospitals.view(hospitals.create(request).getId());
+        return ResponseEntity.created(URI.create("/api/admin/hospitals/" + created.id())).body(created);
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize("hasAnyRole('SUPER_ADMIN', 'ORG_ADMIN')")
+    HospitalView update(@PathVariable long id, @Valid @RequestBody SaveHospitalRequest request) {
+        hospitals.update(id, request);
+        return hospitals.view(id);
+    }
+
+    record Option(String value, String label) {
+    }
+}

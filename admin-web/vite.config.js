@@ -39,6 +39,9 @@ export default defineConfig(({ mode }) => {
       include: ['tests/**/*.test.js'],
       setupFiles: ['tests/setup.js'],
       restoreMocks: true,
+      // Let Vite transform Element Plus: under plain Node its `async-validator` import resolves to the
+      // CommonJS build, and form validation then silently passes everything.
+      server: { deps: { inline: ['element-plus'] } },
     },
   }
 })

@@ -45,6 +45,15 @@ public class HospitalService {
         return h;
     }
 
+    /** Any hospital, whoever is responsible for it: for naming the hospital of a team or a worker. */
+    public Hospital getAnywhere(long id) {
+        Hospital h = mapper.selectByIdUnscoped(id);
+        if (h == null) {
+            throw DomainException.onField(RegistryError.HOSPITAL_NOT_FOUND, "hospitalIds", "医院不存在：" + id);
+        }
+        return h;
+    }
+
     public HospitalView view(long id) {
         Hospital h = get(id);
         return HospitalView.of(h, orgs.names(List.of(h.getOrgId())).get(h.getOrgId()));

@@ -142,7 +142,7 @@ public class MedicalTeamService {
         teamHospitals.clear(t.getId());
         Set<Long> hospitalIds = new LinkedHashSet<>(r.hospitalIds() == null ? List.of() : r.hospitalIds());
         for (Long hospitalId : hospitalIds) {
-            teamHospitals.add(t.getId(), hospitals.get(hospitalId).getId());
+            teamHospitals.add(t.getId(), hospitals.getAnywhere(hospitalId).getId());
         }
         contacts.delete(new LambdaQueryWrapper<TeamContact>().eq(TeamContact::getTeamId, t.getId()));
         for (ContactInput c : r.contacts() == null ? List.<ContactInput>of() : r.contacts()) {
@@ -160,7 +160,7 @@ public class MedicalTeamService {
 
     private TeamView view(MedicalTeam t, UnaryOperator<String> phoneShown) {
         List<TeamView.HospitalRef> hs = teamHospitals.hospitalIds(t.getId()).stream()
-                .map(id -> new TeamView.HospitalRef(id, hospitals.get(id).getName())).toList();
+                .map(id -> new TeamView.HospitalRef(id, hospitals.getAnywhere(id).getName())).toList();
         List<TeamView.Contact> cs = contacts.selectList(new LambdaQueryWrapper<TeamContact>()
                         .eq(TeamContact::getTeamId, t.getId()).orderByAsc(TeamContact::getId)).stream()
                 .map(c -> new TeamView.Contact(c.getId(), c.getRole(), c.getRole().label(), c.getName(),

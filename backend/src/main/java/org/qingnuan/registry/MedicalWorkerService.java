@@ -199,8 +199,10 @@ public class MedicalWorkerService {
     }
 
     private void apply(MedicalWorker w, SaveWorkerRequest r) {
-        Hospital hospital = hospitals.selectAllUnscoped().stream().filter(h -> h.getId().equals(r.hospitalId()))
-                .findFirst().orElseThrow(() -> DomainException.onField(RegistryError.HOSPITAL_NOT_FOUND, "hospitalId", "医院不存在"));
+        Hospital hospital = hospitals.selectByIdUnscoped(r.hospitalId());
+        if (hospital == null) {
+            throw DomainException.onField(RegistryError.HOSPITAL_NOT_FOUND, "hospitalId", "医院不存在");
+        }
         if (r.teamId() != null && teams.selectAllUnscoped().stream().noneMatch(t -> t.getId().equals(r.teamId()))) {
             throw DomainException.onField(RegistryError.TEAM_NOT_FOUND, "teamId", "医疗队不存在");
         }

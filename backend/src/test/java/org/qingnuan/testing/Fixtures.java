@@ -45,13 +45,14 @@ public class Fixtures {
         return orgMapper.selectOne(new LambdaQueryWrapper<OrgUnit>().isNull(OrgUnit::getParentId));
     }
 
+    /** A city league with a unique name; its region is the same unique text (hospital rules match on it). */
     public OrgUnit city(String name) {
-        return child(province(), name + unique(), OrgType.CITY_LEAGUE);
+        String unique = name + unique();
+        return orgService.create(new OrgRequests.CreateOrgRequest(province().getId(), unique, OrgType.CITY_LEAGUE, unique));
     }
 
     public OrgUnit child(OrgUnit parent, String name, OrgType type) {
-        OrgUnit org = orgService.create(new OrgRequests.CreateOrgRequest(parent.getId(), name, type, null));
-        return org;
+        return orgService.create(new OrgRequests.CreateOrgRequest(parent.getId(), name, type, name));
     }
 
     public StaffAccount staff(OrgUnit org, StaffRole... roles) {

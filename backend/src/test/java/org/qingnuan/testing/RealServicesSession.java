@@ -39,6 +39,11 @@ public class RealServicesSession implements LauncherSessionListener {
         System.setProperty("spring.data.redis.port", redisPort());
         System.setProperty("spring.data.redis.database", redisDatabase());
         flushRedis();
+        try {
+            java.nio.file.Files.deleteIfExists(java.nio.file.Path.of("target/test-logs/test-run.log"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Override

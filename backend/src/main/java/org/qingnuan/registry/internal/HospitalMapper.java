@@ -20,4 +20,9 @@ public interface HospitalMapper extends BaseMapper<Hospital> {
     @InterceptorIgnore(dataPermission = "true")
     @Select("SELECT * FROM hospital")
     List<Hospital> selectAllUnscoped();
+
+    /** A hospital by id whatever the caller's jurisdiction: teams and workers may come from any hospital. */
+    @InterceptorIgnore(dataPermission = "true")
+    @Select("SELECT * FROM hospital WHERE id = #{id}")
+    Hospital selectByIdUnscoped(@Param("id") long id);
 }

@@ -1,0 +1,77 @@
+// Test helpers: a fake backend behind the real axios instance, and the app's router on memory history.
+import { AxiosError } from 'axios'
+import { flushPromises } from '@vue/test-utils'
+import { createMemoryHistory } from 'vue-router'
+import { http } from '@/api/request'
+import { createAppRouter } from '@/router'
+
+/**
+ * Replaces the HTTP adapter: `handler(config)` returns {status, data, headers} or throws.
+ * Every request is recorded in `calls` as {method, url, params, data, headers}.
+ */
+export function fakeBackend(handler) {
+  const calls = []
+  http.defaults.adapter = async (config) => {
+    const call = {
+      method: config.method.toUpperCase(),
+      url: config.url,
+      params: config.params,
+      data: config.data ? JSON.parse(config.data) : undefined,
+      headers: { ...config.headers },
+    }
+    calls.push(call)
+    const reply = await handler(call, config)
+    const response = {
+      status: reply.status ?? 200,
+      statusText: String(reply.status ?? 200),
+      data: reply.data ?? null,
+      headers: reply.headers ?? {},
+      config,
+      request: {},
+    }
+    if (response.status >= 400) {
+      throw new AxiosError(`Request failed with status code ${response.status}`, AxiosError.ERR_BAD_RESPONSE, config, {}, response)
+    }
+    return response
+  }
+  return calls
+}
+
+/** A backend error body as the API sends it. */
+export function apiError(status, code, message, fieldErrors = []) {
+  return { status, data: { code, message, traceId: 'trace-test-1', fieldErrors } }
+}
+
+/** The app's real routes and guards, on memory history. */
+export function makeRouter() {
+  return createAppRouter(createMemoryHistory())
+}
+
+export function staffView(overrides = {}) {
+  return {
+    id: 1,
+    orgId: 10,
+    orgName: '共青团广东省委员会',
+    username: 'admin',
+    displayName: '省团委管理员',
+    roles: ['SUPER_ADMIN'],
+    roleLabels: ['超级管理员'],
+    enabled: true,
+    locked: false,
+    mustChangePassword: false,
+    lastLoginAt: '2026-11-25T09:30:00',
+    version: 0,
+    ...overrides,
+  }
+}
+
+/** Texts of the ElMessage toasts on screen. */
+export function toastTexts() {
+  return [...document.querySelectorAll('.el-message .el-message__content')].map((el) => el.textContent.trim())
+}
+
+export async function settle() {
+  await flushPromises()
+  await new Promise((r) => setTimeout(r, 0))
+  await flushPromises()
+}

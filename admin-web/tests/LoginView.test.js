@@ -79,8 +79,11 @@ describe('LoginView', () => {
     await settle()
 
     expect(calls).toHaveLength(0)
-    expect(wrapper.text()).toContain('请输入用户名')
-    expect(wrapper.text()).toContain('请输入密码')
+    // Element Plus shows field errors after a short debounce
+    await vi.waitFor(() => {
+      expect(wrapper.text()).toContain('请输入用户名')
+      expect(wrapper.text()).toContain('请输入密码')
+    })
   })
 
   it('signs in, keeps the token and returns to the remembered page', async () => {

@@ -21,7 +21,8 @@ import java.util.List;
 @Component
 public class RegistryWorkbooks {
 
-    private static final int EXPORT_PAGE = 2_000;
+    /** the pagination interceptor caps pages at 500 rows */
+    private static final int EXPORT_PAGE = 500;
 
     private final MedicalWorkerService workers;
     private final DistrictStatistics statistics;

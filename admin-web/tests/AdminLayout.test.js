@@ -1,0 +1,81 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import ElementPlus, { ElMessage } from 'element-plus'
+import { bindSession } from '@/api/request'
+import { TOKEN_KEY, useSessionStore } from '@/stores/session'
+import AdminLayout from '@/layout/AdminLayout.vue'
+import { fakeBackend, makeRouter, settle, staffView } from './helpers'
+
+let pinia
+let session
+let router
+let wrapper
+
+beforeEach(() => {
+  pinia = createPinia()
+  setActivePinia(pinia)
+  session = useSessionStore()
+  router = makeRouter()
+  bindSession({ session, router })
+  session.token = 'tok'
+  localStorage.setItem(TOKEN_KEY, 'tok')
+})
+
+afterEach(() => {
+  wrapper?.unmount()
+  ElMessage.closeAll()
+  document.body.innerHTML = ''
+})
+
+async function mountAs(staff, path = '/dashboard') {
+  session.staff = staff
+  fakeBackend(() => ({ status: 204 }))
+  await router.push(path)
+  wrapper = mount(AdminLayout, {
+    global: { plugins: [pinia, router, ElementPlus], stubs: { RouterView: true } },
+    attachTo: document.body,
+  })
+  await settle()
+}
+
+const menuTitles = () => wrapper.findAll('.el-menu-item').map((m) => m.text())
+
+describe('AdminLayout', () => {
+  it('shows the member, their org and the menu of their roles', async () => {
+    await mountAs(staffView({ displayName: '王查看', orgName: '共青团广州市委员会', roles: ['VIEWER'] }))
+
+    expect(menuTitles()).toEqual(['工作台', '组织机构', '工作人员'])
+    expect(wrapper.find('.user-name').text()).toBe('王查看')
+    expect(wrapper.find('.user-org').text()).toBe('共青团广州市委员会')
+    expect(wrapper.text()).toContain('修改密码')
+  })
+
+  it('shows the audit log to an org admin', async () => {
+    await mountAs(staffView({ roles: ['ORG_ADMIN'] }))
+    expect(menuTitles()).toEqual(['工作台', '组织机构', '工作人员', '操作日志'])
+  })
+
+  it('hides the menu while the password must change, leaving only 退出登录', async () => {
+    await mountAs(staffView({ mustChangePassword: true }), '/password')
+
+    expect(wrapper.find('.el-menu').exists()).toBe(false)
+    const buttons = wrapper.findAll('.layout-header button').map((b) => b.text())
+    expect(buttons).toEqual(['退出登录'])
+  })
+
+  it('signs out: calls the API, forgets the token and goes to login', async () => {
+    await mountAs(staffView())
+    const calls = fakeBackend(() => ({ status: 204 }))
+
+    const logout = wrapper.findAll('.layout-header button').find((b) => b.text() === '退出登录')
+    await logout.trigger('click')
+    await settle()
+
+    expect(calls[0]).toMatchObject({ method: 'POST', url: '/auth/logout' })
+    expect(calls[0].headers.Authorization).toBe('Bearer tok')
+    expect(session.token).toBeNull()
+    expect(localStorage.getItem(TOKEN_KEY)).toBeNull()
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('login'))
+  })
+})

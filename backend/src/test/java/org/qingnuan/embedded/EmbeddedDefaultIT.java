@@ -99,4 +99,25 @@ class EmbeddedDefaultIT {
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.body().get("id").asLong()).isGreaterThan(9);
     }
+
+    @Test
+    void shouldLoadADemoRegistryAcrossTheDemoDistricts() {
+        String token = api.login("admin", "qingnuan-demo");
+        JsonNode hospitals = api.get("/api/admin/hospitals?size=50", token).body().get("items");
+        List<String> levels = new ArrayList<>();
+        hospitals.forEach(h -> levels.add(h.get("level").asText()));
+        assertThat(levels).contains("MINISTRY_RUN", "PROVINCE_RUN", "CITY_RUN", "COUNTY_RUN");
+        JsonNode teams = api.get("/api/admin/medical-teams", token).body();
+        assertThat(teams.get("total").asLong()).isEqualTo(2);
+        assertThat(teams.get("items").findValues("aidingHubei")).extracting(JsonNode::asBoolean).contains(true, false);
+        assertThat(api.get("/api/admin/medical-workers", token).body().get("total").asLong()).isEqualTo(48);
+
+        JsonNode table = api.get("/api/admin/statistics/districts", api.login("gz-dispatcher", "qingnuan-demo")).body();
+        java.util.Map<String, Long> perDistrict = new java.util.HashMap<>();
+        table.get("rows").forEach(r -> perDistrict.put(r.get("district").asText(), r.get("overall").get("total").asLong()));
+        assertThat(perDistrict).containsEntry("广州市天河区", 12L).containsEntry("广州市越秀区", 12L);
+        assertThat(table.get("total").get("overall").get("total").asLong()).isEqualTo(24);
+        JsonNode worker = api.get("/api/admin/medical-workers?size=1", token).body().get("items").get(0);
+        assertThat(worker.get("ownPhone").asText()).contains("****");
+    }
 }

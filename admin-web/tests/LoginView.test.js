@@ -87,7 +87,7 @@ describe('LoginView', () => {
   })
 
   it('signs in, keeps the token and returns to the remembered page', async () => {
-    fakeBackend((call) =>
+    const calls = fakeBackend((call) =>
       call.url === '/auth/login'
         ? { data: { token: 'tok-new', idleTimeoutSeconds: 1800, absoluteTimeoutSeconds: 43200, staff: staffView() } }
         : { data: { items: [], total: 0, page: 1, size: 20 } },
@@ -96,6 +96,7 @@ describe('LoginView', () => {
 
     await fillAndSubmit('  admin ', 'qingnuan-demo')
 
+    expect(calls[0].data).toEqual({ username: 'admin', password: 'qingnuan-demo' })
     expect(session.token).toBe('tok-new')
     expect(localStorage.getItem(TOKEN_KEY)).toBe('tok-new')
     await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/staff'))

@@ -1,6 +1,9 @@
 // jsdom lacks a few browser APIs that Element Plus touches.
 import { afterEach } from 'vitest'
 
+// async-validator (Element Plus forms) logs every failed rule in development builds
+globalThis.ASYNC_VALIDATOR_NO_WARNING = true
+
 if (!window.matchMedia) {
   window.matchMedia = (query) => ({
     matches: false,

@@ -37,6 +37,11 @@ public final class Masks {
         return region + STARS;
     }
 
+    /** 23.135421 → 23.14: about a kilometre, enough to see the district, not the door. */
+    public static java.math.BigDecimal coordinate(java.math.BigDecimal value) {
+        return value == null ? null : value.setScale(2, java.math.RoundingMode.HALF_UP);
+    }
+
     /** 440106199001011234 → 4401**********1234. */
     public static String idNumber(String id) {
         if (id == null || id.length() < 8) {

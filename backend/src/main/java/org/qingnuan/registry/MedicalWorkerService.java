@@ -286,8 +286,10 @@ public class MedicalWorkerService {
                 })
                 .toList();
         String address = cipher.open(family.getAddressSealed());
-        return new WorkerView.FamilyView(family.getId(), clear ? address : Masks.address(address), family.getLatitude(),
-                family.getLongitude(), memberViews, family.getVersion());
+        // an exact point is as telling as the address: masked views get it to about a kilometre
+        return new WorkerView.FamilyView(family.getId(), clear ? address : Masks.address(address),
+                clear ? family.getLatitude() : Masks.coordinate(family.getLatitude()),
+                clear ? family.getLongitude() : Masks.coordinate(family.getLongitude()), memberViews, family.getVersion());
     }
 
     private MemberDetails details(String sealed) {

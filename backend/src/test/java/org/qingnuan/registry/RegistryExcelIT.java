@@ -73,7 +73,8 @@ class RegistryExcelIT extends IntegrationTest {
         rows.add(row(2, "不存在医院", "张二", "女", "12345"));          // row 5: hospital and phone wrong
         rows.add(row(3, hospital, "张三", "未知", People.mobile()));    // row 6: gender wrong
         List<Object> fourth = row(4, hospital, "张四", "女", People.mobile());
-        fourth.set(WorkerSheet.BATCH, "下一批");                        // row 7: batch wrong
+        fourth.set(WorkerSheet.BATCH, "下一批");                        // row 7: batch wrong, point half given
+        fourth.set(WorkerSheet.LATITUDE, "23.1");
         fourth.set(WorkerSheet.TEAM, team);
         rows.add(fourth);
         rows.add(row(5, hospital, "张一", "男", (String) rows.get(0).get(WorkerSheet.OWN_PHONE))); // row 8: same as row 4
@@ -84,9 +85,9 @@ class RegistryExcelIT extends IntegrationTest {
         assertThat(refused.body().get("created").asInt()).isZero();
         List<String> errors = new ArrayList<>();
         refused.body().get("errors").forEach(e -> errors.add(e.get("row").asInt() + " " + e.get("column").asText()));
-        assertThat(errors).containsExactly("5 医院", "5 本人联系电话", "6 性别", "7 批次", "8 姓名");
+        assertThat(errors).containsExactly("5 医院", "5 本人联系电话", "6 性别", "7 批次", "7 家庭位置经度", "8 姓名");
         assertThat(refused.body().get("errors").get(0).get("message").asText()).contains("不存在医院");
-        assertThat(refused.body().get("errors").get(4).get("message").asText()).contains("第 4 行");
+        assertThat(refused.body().get("errors").get(5).get("message").asText()).contains("第 4 行");
         assertThat(total()).isZero();
 
         Response partial = importFile(sheet(rows), true);
@@ -105,6 +106,10 @@ class RegistryExcelIT extends IntegrationTest {
             r.set(WorkerSheet.AIDED_HUBEI, i <= 10 ? "是" : "否");
             r.set(WorkerSheet.BATCH, i <= 10 ? "第一批" : "第二批");
             r.set(WorkerSheet.TEAM, i <= 10 ? team : "");
+            if (i == 1) {
+                r.set(WorkerSheet.LATITUDE, "23.135421");
+                r.set(WorkerSheet.LONGITUDE, "113.327912");
+            }
             rows.add(r);
         }
         byte[] file = sheet(rows);
@@ -115,10 +120,15 @@ class RegistryExcelIT extends IntegrationTest {
         assertThat(again.body().get("updated").asInt()).isEqualTo(30);
         assertThat(total()).isEqualTo(30);
 
-        // each imported worker has a family at the worker's address
-        JsonNode worker = api.get("/api/admin/medical-workers?size=1", dispatcher).body().get("items").get(0);
-        assertThat(api.get("/api/admin/medical-workers/" + worker.get("id").asLong(), dispatcher).body()
-                .get("family").get("address").asText()).isEqualTo("某市某区****");
+        // each imported worker has a family at the worker's address, at the point the row gave
+        JsonNode worker = api.get("/api/admin/medical-workers?keyword=王1号", dispatcher).body().get("items").get(0);
+        JsonNode family = api.get("/api/admin/medical-workers/" + worker.get("id").asLong(), dispatcher).body().get("family");
+        assertThat(family.get("address").asText()).isEqualTo("某市某区****");
+        assertThat(family.get("latitude").decimalValue()).as("masked to ~1 km").isEqualByComparingTo("23.14");
+        JsonNode revealed = api.post("/api/admin/medical-workers/" + worker.get("id").asLong() + "/reveal", dispatcher,
+                Map.of("reason", "核对导入的位置")).body().get("family");
+        assertThat(revealed.get("latitude").decimalValue()).isEqualByComparingTo("23.135421");
+        assertThat(revealed.get("longitude").decimalValue()).isEqualByComparingTo("113.327912");
 
         // the same people registered in the sibling city are refused there, row by row
         Response elsewhere = importFile(file, false, siblingDispatcher);

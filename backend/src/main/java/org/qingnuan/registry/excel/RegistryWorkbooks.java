@@ -36,7 +36,7 @@ public class RegistryWorkbooks {
     public void template(OutputStream out) {
         List<List<Object>> example = List.of(List.of(1, "（示例，导入前请删除）某某医院", "张三", "女", "护士长",
                 "湖北省武汉市某某医院 ICU", "广州市天河区某某路 1 号", "13800000000", "13900000000", "", "",
-                "", "是", "第一批"));
+                "", "是", "第一批", "23.1291", "113.2644"));
         FastExcel.write(out).head(WorkerSheet.head(WorkerSheet.COLUMNS, WorkerSheet.TITLE, WorkerSheet.FILLER_LINE))
                 .registerWriteHandler(new LongestMatchColumnWidthStyleStrategy())
                 .sheet("一线医护人员").doWrite(example);
@@ -61,7 +61,7 @@ public class RegistryWorkbooks {
                     data.add(List.of(++seq, nz(w.hospitalName()), w.name(), w.genderLabel(), nz(w.position()),
                             nz(w.frontlineLocation()), nz(w.homeAddress()), nz(w.ownPhone()), nz(w.familyPhone()),
                             nz(w.pairedVolunteer()), w.hasNotes() ? "（有备注，已隐藏）" : "", nz(w.teamName()),
-                            w.aidedHubei() ? "是" : "否", nz(w.batchLabel()), nz(w.orgName())));
+                            w.aidedHubei() ? "是" : "否", nz(w.batchLabel()), "", "", nz(w.orgName())));
                 }
                 writer.write(data, sheet);
                 if (rows.size() < EXPORT_PAGE) {

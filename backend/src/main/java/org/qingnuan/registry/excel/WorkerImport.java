@@ -26,6 +26,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -68,8 +69,8 @@ public class WorkerImport {
         this.clock = clock;
     }
 
-    /** A row that passed every check, ready to save. */
-    private record ValidRow(int row, MedicalWorker worker) {
+    /** A row that passed every check, ready to save, with the family's point if the row gave one. */
+    private record ValidRow(int row, MedicalWorker worker, BigDecimal latitude, BigDecimal longitude) {
     }
 
     @Transactional
@@ -90,6 +91,7 @@ public class WorkerImport {
             int row = entry.getKey();
             List<WorkerImportReport.RowError> rowErrors = new ArrayList<>();
             MedicalWorker w = parse(row, entry.getValue(), hospitalsByName, teamsByName, rowErrors);
+            BigDecimal[] point = point(new Cells(row, entry.getValue(), rowErrors));
             if (rowErrors.isEmpty()) {
                 String identity = w.getHospitalId() + "|" + w.getName() + "|" + w.getOwnPhoneIndex();
                 Integer first = firstRowOfIdentity.putIfAbsent(identity, row);
@@ -99,7 +101,7 @@ public class WorkerImport {
             }
             if (rowErrors.isEmpty()) {
                 w.setOrgId(org.getId());
-                valid.add(new ValidRow(row, w));
+                valid.add(new ValidRow(row, w, point[0], point[1]));
             } else {
                 errors.addAll(rowErrors);
             }
@@ -115,9 +117,13 @@ public class WorkerImport {
         Map<Long, String> pathOfOrg = new HashMap<>();
         List<MedicalWorker> toCreate = new ArrayList<>();
         List<MedicalWorker> toUpdate = new ArrayList<>();
+        List<ValidRow> withPoint = new ArrayList<>();
         for (ValidRow v : valid) {
             MedicalWorker w = v.worker();
             MedicalWorker old = existing.get(w.getHospitalId() + "|" + w.getName() + "|" + w.getOwnPhoneIndex());
+            if (v.latitude() != null) {
+                withPoint.add(v);
+            }
             if (old == null) {
                 toCreate.add(w);
                 continue;
@@ -145,6 +151,12 @@ public class WorkerImport {
             workers.updateById(toUpdate.subList(i, Math.min(toUpdate.size(), i + CHUNK)));
         }
         workers.createMissingFamilies(org.getId(), LocalDateTime.now(clock));
+        for (ValidRow v : withPoint) {
+            // ids of new workers came back from the batch insert
+            if (v.worker().getId() != null) {
+                workers.placeFamily(v.worker().getId(), v.latitude(), v.longitude());
+            }
+        }
         auditTrail.record("WORKERS_IMPORTED", "ORG", org.getId(), org.getId(),
                 Map.of("rows", rows.size(), "created", toCreate.size(), "updated", toUpdate.size(), "skipped", skipped));
         return new WorkerImportReport(true, rows.size(), toCreate.size(), toUpdate.size(), skipped, errors);
@@ -213,6 +225,33 @@ public class WorkerImport {
             w.setBatch(b);
         }
         return w;
+    }
+
+    /** The family's point from the two optional columns: both or neither, within range. */
+    private static BigDecimal[] point(Cells c) {
+        String lat = c.value(WorkerSheet.LATITUDE);
+        String lng = c.value(WorkerSheet.LONGITUDE);
+        if (lat == null && lng == null) {
+            return new BigDecimal[]{null, null};
+        }
+        if (lat == null || lng == null) {
+            c.error(lat == null ? WorkerSheet.LATITUDE : WorkerSheet.LONGITUDE, "纬度和经度要一起填写");
+            return new BigDecimal[]{null, null};
+        }
+        try {
+            BigDecimal latitude = new BigDecimal(lat).setScale(6, java.math.RoundingMode.HALF_UP);
+            BigDecimal longitude = new BigDecimal(lng).setScale(6, java.math.RoundingMode.HALF_UP);
+            if (latitude.abs().compareTo(BigDecimal.valueOf(90)) > 0) {
+                c.error(WorkerSheet.LATITUDE, "纬度应在 -90 到 90 之间，如 23.1291");
+            } else if (longitude.abs().compareTo(BigDecimal.valueOf(180)) > 0) {
+                c.error(WorkerSheet.LONGITUDE, "经度应在 -180 到 180 之间，如 113.2644");
+            } else {
+                return new BigDecimal[]{latitude, longitude};
+            }
+        } catch (NumberFormatException e) {
+            c.error(WorkerSheet.LATITUDE, "纬度、经度应为数字，如 23.1291、113.2644");
+        }
+        return new BigDecimal[]{null, null};
     }
 
     /** Reads data rows with their Excel row numbers (1-based, as Excel shows them). */

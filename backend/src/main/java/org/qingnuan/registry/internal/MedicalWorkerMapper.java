@@ -35,6 +35,10 @@ public interface MedicalWorkerMapper extends BaseMapper<MedicalWorker> {
             + " WHERE w.org_id = #{orgId} AND NOT EXISTS (SELECT 1 FROM family f WHERE f.worker_id = w.id)")
     int createMissingFamilies(@Param("orgId") long orgId, @Param("now") LocalDateTime now);
 
+    @InterceptorIgnore(dataPermission = "true")
+    @org.apache.ibatis.annotations.Update("UPDATE family SET latitude = #{lat}, longitude = #{lng} WHERE worker_id = #{workerId}")
+    int placeFamily(@Param("workerId") long workerId, @Param("lat") java.math.BigDecimal lat, @Param("lng") java.math.BigDecimal lng);
+
     /** Head counts per org and batch for the district statistics (annex 1); jurisdiction applies. */
     @Select("SELECT org_id AS orgId, batch, COUNT(*) AS total, SUM(aided_hubei) AS aidedHubei"
             + " FROM medical_worker GROUP BY org_id, batch")

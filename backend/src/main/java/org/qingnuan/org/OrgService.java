@@ -81,14 +81,18 @@ public class OrgService {
         return found.isEmpty() ? null : found.get(0).getPath();
     }
 
-    /** Every org the caller can see, in tree order. */
+    /** Every org the caller can see, in tree order (depth first, siblings by id). */
     public List<OrgUnit> visible() {
-        return mapper.selectList(new LambdaQueryWrapper<OrgUnit>().orderByAsc(OrgUnit::getPath));
+        List<OrgUnit> all = mapper.selectList(new LambdaQueryWrapper<OrgUnit>());
+        all.sort(OrgUnit.TREE_ORDER);
+        return all;
     }
 
     /** The caller's subtree as a tree (one root: their own org). */
     public List<OrgView.Node> tree() {
-        List<OrgUnit> all = mapper.selectList(new LambdaQueryWrapper<OrgUnit>().orderByAsc(OrgUnit::getPath));
+        // parents before children, siblings by id ("/1/2/10/" sorts before "/1/2/3/" as text)
+        List<OrgUnit> all = mapper.selectList(new LambdaQueryWrapper<OrgUnit>()
+                .orderByAsc(OrgUnit::getDepth).orderByAsc(OrgUnit::getId));
         Map<Long, List<OrgView.Node>> childrenOf = new LinkedHashMap<>();
         Map<Long, OrgView.Node> byId = new LinkedHashMap<>();
         for (OrgUnit org : all) {
@@ -110,7 +114,7 @@ public class OrgService {
                 .eq(query.type() != null, OrgUnit::getType, query.type())
                 .eq(query.parentId() != null, OrgUnit::getParentId, query.parentId())
                 .like(query.keyword() != null && !query.keyword().isBlank(), OrgUnit::getName, query.keyword())
-                .orderByAsc(OrgUnit::getPath);
+                .orderByAsc(OrgUnit::getDepth).orderByAsc(OrgUnit::getId);
         Page<OrgUnit> page = mapper.selectPage(Page.of(paging.page(), paging.size()), where);
         return new PageView<>(page.getRecords(), page.getTotal(), page.getCurrent(), page.getSize()).map(OrgView::of);
     }
@@ -119,8 +123,9 @@ public class OrgService {
     public OrgUnit create(CreateOrgRequest request) {
         OrgUnit parent = get(request.parentId());
         if (!request.type().mayHangUnder(parent.getType())) {
-            throw new DomainException(OrgError.ORG_TYPE_NOT_ALLOWED,
-                    request.type().label() + "不能设在" + parent.getType().label() + "下");
+            String why = request.type().label() + "不能设在" + parent.getType().label() + "下";
+            throw new DomainException(OrgError.ORG_TYPE_NOT_ALLOWED, why,
+                    List.of(new org.qingnuan.api.error.ApiError.FieldError("type", why)));
         }
         requireUniqueName(parent.getId(), request.name(), null);
         OrgUnit org = new OrgUnit();
@@ -191,7 +196,7 @@ public class OrgService {
                 .eq(OrgUnit::getName, name)
                 .ne(exceptId != null, OrgUnit::getId, exceptId));
         if (taken) {
-            throw new DomainException(OrgError.ORG_NAME_TAKEN);
+            throw DomainException.onField(OrgError.ORG_NAME_TAKEN, "name", "同一上级组织下已有同名组织");
         }
     }
 }

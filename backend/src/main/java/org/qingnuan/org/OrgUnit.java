@@ -33,6 +33,19 @@ public class OrgUnit {
     @TableField(fill = FieldFill.INSERT_UPDATE)
     private LocalDateTime updatedAt;
 
+    /** Pre-order of the tree: by the ids along the path, compared as numbers. */
+    public static final java.util.Comparator<OrgUnit> TREE_ORDER = (a, b) -> {
+        String[] x = a.getPath().split("/");
+        String[] y = b.getPath().split("/");
+        for (int i = 1; i < Math.min(x.length, y.length); i++) {
+            int c = Long.compare(Long.parseLong(x[i]), Long.parseLong(y[i]));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(x.length, y.length);
+    };
+
     /** Path of a child of this org with the given id. */
     public String childPath(long childId) {
         return path + childId + "/";

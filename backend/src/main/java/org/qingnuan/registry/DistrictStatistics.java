@@ -70,7 +70,7 @@ public class DistrictStatistics {
             }
         }
         List<Long> order = new ArrayList<>(overall.keySet());
-        order.sort((a, b) -> byId.get(a).getPath().compareTo(byId.get(b).getPath()));
+        order.sort((a, b) -> OrgUnit.TREE_ORDER.compare(byId.get(a), byId.get(b)));
         List<Row> rows = new ArrayList<>();
         Counts total = new Counts(0, 0);
         Counts[] batchTotals = new Counts[batches.size()];

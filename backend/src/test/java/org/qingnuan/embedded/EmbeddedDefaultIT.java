@@ -64,6 +64,16 @@ class EmbeddedDefaultIT {
     }
 
     @Test
+    void shouldServeTheAdminWebAtAdmin() {
+        Response page = api.raw("GET", "/admin/", null, null, java.net.http.HttpRequest.BodyPublishers.noBody());
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.raw()).contains("<div id=\"app\">").contains("/admin/assets/");
+        Response root = api.raw("GET", "/", null, null, java.net.http.HttpRequest.BodyPublishers.noBody());
+        assertThat(root.status()).isEqualTo(302);
+        assertThat(root.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/admin/"));
+    }
+
+    @Test
     void shouldSignInEveryDemoAccountWithTheSharedPassword() {
         List<String> demo = List.of("admin", "gd-orgadmin", "gd-dispatcher", "gd-viewer",
                 "gz-superadmin", "gz-orgadmin", "gz-dispatcher", "gz-viewer", "sz-orgadmin", "sz-dispatcher");

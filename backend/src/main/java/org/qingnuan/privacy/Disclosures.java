@@ -17,6 +17,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 import java.util.Collection;
+import java.util.Set;
 
 /**
  * Every reveal of personal data in clear goes through here: it checks the caller may see personal
@@ -27,7 +28,7 @@ import java.util.Collection;
 public class Disclosures {
 
     /** Roles that may reveal personal data (viewers may not). */
-    private static final java.util.Set<String> ENTITLED = java.util.Set.of("ROLE_SUPER_ADMIN", "ROLE_ORG_ADMIN", "ROLE_DISPATCHER");
+    private static final Set<String> ENTITLED = Set.of("ROLE_SUPER_ADMIN", "ROLE_ORG_ADMIN", "ROLE_DISPATCHER");
 
     private final PersonalDataAccessMapper mapper;
 

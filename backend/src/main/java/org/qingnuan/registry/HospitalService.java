@@ -72,11 +72,6 @@ public class HospitalService {
                 .map(h -> HospitalView.of(h, names.get(h.getOrgId())));
     }
 
-    /** Every hospital the caller can see, by name (for imports). */
-    public Map<String, Hospital> visibleByName() {
-        return mapper.selectList(null).stream().collect(Collectors.toMap(Hospital::getName, h -> h, (a, b) -> a));
-    }
-
     @Transactional
     public Hospital create(SaveHospitalRequest r) {
         requireUniqueName(r.name(), null);

@@ -89,11 +89,6 @@ public class MedicalTeamService {
                 .map(t -> view(t, Masks::phone));
     }
 
-    /** Every team the caller can see, by name (for imports). */
-    public Map<String, MedicalTeam> visibleByName() {
-        return teams.selectList(null).stream().collect(Collectors.toMap(MedicalTeam::getName, t -> t, (a, b) -> a));
-    }
-
     @Transactional
     public MedicalTeam create(SaveTeamRequest r) {
         requireUniqueName(r.name(), null);

@@ -1,23 +1,17 @@
 package org.qingnuan.org;
 
-import com.baomidou.mybatisplus.annotation.FieldFill;
-import com.baomidou.mybatisplus.annotation.IdType;
-import com.baomidou.mybatisplus.annotation.TableField;
-import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableLogic;
 import com.baomidou.mybatisplus.annotation.TableName;
 import com.baomidou.mybatisplus.annotation.Version;
 import org.qingnuan.jurisdiction.OrgScoped;
+import org.qingnuan.shared.persistence.Timestamped;
 
-import java.time.LocalDateTime;
 
 /** A league organisation or partner unit. Its {@code path} lists the ids from the root down to it. */
 @TableName("org_unit")
 @OrgScoped(column = "path", kind = OrgScoped.Kind.ORG_PATH)
-public class OrgUnit {
+public class OrgUnit extends Timestamped {
 
-    @TableId(type = IdType.AUTO)
-    private Long id;
     private Long parentId;
     private String path;
     private Integer depth;
@@ -28,10 +22,6 @@ public class OrgUnit {
     private Integer version;
     @TableLogic
     private Integer deleted;
-    @TableField(fill = FieldFill.INSERT)
-    private LocalDateTime createdAt;
-    @TableField(fill = FieldFill.INSERT_UPDATE)
-    private LocalDateTime updatedAt;
 
     /** Pre-order of the tree: by the ids along the path, compared as numbers. */
     public static final java.util.Comparator<OrgUnit> TREE_ORDER = (a, b) -> {
@@ -51,8 +41,6 @@ public class OrgUnit {
         return path + childId + "/";
     }
 
-    public Long getId() { return id; }
-    public void setId(Long id) { this.id = id; }
     public Long getParentId() { return parentId; }
     public void setParentId(Long parentId) { this.parentId = parentId; }
     public String getPath() { return path; }
@@ -69,8 +57,4 @@ public class OrgUnit {
     public void setVersion(Integer version) { this.version = version; }
     public Integer getDeleted() { return deleted; }
     public void setDeleted(Integer deleted) { this.deleted = deleted; }
-    public LocalDateTime getCreatedAt() { return createdAt; }
-    public void setCreatedAt(LocalDateTime createdAt) { this.createdAt = createdAt; }
-    public LocalDateTime getUpdatedAt() { return updatedAt; }
-    public void setUpdatedAt(LocalDateTime updatedAt) { this.updatedAt = updatedAt; }
 }

@@ -1,23 +1,18 @@
 package org.qingnuan.registry;
 
-import com.baomidou.mybatisplus.annotation.FieldFill;
 import com.baomidou.mybatisplus.annotation.FieldStrategy;
-import com.baomidou.mybatisplus.annotation.IdType;
 import com.baomidou.mybatisplus.annotation.TableField;
-import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
 import com.baomidou.mybatisplus.annotation.Version;
 import java.math.BigDecimal;
-import java.time.LocalDateTime;
 import org.qingnuan.jurisdiction.OrgScoped;
+import org.qingnuan.shared.persistence.Timestamped;
 
 /** The family a medical worker left at home: where it is (sealed address, a point for matching) and who is in it. */
 @TableName("family")
 @OrgScoped
-public class Family {
+public class Family extends Timestamped {
 
-    @TableId(type = IdType.AUTO)
-    private Long id;
     private Long orgId;
     private Long workerId;
     @TableField(updateStrategy = FieldStrategy.ALWAYS)
@@ -28,13 +23,7 @@ public class Family {
     private BigDecimal longitude;
     @Version
     private Integer version;
-    @TableField(fill = FieldFill.INSERT)
-    private LocalDateTime createdAt;
-    @TableField(fill = FieldFill.INSERT_UPDATE)
-    private LocalDateTime updatedAt;
 
-    public Long getId() { return id; }
-    public void setId(Long id) { this.id = id; }
     public Long getOrgId() { return orgId; }
     public void setOrgId(Long orgId) { this.orgId = orgId; }
     public Long getWorkerId() { return workerId; }
@@ -47,8 +36,4 @@ public class Family {
     public void setLongitude(BigDecimal longitude) { this.longitude = longitude; }
     public Integer getVersion() { return version; }
     public void setVersion(Integer version) { this.version = version; }
-    public LocalDateTime getCreatedAt() { return createdAt; }
-    public void setCreatedAt(LocalDateTime createdAt) { this.createdAt = createdAt; }
-    public LocalDateTime getUpdatedAt() { return updatedAt; }
-    public void setUpdatedAt(LocalDateTime updatedAt) { this.updatedAt = updatedAt; }
 }

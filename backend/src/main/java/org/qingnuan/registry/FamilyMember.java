@@ -1,21 +1,16 @@
 package org.qingnuan.registry;
 
-import com.baomidou.mybatisplus.annotation.FieldFill;
 import com.baomidou.mybatisplus.annotation.FieldStrategy;
-import com.baomidou.mybatisplus.annotation.IdType;
 import com.baomidou.mybatisplus.annotation.TableField;
-import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
-import java.time.LocalDateTime;
 import org.qingnuan.jurisdiction.OrgScoped;
+import org.qingnuan.shared.persistence.Timestamped;
 
 /** One member of a family. Needs flags are in clear for matching and counting; who the member is, is sealed. */
 @TableName("family_member")
 @OrgScoped
-public class FamilyMember {
+public class FamilyMember extends Timestamped {
 
-    @TableId(type = IdType.AUTO)
-    private Long id;
     private Long familyId;
     private Long orgId;
     private Relation relation;
@@ -27,13 +22,7 @@ public class FamilyMember {
     private Boolean disabled;
     @TableField(updateStrategy = FieldStrategy.ALWAYS)
     private String detailsSealed;
-    @TableField(fill = FieldFill.INSERT)
-    private LocalDateTime createdAt;
-    @TableField(fill = FieldFill.INSERT_UPDATE)
-    private LocalDateTime updatedAt;
 
-    public Long getId() { return id; }
-    public void setId(Long id) { this.id = id; }
     public Long getFamilyId() { return familyId; }
     public void setFamilyId(Long familyId) { this.familyId = familyId; }
     public Long getOrgId() { return orgId; }
@@ -54,8 +43,4 @@ public class FamilyMember {
     public void setDisabled(Boolean disabled) { this.disabled = disabled; }
     public String getDetailsSealed() { return detailsSealed; }
     public void setDetailsSealed(String detailsSealed) { this.detailsSealed = detailsSealed; }
-    public LocalDateTime getCreatedAt() { return createdAt; }
-    public void setCreatedAt(LocalDateTime createdAt) { this.createdAt = createdAt; }
-    public LocalDateTime getUpdatedAt() { return updatedAt; }
-    public void setUpdatedAt(LocalDateTime updatedAt) { this.updatedAt = updatedAt; }
 }

@@ -1,22 +1,17 @@
 package org.qingnuan.registry;
 
-import com.baomidou.mybatisplus.annotation.FieldFill;
 import com.baomidou.mybatisplus.annotation.FieldStrategy;
-import com.baomidou.mybatisplus.annotation.IdType;
 import com.baomidou.mybatisplus.annotation.TableField;
-import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
 import com.baomidou.mybatisplus.annotation.Version;
-import java.time.LocalDateTime;
 import org.qingnuan.jurisdiction.OrgScoped;
+import org.qingnuan.shared.persistence.Timestamped;
 
 /** A hospital whose staff go to the front line, and the league org responsible for them (seed 000). */
 @TableName("hospital")
 @OrgScoped
-public class Hospital {
+public class Hospital extends Timestamped {
 
-    @TableId(type = IdType.AUTO)
-    private Long id;
     private Long orgId;
     private String name;
     private String city;
@@ -26,13 +21,7 @@ public class Hospital {
     private Boolean designated;
     @Version
     private Integer version;
-    @TableField(fill = FieldFill.INSERT)
-    private LocalDateTime createdAt;
-    @TableField(fill = FieldFill.INSERT_UPDATE)
-    private LocalDateTime updatedAt;
 
-    public Long getId() { return id; }
-    public void setId(Long id) { this.id = id; }
     public Long getOrgId() { return orgId; }
     public void setOrgId(Long orgId) { this.orgId = orgId; }
     public String getName() { return name; }
@@ -47,8 +36,4 @@ public class Hospital {
     public void setDesignated(Boolean designated) { this.designated = designated; }
     public Integer getVersion() { return version; }
     public void setVersion(Integer version) { this.version = version; }
-    public LocalDateTime getCreatedAt() { return createdAt; }
-    public void setCreatedAt(LocalDateTime createdAt) { this.createdAt = createdAt; }
-    public LocalDateTime getUpdatedAt() { return updatedAt; }
-    public void setUpdatedAt(LocalDateTime updatedAt) { this.updatedAt = updatedAt; }
 }

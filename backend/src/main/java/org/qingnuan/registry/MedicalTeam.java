@@ -1,23 +1,18 @@
 package org.qingnuan.registry;
 
-import com.baomidou.mybatisplus.annotation.FieldFill;
 import com.baomidou.mybatisplus.annotation.FieldStrategy;
-import com.baomidou.mybatisplus.annotation.IdType;
 import com.baomidou.mybatisplus.annotation.TableField;
-import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
 import com.baomidou.mybatisplus.annotation.Version;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import org.qingnuan.jurisdiction.OrgScoped;
+import org.qingnuan.shared.persistence.Timestamped;
 
 /** A medical team (医疗队) sent to the front line, locally or to another province, in a numbered batch. */
 @TableName("medical_team")
 @OrgScoped
-public class MedicalTeam {
+public class MedicalTeam extends Timestamped {
 
-    @TableId(type = IdType.AUTO)
-    private Long id;
     private Long orgId;
     private String name;
     private String destination;
@@ -31,13 +26,7 @@ public class MedicalTeam {
     private TeamStatus status;
     @Version
     private Integer version;
-    @TableField(fill = FieldFill.INSERT)
-    private LocalDateTime createdAt;
-    @TableField(fill = FieldFill.INSERT_UPDATE)
-    private LocalDateTime updatedAt;
 
-    public Long getId() { return id; }
-    public void setId(Long id) { this.id = id; }
     public Long getOrgId() { return orgId; }
     public void setOrgId(Long orgId) { this.orgId = orgId; }
     public String getName() { return name; }
@@ -56,8 +45,4 @@ public class MedicalTeam {
     public void setStatus(TeamStatus status) { this.status = status; }
     public Integer getVersion() { return version; }
     public void setVersion(Integer version) { this.version = version; }
-    public LocalDateTime getCreatedAt() { return createdAt; }
-    public void setCreatedAt(LocalDateTime createdAt) { this.createdAt = createdAt; }
-    public LocalDateTime getUpdatedAt() { return updatedAt; }
-    public void setUpdatedAt(LocalDateTime updatedAt) { this.updatedAt = updatedAt; }
 }

@@ -1,22 +1,17 @@
 package org.qingnuan.registry;
 
-import com.baomidou.mybatisplus.annotation.FieldFill;
 import com.baomidou.mybatisplus.annotation.FieldStrategy;
-import com.baomidou.mybatisplus.annotation.IdType;
 import com.baomidou.mybatisplus.annotation.TableField;
-import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
 import com.baomidou.mybatisplus.annotation.Version;
-import java.time.LocalDateTime;
 import org.qingnuan.jurisdiction.OrgScoped;
+import org.qingnuan.shared.persistence.Timestamped;
 
 /** A frontline medical worker as in seed 003 annex 2. Phones, address, ID number and notes are sealed. */
 @TableName("medical_worker")
 @OrgScoped
-public class MedicalWorker {
+public class MedicalWorker extends Timestamped {
 
-    @TableId(type = IdType.AUTO)
-    private Long id;
     private Long orgId;
     private Long hospitalId;
     @TableField(updateStrategy = FieldStrategy.ALWAYS)
@@ -46,13 +41,7 @@ public class MedicalWorker {
     private Integer batch;
     @Version
     private Integer version;
-    @TableField(fill = FieldFill.INSERT)
-    private LocalDateTime createdAt;
-    @TableField(fill = FieldFill.INSERT_UPDATE)
-    private LocalDateTime updatedAt;
 
-    public Long getId() { return id; }
-    public void setId(Long id) { this.id = id; }
     public Long getOrgId() { return orgId; }
     public void setOrgId(Long orgId) { this.orgId = orgId; }
     public Long getHospitalId() { return hospitalId; }
@@ -89,8 +78,4 @@ public class MedicalWorker {
     public void setBatch(Integer batch) { this.batch = batch; }
     public Integer getVersion() { return version; }
     public void setVersion(Integer version) { this.version = version; }
-    public LocalDateTime getCreatedAt() { return createdAt; }
-    public void setCreatedAt(LocalDateTime createdAt) { this.createdAt = createdAt; }
-    public LocalDateTime getUpdatedAt() { return updatedAt; }
-    public void setUpdatedAt(LocalDateTime updatedAt) { this.updatedAt = updatedAt; }
 }

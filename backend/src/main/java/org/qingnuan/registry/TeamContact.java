@@ -1,21 +1,16 @@
 package org.qingnuan.registry;
 
-import com.baomidou.mybatisplus.annotation.FieldFill;
 import com.baomidou.mybatisplus.annotation.FieldStrategy;
-import com.baomidou.mybatisplus.annotation.IdType;
 import com.baomidou.mybatisplus.annotation.TableField;
-import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
-import java.time.LocalDateTime;
 import org.qingnuan.jurisdiction.OrgScoped;
+import org.qingnuan.shared.persistence.Timestamped;
 
 /** A team lead or liaison (领队/联络员) of a medical team. The phone is sealed. */
 @TableName("team_contact")
 @OrgScoped
-public class TeamContact {
+public class TeamContact extends Timestamped {
 
-    @TableId(type = IdType.AUTO)
-    private Long id;
     @TableField(updateStrategy = FieldStrategy.ALWAYS)
     private Long teamId;
     private Long orgId;
@@ -23,13 +18,7 @@ public class TeamContact {
     private String name;
     private String phoneSealed;
     private String phoneIndex;
-    @TableField(fill = FieldFill.INSERT)
-    private LocalDateTime createdAt;
-    @TableField(fill = FieldFill.INSERT_UPDATE)
-    private LocalDateTime updatedAt;
 
-    public Long getId() { return id; }
-    public void setId(Long id) { this.id = id; }
     public Long getTeamId() { return teamId; }
     public void setTeamId(Long teamId) { this.teamId = teamId; }
     public Long getOrgId() { return orgId; }
@@ -42,8 +31,4 @@ public class TeamContact {
     public void setPhoneSealed(String phoneSealed) { this.phoneSealed = phoneSealed; }
     public String getPhoneIndex() { return phoneIndex; }
     public void setPhoneIndex(String phoneIndex) { this.phoneIndex = phoneIndex; }
-    public LocalDateTime getCreatedAt() { return createdAt; }
-    public void setCreatedAt(LocalDateTime createdAt) { this.createdAt = createdAt; }
-    public LocalDateTime getUpdatedAt() { return updatedAt; }
-    public void setUpdatedAt(LocalDateTime updatedAt) { this.updatedAt = updatedAt; }
 }

@@ -1,12 +1,9 @@
 package org.qingnuan.staff;
 
-import com.baomidou.mybatisplus.annotation.FieldFill;
-import com.baomidou.mybatisplus.annotation.IdType;
-import com.baomidou.mybatisplus.annotation.TableField;
-import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
 import com.baomidou.mybatisplus.annotation.Version;
 import org.qingnuan.jurisdiction.OrgScoped;
+import org.qingnuan.shared.persistence.Timestamped;
 
 import java.time.LocalDateTime;
 import java.util.Set;
@@ -14,10 +11,8 @@ import java.util.Set;
 /** A league staff member's login to the admin web. Disabled rather than deleted, so history keeps its actor. */
 @TableName("staff_account")
 @OrgScoped
-public class StaffAccount {
+public class StaffAccount extends Timestamped {
 
-    @TableId(type = IdType.AUTO)
-    private Long id;
     private Long orgId;
     private String username;
     private String displayName;
@@ -30,10 +25,6 @@ public class StaffAccount {
     private LocalDateTime lastLoginAt;
     @Version
     private Integer version;
-    @TableField(fill = FieldFill.INSERT)
-    private LocalDateTime createdAt;
-    @TableField(fill = FieldFill.INSERT_UPDATE)
-    private LocalDateTime updatedAt;
 
     public Set<StaffRole> roleSet() {
         return StaffRole.parse(roles);
@@ -47,8 +38,6 @@ public class StaffAccount {
         return lockedUntil != null && lockedUntil.isAfter(now);
     }
 
-    public Long getId() { return id; }
-    public void setId(Long id) { this.id = id; }
     public Long getOrgId() { return orgId; }
     public void setOrgId(Long orgId) { this.orgId = orgId; }
     public String getUsername() { return username; }
@@ -71,8 +60,4 @@ public class StaffAccount {
     public void setLastLoginAt(LocalDateTime lastLoginAt) { this.lastLoginAt = lastLoginAt; }
     public Integer getVersion() { return version; }
     public void setVersion(Integer version) { this.version = version; }
-    public LocalDateTime getCreatedAt() { return createdAt; }
-    public void setCreatedAt(LocalDateTime createdAt) { this.createdAt = createdAt; }
-    public LocalDateTime getUpdatedAt() { return updatedAt; }
-    public void setUpdatedAt(LocalDateTime updatedAt) { this.updatedAt = updatedAt; }
 }

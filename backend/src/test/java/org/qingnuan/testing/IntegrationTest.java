@@ -28,13 +28,19 @@ import java.time.ZoneId;
         // test-only keys, one retired (old) and one active, to exercise rotation
         "qingnuan.crypto.active-key-id=t2",
         "qingnuan.crypto.keys=t1:Lkm6SwALvbOpmVm26TMCeGrTEik2oQ1zU/zEOYLjPjU=,t2:iGW6Shp5G2X9WIFWfuEZHZN9XtqsmD8w53miMRiaa6Q=",
-        "qingnuan.crypto.blind-index-key=+vgAYyxp2S51NEQphO/CQ1hdVsvo7DOMeWLIJrSjCDs="})
+        "qingnuan.crypto.blind-index-key=+vgAYyxp2S51NEQphO/CQ1hdVsvo7DOMeWLIJrSjCDs=",
+        "qingnuan.wechat.mp.app-id=" + IntegrationTest.MP_APP_ID,
+        "qingnuan.wechat.mp.token=" + IntegrationTest.MP_TOKEN,
+        "qingnuan.wechat.mp.aes-key=" + IntegrationTest.MP_AES_KEY})
 @ActiveProfiles("prod")
 @AutoConfigureMockMvc
 @Import(IntegrationTest.TestBeans.class)
 public abstract class IntegrationTest {
 
     public static final String BOOTSTRAP_PASSWORD = "bootstrap-password-1";
+    public static final String MP_APP_ID = "wx1234567890abcdef";
+    public static final String MP_TOKEN = "qingnuanTestToken";
+    public static final String MP_AES_KEY = "C7yb8Tsd2PbWfnQMumHUMKUgGjCD4D7LDvbDL32tN0g";
 
     @LocalServerPort
     protected int port;
@@ -62,6 +68,11 @@ public abstract class IntegrationTest {
         @Primary
         MutableClock mutableClock() {
             return new MutableClock(ZoneId.of("Asia/Shanghai"));
+        }
+
+        @Bean
+        RecordedEvents recordedEvents() {
+            return new RecordedEvents();
         }
 
         @Bean

@@ -1,0 +1,141 @@
+package org.qingnuan.wechat;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * WeChat's published callback algorithm for official accounts: SHA-1 signatures over the sorted
+ * token, timestamp, nonce (and, in safe mode, the ciphertext), and AES-256-CBC with the
+ * EncodingAESKey, whose plaintext is 16 random bytes, a 4-byte length, the message and the AppID.
+ * WxJava's WxCryptUtil drops the AppID it decrypts; checking it is the point, so this does it.
+ */
+@Component
+@EnableConfigurationProperties(OfficialAccountProperties.class)
+public class OfficialAccountCrypto {
+
+    private final OfficialAccountProperties properties;
+    private final Clock clock;
+
+    OfficialAccountCrypto(OfficialAccountProperties properties, Clock clock) {
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Plain-mode signature (also the URL check): sha1(sort(token, timestamp, nonce)). */
+    public void verifySignature(String timestamp, String nonce, String signature) {
+        requireConfigured();
+        requireFresh(timestamp);
+        if (signature == null || !constantTimeEquals(sha1(properties.token(), timestamp, nonce), signature)) {
+            throw new CallbackRefused("bad signature");
+        }
+    }
+
+    /** Safe mode: checks msg_signature over the ciphertext, decrypts, and checks the AppID inside. Returns the message XML. */
+    public String decrypt(String encryptedBody, String timestamp, String nonce, String msgSignature) {
+        requireConfigured();
+        requireFresh(timestamp);
+        String encrypt = encryptElement(encryptedBody);
+        if (msgSignature == null || !constantTimeEquals(sha1(properties.token(), timestamp, nonce, encrypt), msgSignature)) {
+            throw new CallbackRefused("bad msg_signature");
+        }
+        byte[] plain;
+        try {
+            byte[] key = Base64.getDecoder().decode(properties.aesKey() + "=");
+            Cipher cipher = Cipher.getInstance("AES/CBC/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(Arrays.copyOfRange(key, 0, 16)));
+            plain = cipher.doFinal(Base64.getDecoder().decode(encrypt));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new CallbackRefused("undecryptable body");
+        }
+        int pad = plain[plain.length - 1] & 0xff;
+        if (pad < 1 || pad > 32 || plain.length < 20 + pad) {
+            throw new CallbackRefused("bad padding");
+        }
+        int length = ByteBuffer.wrap(plain, 16, 4).getInt();
+        if (length < 0 || 20 + length > plain.length - pad) {
+            throw new CallbackRefused("bad length");
+        }
+        String xml = new String(plain, 20, length, StandardCharsets.UTF_8);
+        String appId = new String(plain, 20 + length, plain.length - pad - 20 - length, StandardCharsets.UTF_8);
+        if (!appId.equals(properties.appId())) {
+            throw new CallbackRefused("message for another AppID");
+        }
+        return xml;
+    }
+
+    /** XML with a DOCTYPE is never parsed (entity expansion, external entities). */
+    public static void refuseDoctype(String xml) {
+        String upper = xml.toUpperCase();
+        if (upper.contains("<!DOCTYPE") || upper.contains("<!ENTITY")) {
+            throw new CallbackRefused("DOCTYPE in XML");
+        }
+    }
+
+    private String encryptElement(String xml) {
+        refuseDoctype(xml);
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setExpandEntityReferences(false);
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            var nodes = builder.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))
+                    .getElementsByTagName("Encrypt");
+            if (nodes.getLength() == 0) {
+                throw new CallbackRefused("no Encrypt element");
+            }
+            return nodes.item(0).getTextContent();
+        } catch (CallbackRefused e) {
+            throw e;
+        } catch (Exception e) {
+            throw new CallbackRefused("unreadable XML");
+        }
+    }
+
+    private void requireFresh(String timestamp) {
+        long seconds;
+        try {
+            seconds = Long.parseLong(timestamp);
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new CallbackRefused("bad timestamp");
+        }
+        if (Math.abs(clock.millis() / 1000 - seconds) > properties.maxClockSkew().toSeconds()) {
+            throw new CallbackRefused("stale timestamp");
+        }
+    }
+
+    private void requireConfigured() {
+        if (!properties.configured()) {
+            throw new CallbackRefused("official account not configured");
+        }
+    }
+
+    static String sha1(String... parts) {
+        String[] sorted = parts.clone();
+        Arrays.sort(sorted);
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
+                    .digest(String.join("", sorted).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean constantTimeEquals(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.toLowerCase().getBytes(StandardCharsets.UTF_8));
+    }
+}

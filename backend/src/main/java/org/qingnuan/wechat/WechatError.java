@@ -1,0 +1,26 @@
+package org.qingnuan.wechat;
+
+import org.qingnuan.api.error.ErrorCode;
+
+public enum WechatError implements ErrorCode {
+    CALLBACK_REFUSED(403, "回调校验未通过"),
+    XML_NOT_ALLOWED(400, "不接受含 DOCTYPE 的 XML");
+
+    private final int httpStatus;
+    private final String message;
+
+    WechatError(int httpStatus, String message) {
+        this.httpStatus = httpStatus;
+        this.message = message;
+    }
+
+    @Override
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    @Override
+    public String message() {
+        return message;
+    }
+}

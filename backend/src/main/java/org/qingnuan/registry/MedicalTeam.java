@@ -24,6 +24,8 @@ public class MedicalTeam extends Timestamped {
     @TableField(updateStrategy = FieldStrategy.ALWAYS)
     private LocalDate returnDate;
     private TeamStatus status;
+    /** what a lead sends, or the scene of the team's QR code, to bind their WeChat to the team */
+    private String inviteCode;
     @Version
     private Integer version;
 
@@ -41,6 +43,8 @@ public class MedicalTeam extends Timestamped {
     public void setDepartureDate(LocalDate departureDate) { this.departureDate = departureDate; }
     public LocalDate getReturnDate() { return returnDate; }
     public void setReturnDate(LocalDate returnDate) { this.returnDate = returnDate; }
+    public String getInviteCode() { return inviteCode; }
+    public void setInviteCode(String inviteCode) { this.inviteCode = inviteCode; }
     public TeamStatus getStatus() { return status; }
     public void setStatus(TeamStatus status) { this.status = status; }
     public Integer getVersion() { return version; }

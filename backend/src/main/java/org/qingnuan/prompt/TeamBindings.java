@@ -1,0 +1,127 @@
+package org.qingnuan.prompt;
+
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import com.baomidou.mybatisplus.core.conditions.update.LambdaUpdateWrapper;
+import org.qingnuan.audit.AuditTrail;
+import org.qingnuan.prompt.internal.TeamBindingMapper;
+import org.qingnuan.registry.MedicalTeam;
+import org.qingnuan.registry.MedicalTeamService;
+import org.qingnuan.registry.internal.MedicalTeamMapper;
+import org.qingnuan.wechat.OfficialAccountMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Binding team leads and liaisons to their medical team through the official account: staff issue
+ * the team an invite code; a lead scans the team's QR code (scene {@code team:<code>}) or sends the
+ * code, and from then on receives the team's daily prompt. Staff see who is bound.
+ */
+@Service
+public class TeamBindings {
+
+    private static final Logger log = LoggerFactory.getLogger(TeamBindings.class);
+    /** no 0/O, 1/I/L: read aloud over the phone and typed on a phone keyboard */
+    private static final String ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    private static final int CODE_LENGTH = 8;
+    private static final Pattern CODE_IN_TEXT = Pattern.compile("^(?:绑定|bind)?\\s*([A-Za-z0-9]{8})$", Pattern.CASE_INSENSITIVE);
+    public static final String SCENE_PREFIX = "team:";
+
+    private final SecureRandom random = new SecureRandom();
+    private final TeamBindingMapper bindings;
+    private final MedicalTeamMapper teams;
+    private final MedicalTeamService teamService;
+    private final AuditTrail auditTrail;
+
+    TeamBindings(TeamBindingMapper bindings, MedicalTeamMapper teams, MedicalTeamService teamService, AuditTrail auditTrail) {
+        this.bindings = bindings;
+        this.teams = teams;
+        this.teamService = teamService;
+        this.auditTrail = auditTrail;
+    }
+
+    public record InviteCode(long teamId, String inviteCode, String qrScene) {
+    }
+
+    /** A new code for the team; the old one stops working. Bindings already made stay. */
+    @Transactional
+    public InviteCode issueInviteCode(long teamId) {
+        MedicalTeam team = teamService.get(teamId);
+        for (int attempt = 0; ; attempt++) {
+            String code = newCode();
+            try {
+                teams.update(null, new LambdaUpdateWrapper<MedicalTeam>().set(MedicalTeam::getInviteCode, code)
+                        .eq(MedicalTeam::getId, teamId));
+                auditTrail.record("TEAM_INVITE_CODE_ISSUED", "MEDICAL_TEAM", teamId, team.getOrgId(), Map.of());
+                return new InviteCode(teamId, code, SCENE_PREFIX + code);
+            } catch (DuplicateKeyException collision) {
+                if (attempt >= 3) {
+                    throw collision;
+                }
+            }
+        }
+    }
+
+    public List<TeamBinding> of(long teamId) {
+        teamService.get(teamId);
+        return bindings.selectList(new LambdaQueryWrapper<TeamBinding>().eq(TeamBinding::getTeamId, teamId)
+                .orderByAsc(TeamBinding::getId));
+    }
+
+    /** Reacts to QR scans (subscribe/SCAN with a team scene) and to invite codes sent as text. */
+    @EventListener
+    public void on(OfficialAccountMessage message) {
+        Optional<TeamBinding.Source> source = Optional.empty();
+        String code = null;
+        if (message.eventKey() != null && message.eventKey().startsWith(SCENE_PREFIX)
+                && ("subscribe".equalsIgnoreCase(message.event()) || "SCAN".equalsIgnoreCase(message.event()))) {
+            code = message.eventKey().substring(SCENE_PREFIX.length());
+            source = Optional.of(TeamBinding.Source.QR_CODE);
+        } else if ("text".equals(message.msgType()) && message.content() != null) {
+            Matcher m = CODE_IN_TEXT.matcher(message.content().trim());
+            if (m.matches()) {
+                code = m.group(1).toUpperCase();
+                source = Optional.of(TeamBinding.Source.INVITE_CODE);
+            }
+        }
+        if (source.isEmpty()) {
+            return;
+        }
+        MedicalTeam team = bindings.teamByInviteCode(code);
+        if (team == null) {
+            log.info("Invite code not found for a follower's binding attempt");
+            return;
+        }
+        TeamBinding binding = new TeamBinding();
+        binding.setTeamId(team.getId());
+        binding.setOrgId(team.getOrgId());
+        binding.setOpenId(message.openId());
+        binding.setSource(source.get());
+        try {
+            bindings.insert(binding);
+            auditTrail.record(null, "TEAM_BOUND", "MEDICAL_TEAM", team.getId(), team.getOrgId(),
+                    Map.of("source", source.get()));
+        } catch (DuplicateKeyException alreadyBound) {
+            // scanning twice is fine
+        }
+    }
+
+    private String newCode() {
+        StringBuilder sb = new StringBuilder(CODE_LENGTH);
+        for (int i = 0; i < CODE_LENGTH; i++) {
+            sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+
+}

@@ -1,0 +1,45 @@
+package org.qingnuan.prompt.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.qingnuan.prompt.TeamBinding;
+import org.qingnuan.prompt.TeamBindings;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+@Tag(name = "医疗队公众号绑定")
+@RestController
+@RequestMapping("/api/admin/medical-teams/{teamId}")
+class TeamBindingAdminController {
+
+    private final TeamBindings bindings;
+
+    TeamBindingAdminController(TeamBindings bindings) {
+        this.bindings = bindings;
+    }
+
+    @Operation(summary = "生成新的邀请码（旧码作废）；领队、联络员扫描场景值为 qrScene 的带参二维码，或向公众号发送“绑定 邀请码”完成绑定")
+    @PostMapping("/invite-code")
+    @PreAuthorize("hasAnyRole('SUPER_ADMIN', 'ORG_ADMIN')")
+    TeamBindings.InviteCode issue(@PathVariable long teamId) {
+        return bindings.issueInviteCode(teamId);
+    }
+
+    /** @param follower the follower's openid, shortened: staff need to tell bindings apart, not to copy the id */
+    record BindingView(long id, String follower, TeamBinding.Source source, LocalDateTime boundAt) {
+    }
+
+    @Operation(summary = "已绑定本医疗队的公众号关注者")
+    @GetMapping("/bindings")
+    List<BindingView> list(@PathVariable long teamId) {
+        return bindings.of(teamId).stream().map(b -> new BindingView(b.getId(),
+                b.getOpenId().substring(0, Math.min(6, b.getOpenId().length())) + "…", b.getSource(), b.getCreatedAt())).toList();
+    }
+}

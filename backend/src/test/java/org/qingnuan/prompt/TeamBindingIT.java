@@ -1,0 +1,78 @@
+package org.qingnuan.prompt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.qingnuan.org.OrgUnit;
+import org.qingnuan.staff.StaffRole;
+import org.qingnuan.testing.Api.Response;
+import org.qingnuan.testing.Fixtures;
+import org.qingnuan.testing.IntegrationTest;
+import org.qingnuan.wechat.CallbackClient;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Team leads bind their WeChat to their team through the official account; staff see who is bound. */
+class TeamBindingIT extends IntegrationTest {
+
+    String admin;
+    String siblingAdmin;
+    long teamId;
+    CallbackClient wechat;
+
+    @BeforeEach
+    void teamWithInviteCode() {
+        OrgUnit city = fixtures.city("绑定市");
+        admin = api.login(fixtures.staff(city, StaffRole.ORG_ADMIN).getUsername(), Fixtures.PASSWORD);
+        siblingAdmin = api.login(fixtures.staff(fixtures.city("邻近市"), StaffRole.ORG_ADMIN).getUsername(), Fixtures.PASSWORD);
+        teamId = api.post("/api/admin/medical-teams", admin, Map.of("name", "绑定测试医疗队" + Fixtures.unique(),
+                "destination", "湖北武汉", "status", "DEPLOYED")).body().get("id").asLong();
+        wechat = new CallbackClient(api);
+    }
+
+    @Test
+    void shouldBindByQrSceneAndByInviteCodeAndShowStaffWhoIsBound() {
+        Response issued = api.post("/api/admin/medical-teams/" + teamId + "/invite-code", admin, "");
+        assertThat(issued.status()).isEqualTo(200);
+        String code = issued.body().get("inviteCode").asText();
+        assertThat(code).matches("[A-HJ-KM-NP-Z2-9]{8}");
+        assertThat(issued.body().get("qrScene").asText()).isEqualTo("team:" + code);
+
+        String lead = "oLead" + ThreadLocalRandom.current().nextInt(1_000_000);
+        String liaison = "oLiaison" + ThreadLocalRandom.current().nextInt(1_000_000);
+        assertThat(wechat.scan(lead, "team:" + code).status()).isEqualTo(200);
+        assertThat(wechat.text(liaison, "绑定 " + code.toLowerCase()).status()).isEqualTo(200);
+        wechat.scan(lead, "team:" + code); // scanning again changes nothing
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> bindings(admin).size() == 2);
+        JsonNode list = bindings(admin);
+        assertThat(list.get(0).get("source").asText()).isEqualTo("QR_CODE");
+        assertThat(list.get(1).get("source").asText()).isEqualTo("INVITE_CODE");
+        assertThat(list.get(0).get("follower").asText()).endsWith("…").doesNotContain(lead);
+
+        assertThat(api.get("/api/admin/medical-teams/" + teamId + "/bindings", siblingAdmin).status()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldIgnoreUnknownAndRetiredCodes() throws InterruptedException {
+        String old = api.post("/api/admin/medical-teams/" + teamId + "/invite-code", admin, "").body().get("inviteCode").asText();
+        String fresh = api.post("/api/admin/medical-teams/" + teamId + "/invite-code", admin, "").body().get("inviteCode").asText();
+        assertThat(fresh).isNotEqualTo(old);
+        wechat.text("oStranger" + ThreadLocalRandom.current().nextInt(1_000_000), "绑定 " + old);
+        wechat.text("oStranger" + ThreadLocalRandom.current().nextInt(1_000_000), "ZZZZZZZZ");
+        wechat.text("oStranger" + ThreadLocalRandom.current().nextInt(1_000_000), "你好，请问怎么报需求");
+        Thread.sleep(1500);
+        assertThat(bindings(admin)).isEmpty();
+
+        assertThat(api.post("/api/admin/medical-teams/" + teamId + "/invite-code", siblingAdmin, "").status()).isEqualTo(404);
+    }
+
+    private JsonNode bindings(String token) {
+        return api.get("/api/admin/medical-teams/" + teamId + "/bindings", token).body();
+    }
+}

@@ -45,15 +45,17 @@ describe('AdminLayout', () => {
   it('shows the member, their org and the menu of their roles', async () => {
     await mountAs(staffView({ displayName: '王查看', orgName: '共青团广州市委员会', roles: ['VIEWER'] }))
 
-    expect(menuTitles()).toEqual(['工作台', '组织机构', '工作人员'])
+    expect(menuTitles()).toEqual(['工作台', '组织机构', '工作人员', '医院', '医疗队', '医护人员', '统计表'])
+    expect(wrapper.find('.el-sub-menu__title').text()).toBe('登记管理')
     expect(wrapper.find('.user-name').text()).toBe('王查看')
     expect(wrapper.find('.user-org').text()).toBe('共青团广州市委员会')
     expect(wrapper.text()).toContain('修改密码')
   })
 
-  it('shows the audit log to an org admin', async () => {
-    await mountAs(staffView({ roles: ['ORG_ADMIN'] }))
-    expect(menuTitles()).toEqual(['工作台', '组织机构', '工作人员', '操作日志'])
+  it('shows the access and audit logs to an org admin, and marks the open registry page', async () => {
+    await mountAs(staffView({ roles: ['ORG_ADMIN'] }), '/medical-workers')
+    expect(menuTitles()).toEqual(['工作台', '组织机构', '工作人员', '医院', '医疗队', '医护人员', '统计表', '个人信息查看记录', '操作日志'])
+    expect(wrapper.find('.el-menu-item.is-active').text()).toBe('医护人员')
   })
 
   it('hides the menu while the password must change, leaving only 退出登录', async () => {

@@ -7,7 +7,8 @@ import { createAppRouter } from '@/router'
 
 /**
  * Replaces the HTTP adapter: `handler(config)` returns {status, data, headers} or throws.
- * Every request is recorded in `calls` as {method, url, params, data, headers}.
+ * Every request is recorded in `calls` as {method, url, params, data, headers}; `config` is axios'
+ * request config (e.g. to call `onUploadProgress`).
  */
 export function fakeBackend(handler) {
   const calls = []
@@ -16,7 +17,8 @@ export function fakeBackend(handler) {
       method: config.method.toUpperCase(),
       url: config.url,
       params: config.params,
-      data: config.data ? JSON.parse(config.data) : undefined,
+      // JSON bodies are parsed back; multipart bodies (FormData) stay as they are
+      data: typeof config.data === 'string' && config.data ? JSON.parse(config.data) : (config.data ?? undefined),
       headers: { ...config.headers },
     }
     calls.push(call)

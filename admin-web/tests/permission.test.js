@@ -21,23 +21,29 @@ const dispatcher = { id: 3, roles: ['DISPATCHER'] }
 const viewer = { id: 4, roles: ['VIEWER'] }
 
 const menuTitles = (roles) => menuFor(roles).map((m) => m.title)
+/** Items as the side menu shows them: a group as "组 > 项, 项". */
+const menuOutline = (roles) =>
+  menuFor(roles).map((m) => (m.children ? `${m.title} > ${m.children.map((c) => c.title).join(', ')}` : m.title))
 
 describe('menu per role', () => {
-  it('admins see every item, in order', () => {
-    expect(menuTitles(['SUPER_ADMIN'])).toEqual(['工作台', '组织机构', '工作人员', '操作日志'])
-    expect(menuTitles(['ORG_ADMIN'])).toEqual(['工作台', '组织机构', '工作人员', '操作日志'])
+  it('admins see every item, in order, the registry pages grouped', () => {
+    const all = ['工作台', '组织机构', '工作人员', '登记管理 > 医院, 医疗队, 医护人员', '统计表', '个人信息查看记录', '操作日志']
+    expect(menuOutline(['SUPER_ADMIN'])).toEqual(all)
+    expect(menuOutline(['ORG_ADMIN'])).toEqual(all)
   })
 
-  it('dispatchers and viewers do not see the audit log', () => {
-    expect(menuTitles(['DISPATCHER'])).toEqual(['工作台', '组织机构', '工作人员'])
-    expect(menuTitles(['VIEWER'])).toEqual(['工作台', '组织机构', '工作人员'])
+  it('dispatchers and viewers see the registry and statistics but not the access or audit logs', () => {
+    const readers = ['工作台', '组织机构', '工作人员', '登记管理 > 医院, 医疗队, 医护人员', '统计表']
+    expect(menuOutline(['DISPATCHER'])).toEqual(readers)
+    expect(menuOutline(['VIEWER'])).toEqual(readers)
   })
 
   it('roles add up', () => {
     expect(menuTitles(['VIEWER', 'ORG_ADMIN'])).toContain('操作日志')
+    expect(menuTitles(['VIEWER', 'ORG_ADMIN'])).toContain('个人信息查看记录')
   })
 
-  it('no roles or unknown roles see nothing', () => {
+  it('no roles or unknown roles see nothing, not even an empty group', () => {
     expect(menuFor([])).toEqual([])
     expect(menuFor(['SOMETHING_NEW'])).toEqual([])
     expect(menuFor(undefined)).toEqual([])
@@ -57,6 +63,33 @@ describe('actions per role', () => {
     // everybody reads
     expect(can([role], 'org:view')).toBe(true)
     expect(can([role], 'staff:view')).toBe(true)
+  })
+
+  // the registry matrix: [permission, SUPER_ADMIN, ORG_ADMIN, DISPATCHER, VIEWER]
+  it.each([
+    ['hospital:view', true, true, true, true],
+    ['hospital:manage', true, true, false, false],
+    ['team:view', true, true, true, true],
+    ['team:manage', true, true, false, false],
+    ['team:reveal', true, true, true, false],
+    ['worker:view', true, true, true, true],
+    ['worker:manage', true, true, true, false],
+    ['worker:reveal', true, true, true, false],
+    ['worker:import', true, true, true, false],
+    ['worker:export', true, true, true, false],
+    ['statistics:view', true, true, true, true],
+    ['statistics:export', true, true, true, true],
+    ['personal-data-access:view', true, true, false, false],
+  ])('%s: super admin %s, org admin %s, dispatcher %s, viewer %s', (permission, superAdmin, orgAdmin, dispatcher, viewer) => {
+    expect(can(['SUPER_ADMIN'], permission)).toBe(superAdmin)
+    expect(can(['ORG_ADMIN'], permission)).toBe(orgAdmin)
+    expect(can(['DISPATCHER'], permission)).toBe(dispatcher)
+    expect(can(['VIEWER'], permission)).toBe(viewer)
+  })
+
+  it('a viewer who is also a dispatcher may reveal and import', () => {
+    expect(can(['VIEWER', 'DISPATCHER'], 'worker:reveal')).toBe(true)
+    expect(can(['VIEWER', 'DISPATCHER'], 'worker:import')).toBe(true)
   })
 
   it('refuses unknown permissions', () => {

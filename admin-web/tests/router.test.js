@@ -78,6 +78,19 @@ describe('navigation guard', () => {
     expect(router.currentRoute.value.name).toBe('staff')
   })
 
+  it('keeps dispatchers out of the personal data access log but lets them into the registry pages', async () => {
+    withToken()
+    fakeBackend(() => ({ data: staffView({ roles: ['DISPATCHER'], roleLabels: ['派单员'] }) }))
+
+    await router.push('/personal-data-access')
+    expect(router.currentRoute.value.name).toBe('dashboard')
+
+    for (const name of ['hospitals', 'medical-teams', 'medical-workers', 'statistics']) {
+      await router.push({ name })
+      expect(router.currentRoute.value.name).toBe(name)
+    }
+  })
+
   it('lets an org admin into the audit log', async () => {
     withToken()
     fakeBackend(() => ({ data: staffView({ roles: ['ORG_ADMIN'] }) }))

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { actionLabel, detailEntries, targetLabel } from '@/utils/audit'
 import { formatDateTime } from '@/utils/format'
-import { useFieldErrors } from '@/utils/formErrors'
+import { rowFieldErrors, useFieldErrors } from '@/utils/formErrors'
+import { batchLabel, disclosedFieldLabels, memberFlagLabels, normalisePhone, PHONE_PATTERN } from '@/utils/registry'
 import { ApiError } from '@/api/request'
 import { generatePassword, NAME_PATTERN, USERNAME_PATTERN } from '@/utils/validation'
 
@@ -19,7 +20,9 @@ describe('audit labels', () => {
   it('shows unknown codes as they are', () => {
     expect(actionLabel('HELP_REQUEST_CLAIMED')).toBe('HELP_REQUEST_CLAIMED')
     expect(targetLabel('STAFF')).toBe('账号')
-    expect(targetLabel('FAMILY')).toBe('FAMILY')
+    expect(targetLabel('HELP_REQUEST')).toBe('HELP_REQUEST')
+    expect(targetLabel('FAMILY')).toBe('家庭')
+    expect(actionLabel('WORKERS_IMPORTED')).toBe('导入医护人员')
   })
 
   it('turns a JSON detail into labelled rows', () => {
@@ -75,6 +78,51 @@ describe('useFieldErrors', () => {
     expect(errors.name).toBe('同一上级组织下已有同名组织')
     apply(new ApiError({ status: 409, code: 'VERSION_CONFLICT', message: '数据已被他人修改' }))
     expect(errors.name).toBe('')
+  })
+})
+
+describe('rowFieldErrors', () => {
+  it('keys the errors of a sub-form by row and field, and keeps list-wide ones apart', () => {
+    expect(
+      rowFieldErrors(
+        [
+          { field: 'contacts[1].phone', message: '请填写 11 位手机号或带区号的固定电话' },
+          { field: 'contacts[1].phone', message: '请填写联系电话' },
+          { field: 'contacts[0].name', message: '请填写姓名' },
+          { field: 'contacts', message: '最多 10 位领队和联络员' },
+          { field: 'members[0].name', message: '不是这个列表的' },
+          { field: 'name', message: '不是这个列表的' },
+        ],
+        'contacts',
+      ),
+    ).toEqual({
+      '1.phone': '请填写 11 位手机号或带区号的固定电话；请填写联系电话',
+      '0.name': '请填写姓名',
+      '': '最多 10 位领队和联络员',
+    })
+    expect(rowFieldErrors(undefined, 'members')).toEqual({})
+  })
+})
+
+describe('registry helpers', () => {
+  it('write batches as the league does', () => {
+    expect([1, 2, 10, 11, 19, 20, 25].map(batchLabel)).toEqual(['第一批', '第二批', '第十批', '第十一批', '第十九批', '第20批', '第25批'])
+    expect(batchLabel(null)).toBe('')
+    expect(batchLabel(0)).toBe('')
+  })
+
+  it('normalise phones like the backend before checking them', () => {
+    expect(normalisePhone('+86 139-0000-0001')).toBe('13900000001')
+    expect(normalisePhone('020-87654321')).toBe('02087654321')
+    expect(PHONE_PATTERN.test(normalisePhone('(020) 8765 4321'))).toBe(true)
+    expect(PHONE_PATTERN.test(normalisePhone('139****0001'))).toBe(false) // a masked value never passes
+    expect(normalisePhone(null)).toBe('')
+  })
+
+  it('label disclosed fields and member needs', () => {
+    expect(disclosedFieldLabels('OWN_PHONE,FAMILY_MEMBERS,SOMETHING_NEW')).toEqual(['本人电话', '家庭成员', 'SOMETHING_NEW'])
+    expect(disclosedFieldLabels(null)).toEqual([])
+    expect(memberFlagLabels({ elderlyAlone: true, chronicIllness: true, pregnant: false })).toEqual(['独居老人', '慢性病'])
   })
 })
 

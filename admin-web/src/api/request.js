@@ -7,10 +7,13 @@
 //   says `silent: true`.
 // - 401 (SESSION_EXPIRED, UNAUTHENTICATED, …): the session is dropped and the app goes to login.
 // - 403 PASSWORD_CHANGE_REQUIRED: the app goes to the change-password page.
+// - Files (Excel) come through `download`: fetched as a blob with the Bearer header, then saved
+//   under the name the server gave; an error body of a blob request is read as JSON like any other.
 //
 // The wrapper knows nothing about the router or the store: `bindSession` wires them in (main.js).
 import axios from 'axios'
 import { ElMessage } from 'element-plus'
+import { filenameFromDisposition, saveBlob } from '@/utils/download'
 
 export const NETWORK_ERROR_MESSAGE = '网络连接失败，请检查网络或稍后重试'
 export const TIMEOUT_MESSAGE = '请求超时，请稍后重试'
@@ -113,9 +116,22 @@ http.interceptors.request.use((config) => {
   return config
 })
 
+/** A blob request that failed carries the JSON error body as a Blob: read it back into an object. */
+async function readBlobErrorBody(error) {
+  const response = error?.response
+  if (typeof Blob === 'undefined' || !(response?.data instanceof Blob)) return
+  try {
+    response.data = JSON.parse(await response.data.text())
+  } catch {
+    response.data = null // not JSON: the status fallback message applies
+  }
+}
+
 http.interceptors.response.use(
-  (response) => (response.status === 204 ? null : response.data),
-  (error) => {
+  // `keepResponse` (downloads) needs the headers too
+  (response) => (response.config?.keepResponse ? response : response.status === 204 ? null : response.data),
+  async (error) => {
+    await readBlobErrorBody(error)
     const apiError = toApiError(error)
     const config = error?.config || {}
     if (apiError.code === 'CANCELED') throw apiError
@@ -141,6 +157,18 @@ http.interceptors.response.use(
     throw apiError
   },
 )
+
+/**
+ * Downloads a file through the client (so the Bearer header goes along) and saves it under the name
+ * from Content-Disposition, else `fallbackName`. Resolves with the saved file name.
+ * `config` takes the usual extras (params, silent, timeout).
+ */
+export async function download(url, fallbackName, config = {}) {
+  const response = await http.get(url, { timeout: 60000, ...config, responseType: 'blob', keepResponse: true })
+  const filename = filenameFromDisposition(response.headers?.['content-disposition']) || fallbackName
+  saveBlob(response.data, filename)
+  return filename
+}
 
 /**
  * Wires the wrapper to the session store and the router: the token comes from the store, a dead

@@ -33,6 +33,36 @@ export const routes = [
         meta: { title: '工作人员', permission: 'staff:view' },
       },
       {
+        path: 'hospitals',
+        name: 'hospitals',
+        component: () => import('@/views/hospitals/HospitalsView.vue'),
+        meta: { title: '医院', permission: 'hospital:view' },
+      },
+      {
+        path: 'medical-teams',
+        name: 'medical-teams',
+        component: () => import('@/views/teams/MedicalTeamsView.vue'),
+        meta: { title: '医疗队', permission: 'team:view' },
+      },
+      {
+        path: 'medical-workers',
+        name: 'medical-workers',
+        component: () => import('@/views/workers/MedicalWorkersView.vue'),
+        meta: { title: '医护人员', permission: 'worker:view' },
+      },
+      {
+        path: 'statistics',
+        name: 'statistics',
+        component: () => import('@/views/statistics/DistrictStatisticsView.vue'),
+        meta: { title: '统计表', permission: 'statistics:view' },
+      },
+      {
+        path: 'personal-data-access',
+        name: 'personal-data-access',
+        component: () => import('@/views/privacy/PersonalDataAccessView.vue'),
+        meta: { title: '个人信息查看记录', permission: 'personal-data-access:view' },
+      },
+      {
         path: 'audit-logs',
         name: 'audit-logs',
         component: () => import('@/views/audit/AuditLogsView.vue'),

@@ -13,11 +13,23 @@ export const AUDIT_ACTION_LABELS = Object.freeze({
   LOGIN_FAILED: '登录失败',
   ACCOUNT_LOCKED: '账号锁定',
   LOGOUT: '退出登录',
+  HOSPITAL_CREATED: '登记医院',
+  HOSPITAL_UPDATED: '修改医院',
+  TEAM_CREATED: '登记医疗队',
+  TEAM_UPDATED: '修改医疗队',
+  WORKER_CREATED: '登记医护人员',
+  WORKER_UPDATED: '修改医护人员',
+  FAMILY_UPDATED: '修改家庭信息',
+  WORKERS_IMPORTED: '导入医护人员',
 })
 
 export const AUDIT_TARGET_LABELS = Object.freeze({
   ORG: '组织',
   STAFF: '账号',
+  HOSPITAL: '医院',
+  MEDICAL_TEAM: '医疗队',
+  MEDICAL_WORKER: '医护人员',
+  FAMILY: '家庭',
 })
 
 const DETAIL_KEY_LABELS = {
@@ -30,6 +42,16 @@ const DETAIL_KEY_LABELS = {
   displayName: '姓名',
   roles: '角色',
   until: '锁定至',
+  status: '状态',
+  hospitalId: '医院ID',
+  workerId: '医护人员ID',
+  members: '家庭成员数',
+  level: '隶属层级',
+  orgId: '组织ID',
+  rows: '行数',
+  created: '新增',
+  updated: '更新',
+  skipped: '跳过',
 }
 
 export function actionLabel(code) {

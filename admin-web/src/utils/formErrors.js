@@ -33,3 +33,24 @@ export function useFieldErrors(fields, codeFields = {}) {
 
   return { errors, apply, clear }
 }
+
+/**
+ * Field errors of the rows of a sub-form (e.g. a team's contacts): `contacts[1].phone` becomes
+ * `{ '1.phone': message }`; errors about the list as a whole (`contacts`) come as `{ '': message }`.
+ * Bind `rowErrors[`${index}.phone`]` to the cell's `<el-form-item :error>`.
+ */
+export function rowFieldErrors(fieldErrors, listName) {
+  const result = {}
+  for (const fe of fieldErrors || []) {
+    const field = String(fe?.field ?? '')
+    let key = null
+    if (field === listName) key = ''
+    else {
+      const m = field.match(/^(\w+)\[(\d+)\](?:\.(\w+))?$/)
+      if (m && m[1] === listName) key = m[3] ? `${m[2]}.${m[3]}` : m[2]
+    }
+    if (key === null) continue
+    result[key] = result[key] ? `${result[key]}；${fe.message}` : fe.message
+  }
+  return result
+}

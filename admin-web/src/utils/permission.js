@@ -18,6 +18,8 @@ export const ROLE_LABELS = Object.freeze({
 
 const ALL = Object.values(ROLE)
 const ADMINS = [ROLE.SUPER_ADMIN, ROLE.ORG_ADMIN]
+/** Roles that work with personal data: admins and dispatchers (viewers only see masked lists). */
+const HANDLERS = [ROLE.SUPER_ADMIN, ROLE.ORG_ADMIN, ROLE.DISPATCHER]
 
 export const PERMISSIONS = Object.freeze({
   'dashboard:view': ALL,
@@ -26,6 +28,21 @@ export const PERMISSIONS = Object.freeze({
   'staff:view': ALL,
   'staff:manage': ADMINS,
   'audit:view': ADMINS,
+  // registry: hospitals and teams are kept by admins; workers also by dispatchers
+  'hospital:view': ALL,
+  'hospital:manage': ADMINS,
+  'team:view': ALL,
+  'team:manage': ADMINS,
+  'team:reveal': HANDLERS,
+  'worker:view': ALL,
+  'worker:manage': HANDLERS, // create, edit, edit family
+  'worker:reveal': HANDLERS,
+  'worker:import': HANDLERS,
+  'worker:export': HANDLERS,
+  'statistics:view': ALL,
+  // the district table holds head counts only, and the API serves its Excel to every role
+  'statistics:export': ALL,
+  'personal-data-access:view': ADMINS,
 })
 
 /** Whether any of the roles grants the permission. Unknown permissions are refused. */
@@ -35,16 +52,41 @@ export function can(roles, permission) {
   return roles.some((r) => allowed.includes(r))
 }
 
-/** The side menu, in order; `permission` decides who sees an item. */
+/**
+ * The side menu, in order; `permission` decides who sees an item. A group (`children`) shows when
+ * at least one of its items does.
+ */
 export const MENU = Object.freeze([
   { name: 'dashboard', path: '/dashboard', title: '工作台', icon: 'House', permission: 'dashboard:view' },
   { name: 'orgs', path: '/orgs', title: '组织机构', icon: 'OfficeBuilding', permission: 'org:view' },
   { name: 'staff', path: '/staff', title: '工作人员', icon: 'User', permission: 'staff:view' },
+  {
+    name: 'registry',
+    title: '登记管理',
+    icon: 'Notebook',
+    children: [
+      { name: 'hospitals', path: '/hospitals', title: '医院', permission: 'hospital:view' },
+      { name: 'medical-teams', path: '/medical-teams', title: '医疗队', permission: 'team:view' },
+      { name: 'medical-workers', path: '/medical-workers', title: '医护人员', permission: 'worker:view' },
+    ],
+  },
+  { name: 'statistics', path: '/statistics', title: '统计表', icon: 'DataAnalysis', permission: 'statistics:view' },
+  {
+    name: 'personal-data-access',
+    path: '/personal-data-access',
+    title: '个人信息查看记录',
+    icon: 'View',
+    permission: 'personal-data-access:view',
+  },
   { name: 'audit-logs', path: '/audit-logs', title: '操作日志', icon: 'Document', permission: 'audit:view' },
 ])
 
 export function menuFor(roles) {
-  return MENU.filter((item) => can(roles, item.permission))
+  return MENU.flatMap((item) => {
+    if (!item.children) return can(roles, item.permission) ? [item] : []
+    const children = item.children.filter((child) => can(roles, child.permission))
+    return children.length ? [{ ...item, children }] : []
+  })
 }
 
 /** The roles `me` may put on an account: only a super admin grants SUPER_ADMIN. */

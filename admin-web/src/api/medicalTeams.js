@@ -1,0 +1,28 @@
+import { http } from './request'
+
+/** A page of TeamView (contact phones masked). Filters: keyword, status, aidingHubei, batch, page, size. */
+export function listTeams(params) {
+  return http.get('/medical-teams', { params })
+}
+
+export function getTeam(id) {
+  return http.get(`/medical-teams/${id}`)
+}
+
+/**
+ * {name, destination, aidingHubei, batch, departureDate, returnDate, status, orgId, hospitalIds,
+ * contacts: [{role, name, phone}]} → TeamView. Contacts are replaced as a whole, phones in clear.
+ */
+export function createTeam(body) {
+  return http.post('/medical-teams', body)
+}
+
+/** Same fields plus version → TeamView */
+export function updateTeam(id, body) {
+  return http.put(`/medical-teams/${id}`, body)
+}
+
+/** The team with its contacts' phones in clear; the API records who looked and why. */
+export function revealTeam(id, reason, config) {
+  return http.post(`/medical-teams/${id}/reveal`, { reason }, config)
+}

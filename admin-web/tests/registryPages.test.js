@@ -117,8 +117,8 @@ const CLEAR_DETAIL = {
 function workersBackend() {
   return fakeBackend((call) => {
     if (call.url === '/orgs/tree') return { data: [] }
-    if (call.url === '/hospitals') return { data: page([{ id: 3, name: '广州市第八人民医院' }]) }
-    if (call.url === '/medical-teams') return { data: page([{ id: 2, name: '广州市第二批医疗队' }]) }
+    if (call.url === '/hospitals/options') return { data: [{ id: 3, name: '广州市第八人民医院' }] }
+    if (call.url === '/medical-teams/options') return { data: [{ id: 2, name: '广州市第二批医疗队' }] }
     if (call.url === '/medical-workers') return { data: page([MASKED]) }
     if (call.url === '/medical-workers/1' && call.method === 'GET') return { data: MASKED_DETAIL }
     if (call.url === '/medical-workers/1/reveal') return { data: CLEAR_DETAIL }
@@ -248,7 +248,7 @@ function teamsBackend() {
     if (call.url === '/medical-teams') return { data: page([TEAM]) }
     if (call.url === '/medical-teams/1/reveal') return { data: CLEAR_TEAM }
     if (call.url === '/medical-teams/1' && call.method === 'PUT') return { data: { ...TEAM, version: 6 } }
-    if (call.url === '/hospitals') return { data: page([]) }
+    if (call.url === '/hospitals/options') return { data: [] }
     if (call.url === '/orgs/tree') return { data: [] }
     return { status: 404 }
   })

@@ -26,3 +26,8 @@ export function createHospital(body) {
 export function updateHospital(id, body) {
   return http.put(`/hospitals/${id}`, body)
 }
+
+/** Id and name of every hospital (not only the caller's), for pickers. */
+export function listHospitalOptions() {
+  return http.get('/hospitals/options')
+}

@@ -26,3 +26,8 @@ export function updateTeam(id, body) {
 export function revealTeam(id, reason, config) {
   return http.post(`/medical-teams/${id}/reveal`, { reason }, config)
 }
+
+/** Id and name of every medical team (not only the caller's), for pickers. */
+export function listTeamOptions() {
+  return http.get('/medical-teams/options')
+}

@@ -54,6 +54,15 @@ public class HospitalService {
         return h;
     }
 
+    /** Id and name of every hospital: any org registers workers of any hospital, so pickers list them all. */
+    public List<Option> options() {
+        return mapper.selectAllUnscoped().stream().sorted(java.util.Comparator.comparing(Hospital::getId))
+                .map(h -> new Option(h.getId(), h.getName())).toList();
+    }
+
+    public record Option(long id, String name) {
+    }
+
     public HospitalView view(long id) {
         Hospital h = get(id);
         return HospitalView.of(h, orgs.names(List.of(h.getOrgId())).get(h.getOrgId()));

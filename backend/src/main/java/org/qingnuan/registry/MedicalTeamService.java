@@ -65,6 +65,12 @@ public class MedicalTeamService {
         return t;
     }
 
+    /** Id and name of every team, for pickers (workers of any org may belong to any team). */
+    public List<HospitalService.Option> options() {
+        return teams.selectAllUnscoped().stream().sorted(java.util.Comparator.comparing(MedicalTeam::getId))
+                .map(t -> new HospitalService.Option(t.getId(), t.getName())).toList();
+    }
+
     public TeamView view(long id) {
         return view(get(id), Masks::phone);
     }

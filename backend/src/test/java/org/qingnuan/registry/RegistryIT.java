@@ -86,6 +86,12 @@ class RegistryIT extends IntegrationTest {
         assertThat(unknownCity.status()).isEqualTo(400);
         assertThat(unknownCity.fieldError("orgId")).contains("不存在市");
 
+        // pickers list every hospital and team: a city registers staff of province-run hospitals too
+        List<Long> options = api.get("/api/admin/hospitals/options", gzDispatcher).body().findValues("id").stream()
+                .map(JsonNode::asLong).toList();
+        assertThat(options).contains(hospitalId, province.body().get("id").asLong());
+        assertThat(api.get("/api/admin/hospitals/options", gzDispatcher).raw()).doesNotContain("orgId");
+
         // the city sees the hospitals it is responsible for, not the province's
         JsonNode gzList = api.get("/api/admin/hospitals?size=200", gzAdmin).body();
         List<Long> orgIds = gzList.get("items").findValues("orgId").stream().map(JsonNode::asLong).toList();

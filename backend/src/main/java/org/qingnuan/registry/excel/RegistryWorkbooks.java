@@ -3,7 +3,7 @@ package org.qingnuan.registry.excel;
 import cn.idev.excel.ExcelWriter;
 import cn.idev.excel.FastExcel;
 import cn.idev.excel.write.metadata.WriteSheet;
-import cn.idev.excel.write.style.column.LongestMatchColumnWidthStyleStrategy;
+import cn.idev.excel.write.style.column.SimpleColumnWidthStyleStrategy;
 import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
 import org.qingnuan.api.paging.PageQuery;
 import org.qingnuan.registry.DistrictStatistics;
@@ -37,8 +37,9 @@ public class RegistryWorkbooks {
         List<List<Object>> example = List.of(List.of(1, "（示例，导入前请删除）某某医院", "张三", "女", "护士长",
                 "湖北省武汉市某某医院 ICU", "广州市天河区某某路 1 号", "13800000000", "13900000000", "", "",
                 "", "是", "第一批", "23.1291", "113.2644"));
+        // fixed widths: fitting to the longest cell would size every column to the merged title
         FastExcel.write(out).head(WorkerSheet.head(WorkerSheet.COLUMNS, WorkerSheet.TITLE, WorkerSheet.FILLER_LINE))
-                .registerWriteHandler(new LongestMatchColumnWidthStyleStrategy())
+                .registerWriteHandler(new SimpleColumnWidthStyleStrategy(18))
                 .sheet("一线医护人员").doWrite(example);
     }
 
@@ -48,7 +49,7 @@ public class RegistryWorkbooks {
         columns.add("登记单位");
         String line = "导出日期：" + LocalDate.now() + "    个人信息已脱敏";
         try (ExcelWriter writer = FastExcel.write(out).head(WorkerSheet.head(columns, WorkerSheet.TITLE, line))
-                .registerWriteHandler(new LongestMatchColumnWidthStyleStrategy()).build()) {
+                .registerWriteHandler(new SimpleColumnWidthStyleStrategy(18)).build()) {
             WriteSheet sheet = FastExcel.writerSheet("一线医护人员").build();
             int seq = 0;
             for (int page = 1; ; page++) {
@@ -92,7 +93,7 @@ public class RegistryWorkbooks {
             data.add(cells(String.valueOf(row.seq()), row));
         }
         data.add(cells("", table.total()));
-        FastExcel.write(out).head(head).registerWriteHandler(new LongestMatchColumnWidthStyleStrategy())
+        FastExcel.write(out).head(head).registerWriteHandler(new SimpleColumnWidthStyleStrategy(14))
                 .sheet("统计表").doWrite(data);
     }
 

@@ -47,6 +47,12 @@ class HospitalAdminController {
         return Arrays.stream(HospitalLevel.values()).map(l -> new Option(l.name(), l.label())).toList();
     }
 
+    @Operation(summary = "全部医院的编号和名称（供登记医护人员时选择，不限辖区）")
+    @GetMapping("/options")
+    List<HospitalService.Option> options() {
+        return hospitals.options();
+    }
+
     @GetMapping("/{id}")
     HospitalView get(@PathVariable long id) {
         return hospitals.view(id);

@@ -39,6 +39,12 @@ class MedicalTeamAdminController {
         return teams.list(query, paging);
     }
 
+    @Operation(summary = "全部医疗队的编号和名称（供登记医护人员时选择，不限辖区）")
+    @GetMapping("/options")
+    java.util.List<org.qingnuan.registry.HospitalService.Option> options() {
+        return teams.options();
+    }
+
     @GetMapping("/{id}")
     TeamView get(@PathVariable long id) {
         return teams.view(id);

@@ -28,6 +28,7 @@ public class EmbeddedRedisLauncher implements EnvironmentPostProcessor, Ordered 
 
     private static RedisServer server;
     private static int port;
+    private static java.util.concurrent.CompletableFuture<Void> started = java.util.concurrent.CompletableFuture.completedFuture(null);
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -41,6 +42,31 @@ public class EmbeddedRedisLauncher implements EnvironmentPostProcessor, Ordered 
                 new MapPropertySource("embeddedRedis", Map.of("spring.data.redis.port", startOnce())));
         // stop with the application, also when its start is abandoned (e.g. the class-data training run)
         application.addListeners((ApplicationListener<ContextClosedEvent>) event -> stop());
+        // the server starts in the background while Spring builds the context; Redisson waits for it
+        application.addInitializers(context -> context.addBeanFactoryPostProcessor(beanFactory -> {
+            for (String name : beanFactory.getBeanNamesForType(org.redisson.api.RedissonClient.class, true, false)) {
+                var definition = beanFactory.getBeanDefinition(name);
+                String[] before = definition.getDependsOn();
+                String[] after = before == null ? new String[1] : java.util.Arrays.copyOf(before, before.length + 1);
+                after[after.length - 1] = READY_BEAN;
+                definition.setDependsOn(after);
+            }
+            ((org.springframework.beans.factory.support.BeanDefinitionRegistry) beanFactory).registerBeanDefinition(
+                    READY_BEAN, new org.springframework.beans.factory.support.RootBeanDefinition(Ready.class));
+        }));
+    }
+
+    static final String READY_BEAN = "embeddedRedisReady";
+
+    /** Its creation waits until the embedded server accepts connections. */
+    static final class Ready {
+        Ready() {
+            try {
+                started.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("The embedded Redis server did not start", e);
+            }
+        }
     }
 
     /** One server per JVM while an application context uses it. */
@@ -48,14 +74,21 @@ public class EmbeddedRedisLauncher implements EnvironmentPostProcessor, Ordered 
         if (server == null) {
             try {
                 port = freePort();
-                server = RedisServer.newRedisServer()
+                RedisServer redis = RedisServer.newRedisServer()
                         .port(port)
                         .bind("127.0.0.1")
                         .setting("save \"\"")
                         .setting("appendonly no")
                         .setting("maxmemory 64mb")
                         .build();
-                server.start();
+                server = redis;
+                started = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                    try {
+                        redis.start();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("Could not start the embedded Redis server", e);
+                    }
+                });
                 Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedRedisLauncher::stop, "embedded-redis-stop"));
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the embedded Redis server", e);

@@ -7,6 +7,7 @@ import org.qingnuan.prompt.internal.TeamBindingMapper;
 import org.qingnuan.registry.MedicalTeam;
 import org.qingnuan.registry.MedicalTeamService;
 import org.qingnuan.registry.internal.MedicalTeamMapper;
+import org.qingnuan.wechat.OfficialAccount;
 import org.qingnuan.wechat.OfficialAccountMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,15 +43,19 @@ public class TeamBindings {
     private final MedicalTeamMapper teams;
     private final MedicalTeamService teamService;
     private final AuditTrail auditTrail;
+    private final OfficialAccount officialAccount;
 
-    TeamBindings(TeamBindingMapper bindings, MedicalTeamMapper teams, MedicalTeamService teamService, AuditTrail auditTrail) {
+    TeamBindings(TeamBindingMapper bindings, MedicalTeamMapper teams, MedicalTeamService teamService, AuditTrail auditTrail,
+                 OfficialAccount officialAccount) {
         this.bindings = bindings;
         this.teams = teams;
         this.teamService = teamService;
         this.auditTrail = auditTrail;
+        this.officialAccount = officialAccount;
     }
 
-    public record InviteCode(long teamId, String inviteCode, String qrScene) {
+    /** @param qrCodeUrl the team's permanent QR code to print or share; null when WeChat could not make one */
+    public record InviteCode(long teamId, String inviteCode, String qrScene, String qrCodeUrl) {
     }
 
     /** A new code for the team; the old one stops working. Bindings already made stay. */
@@ -63,7 +68,8 @@ public class TeamBindings {
                 teams.update(null, new LambdaUpdateWrapper<MedicalTeam>().set(MedicalTeam::getInviteCode, code)
                         .eq(MedicalTeam::getId, teamId));
                 auditTrail.record("TEAM_INVITE_CODE_ISSUED", "MEDICAL_TEAM", teamId, team.getOrgId(), Map.of());
-                return new InviteCode(teamId, code, SCENE_PREFIX + code);
+                return new InviteCode(teamId, code, SCENE_PREFIX + code,
+                        officialAccount.qrCodeUrl(SCENE_PREFIX + code).orElse(null));
             } catch (DuplicateKeyException collision) {
                 if (attempt >= 3) {
                     throw collision;
@@ -100,6 +106,9 @@ public class TeamBindings {
         MedicalTeam team = bindings.teamByInviteCode(code);
         if (team == null) {
             log.info("Invite code not found for a follower's binding attempt");
+            if (source.get() == TeamBinding.Source.INVITE_CODE) {
+                officialAccount.sendText(message.openId(), "没有找到这个邀请码，请核对后重新发送，或联系团委工作人员获取新的邀请码。");
+            }
             return;
         }
         TeamBinding binding = new TeamBinding();
@@ -112,8 +121,10 @@ public class TeamBindings {
             auditTrail.record(null, "TEAM_BOUND", "MEDICAL_TEAM", team.getId(), team.getOrgId(),
                     Map.of("source", source.get()));
         } catch (DuplicateKeyException alreadyBound) {
-            // scanning twice is fine
+            // scanning twice is fine; the confirmation is sent again
         }
+        officialAccount.sendText(message.openId(), "您已绑定「" + team.getName()
+                + "」。每天我们会在这里提醒您报告一线需求，您也可以随时直接回复，如：需求 N95口罩 200个；防护服 50套。");
     }
 
     private String newCode() {

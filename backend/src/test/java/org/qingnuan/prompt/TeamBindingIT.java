@@ -8,6 +8,7 @@ import org.qingnuan.staff.StaffRole;
 import org.qingnuan.testing.Api.Response;
 import org.qingnuan.testing.Fixtures;
 import org.qingnuan.testing.IntegrationTest;
+import org.qingnuan.testing.WechatApiStub;
 import org.qingnuan.wechat.CallbackClient;
 
 import java.time.Duration;
@@ -42,6 +43,14 @@ class TeamBindingIT extends IntegrationTest {
         String code = issued.body().get("inviteCode").asText();
         assertThat(code).matches("[A-HJ-KM-NP-Z2-9]{8}");
         assertThat(issued.body().get("qrScene").asText()).isEqualTo("team:" + code);
+        // the real WxJava client asked the WeChat stub for a permanent QR code with that scene
+        assertThat(issued.body().get("qrCodeUrl").asText()).contains("/cgi-bin/showqrcode?ticket=");
+        assertThat(WechatApiStub.get().calls("/cgi-bin/qrcode/create")).anySatisfy(call -> {
+            assertThat(call.body()).contains("QR_LIMIT_STR_SCENE").contains("team:" + code);
+            assertThat(call.query()).contains("access_token=stub-token-");
+        });
+        // one access token for the run, kept in Redis and shared, not fetched per call
+        assertThat(WechatApiStub.get().calls("/cgi-bin/stable_token")).hasSize(1);
 
         String lead = "oLead" + ThreadLocalRandom.current().nextInt(1_000_000);
         String liaison = "oLiaison" + ThreadLocalRandom.current().nextInt(1_000_000);
@@ -56,6 +65,16 @@ class TeamBindingIT extends IntegrationTest {
         assertThat(list.get(0).get("follower").asText()).endsWith("…").doesNotContain(lead);
 
         assertThat(api.get("/api/admin/medical-teams/" + teamId + "/bindings", siblingAdmin).status()).isEqualTo(404);
+
+        // each follower is told, through a customer-service message, which team they joined
+        await().atMost(Duration.ofSeconds(5)).until(() -> confirmationsTo(liaison) >= 1);
+        assertThat(WechatApiStub.get().calls("/cgi-bin/message/custom/send")).anySatisfy(call ->
+                assertThat(call.body()).contains(liaison).contains("您已绑定").contains("绑定测试医疗队"));
+    }
+
+    private long confirmationsTo(String openId) {
+        return WechatApiStub.get().calls("/cgi-bin/message/custom/send").stream()
+                .filter(c -> c.body().contains(openId)).count();
     }
 
     @Test

@@ -30,6 +30,7 @@ import java.time.ZoneId;
         "qingnuan.crypto.keys=t1:Lkm6SwALvbOpmVm26TMCeGrTEik2oQ1zU/zEOYLjPjU=,t2:iGW6Shp5G2X9WIFWfuEZHZN9XtqsmD8w53miMRiaa6Q=",
         "qingnuan.crypto.blind-index-key=+vgAYyxp2S51NEQphO/CQ1hdVsvo7DOMeWLIJrSjCDs=",
         "qingnuan.wechat.mp.app-id=" + IntegrationTest.MP_APP_ID,
+        "qingnuan.wechat.mp.secret=stub-app-secret",
         "qingnuan.wechat.mp.token=" + IntegrationTest.MP_TOKEN,
         "qingnuan.wechat.mp.aes-key=" + IntegrationTest.MP_AES_KEY})
 @ActiveProfiles("prod")
@@ -50,6 +51,11 @@ public abstract class IntegrationTest {
     protected Fixtures fixtures;
 
     protected Api api;
+
+    @org.springframework.test.context.DynamicPropertySource
+    static void wechatStub(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("qingnuan.wechat.mp.api-host", () -> WechatApiStub.get().baseUrl());
+    }
 
     @BeforeEach
     void setUpApi() {

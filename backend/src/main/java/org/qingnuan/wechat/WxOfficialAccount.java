@@ -1,0 +1,76 @@
+package org.qingnuan.wechat;
+
+import me.chanjar.weixin.common.error.WxErrorException;
+import me.chanjar.weixin.mp.api.WxMpService;
+import me.chanjar.weixin.mp.api.impl.WxMpServiceImpl;
+import me.chanjar.weixin.mp.bean.kefu.WxMpKefuMessage;
+import me.chanjar.weixin.mp.bean.result.WxMpQrCodeTicket;
+import me.chanjar.weixin.mp.config.WxMpHostConfig;
+import me.chanjar.weixin.mp.config.impl.WxMpRedissonConfigImpl;
+import org.redisson.api.RedissonClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/**
+ * {@link OfficialAccount} on WxJava. The access token lives in Redis (WxJava's Redisson-backed
+ * config, stable_token endpoint), so several instances share one token instead of racing to
+ * refresh it. Errors are logged by code only — never the message content or the follower.
+ */
+@Component
+class WxOfficialAccount implements OfficialAccount {
+
+    private static final Logger log = LoggerFactory.getLogger(WxOfficialAccount.class);
+
+    private final OfficialAccountProperties properties;
+    private final WxMpService wx;
+
+    WxOfficialAccount(OfficialAccountProperties properties, RedissonClient redisson) {
+        this.properties = properties;
+        WxMpRedissonConfigImpl config = new WxMpRedissonConfigImpl(redisson, "qn:wx:mp");
+        config.setAppId(properties.appId());
+        config.setSecret(properties.secret());
+        config.setToken(properties.token());
+        config.setAesKey(properties.aesKey());
+        config.setUseStableAccessToken(true);
+        if (properties.apiHost() != null && !properties.apiHost().isBlank()) {
+            WxMpHostConfig hosts = new WxMpHostConfig();
+            hosts.setApiHost(properties.apiHost());
+            hosts.setMpHost(properties.apiHost());
+            hosts.setOpenHost(properties.apiHost());
+            config.setHostConfig(hosts);
+        }
+        WxMpServiceImpl service = new WxMpServiceImpl();
+        service.setWxMpConfigStorage(config);
+        this.wx = service;
+    }
+
+    @Override
+    public Optional<String> qrCodeUrl(String scene) {
+        if (!properties.configured()) {
+            return Optional.empty();
+        }
+        try {
+            WxMpQrCodeTicket ticket = wx.getQrcodeService().qrCodeCreateLastTicket(scene);
+            return Optional.of(wx.getQrcodeService().qrCodePictureUrl(ticket.getTicket()));
+        } catch (WxErrorException e) {
+            log.warn("WeChat refused a QR code: errcode {}", e.getError().getErrorCode());
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public boolean sendText(String openId, String text) {
+        if (!properties.configured()) {
+            return false;
+        }
+        try {
+            return wx.getKefuService().sendKefuMessage(WxMpKefuMessage.TEXT().toUser(openId).content(text).build());
+        } catch (WxErrorException e) {
+            log.warn("WeChat refused a customer-service message: errcode {}", e.getError().getErrorCode());
+            return false;
+        }
+    }
+}

@@ -26,6 +26,9 @@ public class MedicalTeam extends Timestamped {
     private TeamStatus status;
     /** what a lead sends, or the scene of the team's QR code, to bind their WeChat to the team */
     private String inviteCode;
+    /** when the daily prompt goes out (Asia/Shanghai), default 09:00 */
+    private java.time.LocalTime promptTime;
+    private Boolean promptEnabled;
     @Version
     private Integer version;
 
@@ -43,6 +46,10 @@ public class MedicalTeam extends Timestamped {
     public void setDepartureDate(LocalDate departureDate) { this.departureDate = departureDate; }
     public LocalDate getReturnDate() { return returnDate; }
     public void setReturnDate(LocalDate returnDate) { this.returnDate = returnDate; }
+    public java.time.LocalTime getPromptTime() { return promptTime; }
+    public void setPromptTime(java.time.LocalTime promptTime) { this.promptTime = promptTime; }
+    public Boolean getPromptEnabled() { return promptEnabled; }
+    public void setPromptEnabled(Boolean promptEnabled) { this.promptEnabled = promptEnabled; }
     public String getInviteCode() { return inviteCode; }
     public void setInviteCode(String inviteCode) { this.inviteCode = inviteCode; }
     public TeamStatus getStatus() { return status; }

@@ -13,4 +13,11 @@ public interface OfficialAccount {
 
     /** A customer-service text message to a follower (allowed within 48 h of their last message); false when not sent. */
     boolean sendText(String openId, String text);
+
+    /**
+     * A template message that opens a mini-program page.
+     *
+     * @throws OfficialAccountException with WeChat's errcode when it refuses or cannot be reached
+     */
+    void sendTemplate(String openId, String templateId, String miniProgramPage, java.util.Map<String, String> data);
 }

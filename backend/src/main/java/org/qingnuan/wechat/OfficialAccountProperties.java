@@ -13,10 +13,11 @@ import java.time.Duration;
  * @param aesKey        EncodingAESKey (43 characters) for safe (encrypted) mode
  * @param maxClockSkew  callbacks whose timestamp is further from now are refused as replays
  * @param apiHost       WeChat's API host; only tests point it elsewhere (a local stub)
+ * @param miniProgramAppId the mini-program that template messages open
  */
 @ConfigurationProperties("qingnuan.wechat.mp")
 public record OfficialAccountProperties(String appId, String secret, String token, String aesKey, Duration maxClockSkew,
-                                        String apiHost) {
+                                        String apiHost, String miniProgramAppId) {
 
     public OfficialAccountProperties {
         maxClockSkew = maxClockSkew == null ? Duration.ofMinutes(5) : maxClockSkew;

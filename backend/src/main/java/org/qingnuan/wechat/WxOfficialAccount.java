@@ -62,6 +62,27 @@ class WxOfficialAccount implements OfficialAccount {
     }
 
     @Override
+    public void sendTemplate(String openId, String templateId, String miniProgramPage, java.util.Map<String, String> data) {
+        if (!properties.configured()) {
+            throw new OfficialAccountException(-1);
+        }
+        me.chanjar.weixin.mp.bean.template.WxMpTemplateMessage message = me.chanjar.weixin.mp.bean.template.WxMpTemplateMessage
+                .builder().toUser(openId).templateId(templateId).build();
+        if (miniProgramPage != null && properties.miniProgramAppId() != null && !properties.miniProgramAppId().isBlank()) {
+            message.setMiniProgram(new me.chanjar.weixin.mp.bean.template.WxMpTemplateMessage.MiniProgram(
+                    properties.miniProgramAppId(), miniProgramPage, false));
+        }
+        data.forEach((key, value) -> message.addData(new me.chanjar.weixin.mp.bean.template.WxMpTemplateData(key, value)));
+        try {
+            wx.getTemplateMsgService().sendTemplateMsg(message);
+        } catch (WxErrorException e) {
+            throw new OfficialAccountException(e.getError().getErrorCode());
+        } catch (RuntimeException e) {
+            throw new OfficialAccountException(-1);
+        }
+    }
+
+    @Override
     public boolean sendText(String openId, String text) {
         if (!properties.configured()) {
             return false;

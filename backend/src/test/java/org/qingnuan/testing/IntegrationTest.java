@@ -31,6 +31,8 @@ import java.time.ZoneId;
         "qingnuan.crypto.blind-index-key=+vgAYyxp2S51NEQphO/CQ1hdVsvo7DOMeWLIJrSjCDs=",
         "qingnuan.wechat.mp.app-id=" + IntegrationTest.MP_APP_ID,
         "qingnuan.wechat.mp.secret=stub-app-secret",
+        // tests run the daily prompt job themselves, at the moments they choose
+        "qingnuan.prompt.scan-interval=1h",
         "qingnuan.wechat.mp.token=" + IntegrationTest.MP_TOKEN,
         "qingnuan.wechat.mp.aes-key=" + IntegrationTest.MP_AES_KEY})
 @ActiveProfiles("prod")

@@ -52,6 +52,11 @@ public final class WechatApiStub {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** Calls to the path whose body mentions the text (e.g. a recipient's openid). */
+    public long count(String path, String text) {
+        return calls.stream().filter(c -> c.path().equals(path) && c.body().contains(text)).count();
+    }
+
     public List<Call> calls(String path) {
         return calls.stream().filter(c -> c.path().equals(path)).toList();
     }
@@ -69,6 +74,12 @@ public final class WechatApiStub {
         } else if (path.equals("/cgi-bin/qrcode/create")) {
             answer = "{\"ticket\":\"gQH47joAAAAAAAAAASxodHRwOi8vd2VpeGluLnFxLmNvbS9xL2taZ2Z3TVRtNzJXV1Brb3ZhYmJJAAIEZ23sUwMEmm3sUw==\","
                     + "\"url\":\"http://weixin.qq.com/q/kZgfwMTm72WWPkovabbI\"}";
+        } else if (path.equals("/cgi-bin/message/template/send") && body.contains("\"oFail")) {
+            answer = "{\"errcode\":45009,\"errmsg\":\"reach max api daily quota limit\"}";
+        } else if (path.equals("/cgi-bin/message/template/send") && body.contains("\"oGone")) {
+            answer = "{\"errcode\":43004,\"errmsg\":\"require subscribe\"}";
+        } else if (path.equals("/cgi-bin/message/template/send")) {
+            answer = "{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":200228332}";
         } else if (path.equals("/cgi-bin/message/custom/send")) {
             answer = "{\"errcode\":0,\"errmsg\":\"ok\"}";
         } else {

@@ -1,0 +1,155 @@
+package org.qingnuan.prompt;
+
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import org.qingnuan.prompt.internal.DailyPromptMapper;
+import org.qingnuan.prompt.internal.PromptDeliveryMapper;
+import org.qingnuan.registry.Batches;
+import org.qingnuan.registry.MedicalTeam;
+import org.qingnuan.wechat.OfficialAccount;
+import org.qingnuan.wechat.OfficialAccountException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Sends each deployed team's bound leads and liaisons the daily demand prompt at the team's prompt
+ * time. Exactly once per team per day, whichever instance runs it and however often: the
+ * (team, day) row is unique, and each recipient's delivery is claimed with a conditional UPDATE
+ * before it is sent. A delivery cut off by a restart is attempted again after {@code staleAfter};
+ * a failed one is retried with growing pauses, and WeChat's final refusals end it.
+ */
+@Service
+@EnableConfigurationProperties(PromptProperties.class)
+public class DailyPrompts {
+
+    private static final Logger log = LoggerFactory.getLogger(DailyPrompts.class);
+    /** WeChat errcodes after which retrying cannot help: not following, invalid openid, refused */
+    private static final Set<Integer> FINAL = Set.of(43004, 40003, 43101);
+    private static final List<Duration> BACKOFF = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
+            Duration.ofMinutes(15), Duration.ofMinutes(60));
+
+    private final DailyPromptMapper prompts;
+    private final PromptDeliveryMapper deliveries;
+    private final OfficialAccount officialAccount;
+    private final PromptProperties properties;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    DailyPrompts(DailyPromptMapper prompts, PromptDeliveryMapper deliveries, OfficialAccount officialAccount,
+                 PromptProperties properties, TransactionTemplate transaction, Clock clock) {
+        this.prompts = prompts;
+        this.deliveries = deliveries;
+        this.officialAccount = officialAccount;
+        this.properties = properties;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${qingnuan.prompt.scan-interval:30s}", initialDelayString = "${qingnuan.prompt.scan-interval:30s}")
+    public void run() {
+        createDuePrompts();
+        deliverDue();
+    }
+
+    /** Creates today's prompt (and its deliveries) for every team whose prompt time has come. */
+    public int createDuePrompts() {
+        LocalDateTime now = LocalDateTime.now(clock);
+        int created = 0;
+        for (MedicalTeam team : prompts.teamsDue(now.toLocalDate(), now.toLocalTime())) {
+            Boolean made = transaction.execute(status -> {
+                DailyPrompt prompt = new DailyPrompt();
+                prompt.setTeamId(team.getId());
+                prompt.setOrgId(team.getOrgId());
+                prompt.setPromptDate(now.toLocalDate());
+                try {
+                    prompts.insert(prompt);
+                } catch (DuplicateKeyException anotherInstanceWasFirst) {
+                    return false;
+                }
+                for (String openId : prompts.boundFollowers(team.getId())) {
+                    PromptDelivery d = new PromptDelivery();
+                    d.setPromptId(prompt.getId());
+                    d.setTeamId(team.getId());
+                    d.setOrgId(team.getOrgId());
+                    d.setOpenId(openId);
+                    d.setChannel(PromptDelivery.Channel.TEMPLATE);
+                    d.setStatus(PromptDelivery.Status.PENDING);
+                    d.setAttempts(0);
+                    d.setNextAttemptAt(now);
+                    deliveries.insert(d);
+                }
+                return true;
+            });
+            if (Boolean.TRUE.equals(made)) {
+                created++;
+            }
+        }
+        return created;
+    }
+
+    /** Sends every delivery that is due and not taken by another instance. */
+    public int deliverDue() {
+        LocalDateTime now = LocalDateTime.now(clock);
+        LocalDateTime staleBefore = now.minus(properties.staleAfter());
+        int sent = 0;
+        for (Long id : deliveries.due(now, staleBefore, properties.maxAttempts())) {
+            if (deliveries.claim(id, now, staleBefore, properties.maxAttempts()) == 1 && send(id)) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    private boolean send(long id) {
+        PromptDelivery d = deliveries.byIdUnscoped(id);
+        MedicalTeam team = prompts.team(d.getTeamId());
+        LocalDateTime now = LocalDateTime.now(clock);
+        try {
+            officialAccount.sendTemplate(d.getOpenId(), properties.templateId(),
+                    properties.reportPage().replace("{teamId}", String.valueOf(team.getId())), content(team, now.toLocalDate()));
+            deliveries.finish(id, PromptDelivery.Status.SENT.name(), d.getNextAttemptAt(), null, now, now);
+            return true;
+        } catch (OfficialAccountException e) {
+            boolean last = FINAL.contains(e.errorCode()) || d.getAttempts() >= properties.maxAttempts();
+            Duration pause = BACKOFF.get(Math.min(d.getAttempts(), BACKOFF.size()) - 1);
+            deliveries.finish(id, (last ? PromptDelivery.Status.GAVE_UP : PromptDelivery.Status.FAILED).name(),
+                    now.plus(pause), "errcode " + e.errorCode(), null, now);
+            log.warn("Daily prompt delivery {} failed with errcode {}{}", id, e.errorCode(), last ? ", giving up" : "");
+            return false;
+        }
+    }
+
+    private static Map<String, String> content(MedicalTeam team, LocalDate date) {
+        Map<String, String> data = new LinkedHashMap<>();
+        String name = team.getName() + (team.getBatch() == null ? "" : "（" + Batches.label(team.getBatch()) + "）");
+        data.put("thing1", name.length() > 20 ? name.substring(0, 20) : name);
+        data.put("time2", date.format(DateTimeFormatter.ofPattern("yyyy年M月d日")));
+        data.put("thing3", "请报告今日一线物资和其他需求");
+        return data;
+    }
+
+    /** Prompts of a team (jurisdiction applies) with their deliveries, newest first. */
+    public List<DailyPrompt> of(long teamId) {
+        return prompts.selectList(new LambdaQueryWrapper<DailyPrompt>().eq(DailyPrompt::getTeamId, teamId)
+                .orderByDesc(DailyPrompt::getPromptDate).last("LIMIT 30"));
+    }
+
+    public List<PromptDelivery> deliveriesOf(long promptId) {
+        return deliveries.selectList(new LambdaQueryWrapper<PromptDelivery>().eq(PromptDelivery::getPromptId, promptId)
+                .orderByAsc(PromptDelivery::getId));
+    }
+}

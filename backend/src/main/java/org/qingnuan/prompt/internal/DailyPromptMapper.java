@@ -1,0 +1,32 @@
+package org.qingnuan.prompt.internal;
+
+import com.baomidou.mybatisplus.annotation.InterceptorIgnore;
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.qingnuan.prompt.DailyPrompt;
+import org.qingnuan.registry.MedicalTeam;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+
+/** The scheduler runs for no one in particular, so its reads ignore jurisdiction explicitly. */
+@Mapper
+public interface DailyPromptMapper extends BaseMapper<DailyPrompt> {
+
+    @InterceptorIgnore(dataPermission = "true")
+    @Select("SELECT * FROM medical_team t WHERE t.prompt_enabled = 1 AND t.status = 'DEPLOYED'"
+            + " AND t.prompt_time <= #{time} AND NOT EXISTS"
+            + " (SELECT 1 FROM daily_prompt p WHERE p.team_id = t.id AND p.prompt_date = #{date})")
+    List<MedicalTeam> teamsDue(@Param("date") LocalDate date, @Param("time") LocalTime time);
+
+    @InterceptorIgnore(dataPermission = "true")
+    @Select("SELECT open_id FROM team_binding WHERE team_id = #{teamId} ORDER BY id")
+    List<String> boundFollowers(@Param("teamId") long teamId);
+
+    @InterceptorIgnore(dataPermission = "true")
+    @Select("SELECT * FROM medical_team WHERE id = #{id}")
+    MedicalTeam team(@Param("id") long id);
+}

@@ -1,0 +1,77 @@
+package org.qingnuan.prompt.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.qingnuan.prompt.DailyPrompts;
+import org.qingnuan.prompt.PromptDelivery;
+import org.qingnuan.registry.MedicalTeam;
+import org.qingnuan.registry.MedicalTeamService;
+import org.qingnuan.registry.internal.MedicalTeamMapper;
+import com.baomidou.mybatisplus.core.conditions.update.LambdaUpdateWrapper;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.List;
+
+@Tag(name = "每日需求提示")
+@RestController
+@RequestMapping("/api/admin/medical-teams/{teamId}")
+class DailyPromptAdminController {
+
+    private final DailyPrompts prompts;
+    private final MedicalTeamService teams;
+    private final MedicalTeamMapper teamMapper;
+
+    DailyPromptAdminController(DailyPrompts prompts, MedicalTeamService teams, MedicalTeamMapper teamMapper) {
+        this.prompts = prompts;
+        this.teams = teams;
+        this.teamMapper = teamMapper;
+    }
+
+    record Schedule(@NotNull(message = "请填写提示时间，如 09:00") LocalTime promptTime,
+                    @NotNull(message = "请选择是否发送") Boolean enabled) {
+    }
+
+    @Operation(summary = "本队每日需求提示的时间（北京时间）和开关")
+    @GetMapping("/prompt-schedule")
+    Schedule schedule(@PathVariable long teamId) {
+        MedicalTeam team = teams.get(teamId);
+        return new Schedule(team.getPromptTime(), team.getPromptEnabled());
+    }
+
+    @PutMapping("/prompt-schedule")
+    @PreAuthorize("hasAnyRole('SUPER_ADMIN', 'ORG_ADMIN', 'DISPATCHER')")
+    Schedule updateSchedule(@PathVariable long teamId, @Valid @RequestBody Schedule schedule) {
+        teams.get(teamId);
+        teamMapper.update(null, new LambdaUpdateWrapper<MedicalTeam>().set(MedicalTeam::getPromptTime, schedule.promptTime())
+                .set(MedicalTeam::getPromptEnabled, schedule.enabled()).eq(MedicalTeam::getId, teamId));
+        return schedule(teamId);
+    }
+
+    record DeliveryView(String recipient, PromptDelivery.Channel channel, PromptDelivery.Status status, int attempts,
+                        String lastError, LocalDateTime sentAt, LocalDateTime nextAttemptAt) {
+    }
+
+    record PromptView(long id, LocalDate date, List<DeliveryView> deliveries) {
+    }
+
+    @Operation(summary = "最近 30 天的需求提示及每位接收人的送达状态")
+    @GetMapping("/prompts")
+    List<PromptView> list(@PathVariable long teamId) {
+        teams.get(teamId);
+        return prompts.of(teamId).stream().map(p -> new PromptView(p.getId(), p.getPromptDate(),
+                prompts.deliveriesOf(p.getId()).stream().map(d -> new DeliveryView(
+                        d.getOpenId().substring(0, Math.min(6, d.getOpenId().length())) + "…", d.getChannel(), d.getStatus(),
+                        d.getAttempts(), d.getLastError(), d.getSentAt(), d.getNextAttemptAt())).toList())).toList();
+    }
+}

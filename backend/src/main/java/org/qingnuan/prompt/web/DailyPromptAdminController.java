@@ -29,13 +29,22 @@ import java.util.List;
 class DailyPromptAdminController {
 
     private final DailyPrompts prompts;
+    private final org.qingnuan.prompt.DemandReports reports;
     private final MedicalTeamService teams;
     private final MedicalTeamMapper teamMapper;
 
-    DailyPromptAdminController(DailyPrompts prompts, MedicalTeamService teams, MedicalTeamMapper teamMapper) {
+    DailyPromptAdminController(DailyPrompts prompts, org.qingnuan.prompt.DemandReports reports, MedicalTeamService teams,
+                               MedicalTeamMapper teamMapper) {
         this.prompts = prompts;
+        this.reports = reports;
         this.teams = teams;
         this.teamMapper = teamMapper;
+    }
+
+    @Operation(summary = "本队报告的一线需求（物资及数量、其他需求），最新的在前")
+    @GetMapping("/reports")
+    List<org.qingnuan.prompt.DemandReports.ReportView> reports(@PathVariable long teamId) {
+        return reports.of(teamId);
     }
 
     record Schedule(@NotNull(message = "请填写提示时间，如 09:00") LocalTime promptTime,

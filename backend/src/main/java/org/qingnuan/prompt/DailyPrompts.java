@@ -63,6 +63,36 @@ public class DailyPrompts {
     public void run() {
         createDuePrompts();
         deliverDue();
+        remindUnreported();
+    }
+
+    /**
+     * After the reminder time, once per prompt, reminds the followers of teams that have not reported
+     * today. Sent as a customer-service text: within 48 h of the follower's last message it arrives;
+     * otherwise WeChat refuses it and the staff list still shows the team as not reported.
+     */
+    public int remindUnreported() {
+        LocalDateTime now = LocalDateTime.now(clock);
+        if (now.toLocalTime().isBefore(properties.reminderTime())) {
+            return 0;
+        }
+        int reminded = 0;
+        for (DailyPrompt prompt : prompts.unreportedNotReminded(now.toLocalDate())) {
+            if (prompts.claimReminder(prompt.getId(), now) == 1) {
+                MedicalTeam team = prompts.team(prompt.getTeamId());
+                for (String openId : prompts.boundFollowers(prompt.getTeamId())) {
+                    officialAccount.sendText(openId, "「" + team.getName() + "」今天还没有报告一线需求。如有需要，请直接回复，如："
+                            + "需求 N95口罩 200个；防护服 50套。没有需求也请回复：需求 无。");
+                }
+                reminded++;
+            }
+        }
+        return reminded;
+    }
+
+    /** Whether the team reported on that day (shown to staff as 已报告 / 未报告). */
+    public boolean reported(long teamId, LocalDate date) {
+        return prompts.reportsOn(teamId, date) > 0;
     }
 
     /** Creates today's prompt (and its deliveries) for every team whose prompt time has come. */

@@ -11,14 +11,17 @@ import java.time.Duration;
  * @param reportPage      the mini-program page the message opens ({@code {teamId}} is replaced)
  * @param maxAttempts     attempts per recipient before giving up
  * @param staleAfter      a delivery left SENDING this long (its instance died) is attempted again
+ * @param reminderTime    teams with no report by then get one reminder (Asia/Shanghai)
  */
 @ConfigurationProperties("qingnuan.prompt")
-public record PromptProperties(String templateId, String reportPage, Integer maxAttempts, Duration staleAfter) {
+public record PromptProperties(String templateId, String reportPage, Integer maxAttempts, Duration staleAfter,
+                               java.time.LocalTime reminderTime) {
 
     public PromptProperties {
         templateId = templateId == null ? "" : templateId;
         reportPage = reportPage == null ? "pages/report/index?teamId={teamId}" : reportPage;
         maxAttempts = maxAttempts == null ? 5 : maxAttempts;
         staleAfter = staleAfter == null ? Duration.ofMinutes(2) : staleAfter;
+        reminderTime = reminderTime == null ? java.time.LocalTime.of(18, 0) : reminderTime;
     }
 }

@@ -139,6 +139,39 @@ class DailyPromptIT extends IntegrationTest {
                 .isEqualTo("errcode 45009");
     }
 
+    @Test
+    void shouldRemindTeamsThatHaveNotReportedByTheEveningOnce() {
+        java.time.LocalTime now = java.time.LocalTime.now(ZoneId.of("Asia/Shanghai"));
+        if (now.isBefore(java.time.LocalTime.of(19, 0))) {
+            clock.advance(Duration.between(now, java.time.LocalTime.of(19, 0)));
+        }
+        String silent = bind("oSilent");
+        long reportingTeam = api.post("/api/admin/medical-teams", admin, Map.of("name", "已报告医疗队" + Fixtures.unique(),
+                "destination", "湖北武汉", "status", "DEPLOYED")).body().get("id").asLong();
+        api.put("/api/admin/medical-teams/" + reportingTeam + "/prompt-schedule", admin, Map.of("promptTime", "00:00", "enabled", true));
+        long silentTeam = teamId;
+        teamId = reportingTeam;
+        String reporter = bind("oReported");
+        teamId = silentTeam;
+        LocalDate today = LocalDate.now(clock);
+        jdbc.update("INSERT INTO demand_report (team_id, org_id, report_date, source, raw_text, created_at, updated_at)"
+                        + " SELECT id, org_id, ?, 'WECHAT_TEXT', '需求 口罩 10个', NOW(), NOW() FROM medical_team WHERE id = ?",
+                today, reportingTeam);
+
+        prompts.run();
+        prompts.run();
+
+        String custom = "/cgi-bin/message/custom/send";
+        assertThat(WechatApiStub.get().calls(custom).stream()
+                .filter(c -> c.body().contains(silent) && c.body().contains("还没有报告")).count()).isEqualTo(1);
+        assertThat(WechatApiStub.get().count(custom, reporter)).isZero();
+        var silentView = api.get("/api/admin/medical-teams/" + silentTeam + "/prompts", admin).body().get(0);
+        assertThat(silentView.get("reported").asBoolean()).isFalse();
+        assertThat(silentView.get("remindedAt").isNull()).isFalse();
+        var reportedView = api.get("/api/admin/medical-teams/" + reportingTeam + "/prompts", admin).body().get(0);
+        assertThat(reportedView.get("reported").asBoolean()).isTrue();
+    }
+
     private String bind(String prefix) {
         String openId = prefix + Long.toHexString(ThreadLocalRandom.current().nextLong());
         TeamBinding b = new TeamBinding();

@@ -29,4 +29,19 @@ public interface DailyPromptMapper extends BaseMapper<DailyPrompt> {
     @InterceptorIgnore(dataPermission = "true")
     @Select("SELECT * FROM medical_team WHERE id = #{id}")
     MedicalTeam team(@Param("id") long id);
+
+    /** Today's prompts of teams that have not reported today and were not reminded yet. */
+    @InterceptorIgnore(dataPermission = "true")
+    @Select("SELECT * FROM daily_prompt p WHERE p.prompt_date = #{date} AND p.reminded_at IS NULL AND NOT EXISTS"
+            + " (SELECT 1 FROM demand_report r WHERE r.team_id = p.team_id AND r.report_date = #{date})")
+    List<DailyPrompt> unreportedNotReminded(@Param("date") LocalDate date);
+
+    /** Takes the reminder of a prompt; only one instance gets 1. */
+    @InterceptorIgnore(dataPermission = "true")
+    @org.apache.ibatis.annotations.Update("UPDATE daily_prompt SET reminded_at = #{now}, updated_at = #{now}"
+            + " WHERE id = #{id} AND reminded_at IS NULL")
+    int claimReminder(@Param("id") long id, @Param("now") java.time.LocalDateTime now);
+
+    @Select("SELECT COUNT(*) FROM demand_report WHERE team_id = #{teamId} AND report_date = #{date}")
+    long reportsOn(@Param("teamId") long teamId, @Param("date") LocalDate date);
 }

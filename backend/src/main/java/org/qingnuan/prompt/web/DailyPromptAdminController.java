@@ -71,7 +71,8 @@ class DailyPromptAdminController {
                         String lastError, LocalDateTime sentAt, LocalDateTime nextAttemptAt) {
     }
 
-    record PromptView(long id, LocalDate date, List<DeliveryView> deliveries) {
+    /** @param reported whether the team sent a demand report that day; remindedAt when the evening reminder went out */
+    record PromptView(long id, LocalDate date, boolean reported, LocalDateTime remindedAt, List<DeliveryView> deliveries) {
     }
 
     @Operation(summary = "最近 30 天的需求提示及每位接收人的送达状态")
@@ -79,6 +80,7 @@ class DailyPromptAdminController {
     List<PromptView> list(@PathVariable long teamId) {
         teams.get(teamId);
         return prompts.of(teamId).stream().map(p -> new PromptView(p.getId(), p.getPromptDate(),
+                prompts.reported(teamId, p.getPromptDate()), p.getRemindedAt(),
                 prompts.deliveriesOf(p.getId()).stream().map(d -> new DeliveryView(
                         d.getOpenId().substring(0, Math.min(6, d.getOpenId().length())) + "…", d.getChannel(), d.getStatus(),
                         d.getAttempts(), d.getLastError(), d.getSentAt(), d.getNextAttemptAt())).toList())).toList();

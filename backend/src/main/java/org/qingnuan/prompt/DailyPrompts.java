@@ -150,7 +150,8 @@ public class DailyPrompts {
         LocalDateTime now = LocalDateTime.now(clock);
         try {
             officialAccount.sendTemplate(d.getOpenId(), properties.templateId(),
-                    properties.reportPage().replace("{teamId}", String.valueOf(team.getId())), content(team, now.toLocalDate()));
+                    properties.reportPage().replace("{teamId}", String.valueOf(team.getId())),
+                    content(team, now.toLocalDate(), prompts.figures(team.getId(), now.toLocalDate().minusDays(1))));
             deliveries.finish(id, PromptDelivery.Status.SENT.name(), d.getNextAttemptAt(), null, now, now);
             return true;
         } catch (OfficialAccountException e) {
@@ -163,12 +164,14 @@ public class DailyPrompts {
         }
     }
 
-    private static Map<String, String> content(MedicalTeam team, LocalDate date) {
+    private static Map<String, String> content(MedicalTeam team, LocalDate date, DailyPromptMapper.DayFigures yesterday) {
         Map<String, String> data = new LinkedHashMap<>();
         String name = team.getName() + (team.getBatch() == null ? "" : "（" + Batches.label(team.getBatch()) + "）");
         data.put("thing1", name.length() > 20 ? name.substring(0, 20) : name);
         data.put("time2", date.format(DateTimeFormatter.ofPattern("yyyy年M月d日")));
-        data.put("thing3", "请报告今日一线物资和其他需求");
+        data.put("thing3", "昨日需求" + yesterday.reported() + "项：在办" + yesterday.inProgress() + "项，已送达"
+                + yesterday.done() + "项");
+        data.put("thing4", "请报告今日一线物资和其他需求");
         return data;
     }
 

@@ -27,16 +27,19 @@ public class DemandReports {
 
     private final DemandReportMapper reports;
     private final DemandItemMapper items;
+    private final org.qingnuan.prompt.internal.DemandFulfilmentMapper fulfilments;
     private final DailyPromptMapper teams;
     private final MedicalTeamService teamService;
     private final OfficialAccount officialAccount;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    DemandReports(DemandReportMapper reports, DemandItemMapper items, DailyPromptMapper teams, MedicalTeamService teamService,
-                  OfficialAccount officialAccount, TransactionTemplate transaction, Clock clock) {
+    DemandReports(DemandReportMapper reports, DemandItemMapper items,
+                  org.qingnuan.prompt.internal.DemandFulfilmentMapper fulfilments, DailyPromptMapper teams,
+                  MedicalTeamService teamService, OfficialAccount officialAccount, TransactionTemplate transaction, Clock clock) {
         this.reports = reports;
         this.items = items;
+        this.fulfilments = fulfilments;
         this.teams = teams;
         this.teamService = teamService;
         this.officialAccount = officialAccount;
@@ -89,6 +92,45 @@ public class DemandReports {
             item.setDeliveredQuantity(0);
             items.insert(item);
         }
+    }
+
+    public record RecordDeliveryRequest(
+            @jakarta.validation.constraints.NotNull(message = "请填写送达数量")
+            @jakarta.validation.constraints.Min(value = 1, message = "送达数量至少为 1")
+            @jakarta.validation.constraints.Max(value = 9_999_999, message = "送达数量过大") Integer quantity,
+            @jakarta.validation.constraints.NotBlank(message = "请填写由谁送达，如：省青少年发展基金会")
+            @jakarta.validation.constraints.Size(max = 64, message = "送达单位最多 64 个字")
+            @org.qingnuan.api.validation.PlainText String deliveredBy) {
+    }
+
+    /** Records supplies delivered against an item of a team's report (jurisdiction applies). */
+    @org.springframework.transaction.annotation.Transactional
+    public DemandItem recordDelivery(long teamId, long itemId, RecordDeliveryRequest r, long staffId) {
+        teamService.get(teamId);
+        DemandItem item = items.selectById(itemId);
+        if (item == null || !item.getTeamId().equals(teamId)) {
+            throw new org.qingnuan.shared.error.DomainException(org.qingnuan.api.error.CommonError.NOT_FOUND);
+        }
+        if (item.getKind() != DemandText.Kind.SUPPLY) {
+            throw org.qingnuan.shared.error.DomainException.onField(org.qingnuan.api.error.CommonError.VALIDATION_FAILED,
+                    "quantity", "这是一项非物资需求，没有数量可记录");
+        }
+        DemandFulfilment f = new DemandFulfilment();
+        f.setItemId(itemId);
+        f.setTeamId(teamId);
+        f.setOrgId(item.getOrgId());
+        f.setQuantity(r.quantity());
+        f.setDeliveredBy(r.deliveredBy().trim());
+        f.setRecordedBy(staffId);
+        fulfilments.insert(f);
+        fulfilments.addDelivered(itemId, r.quantity(), java.time.LocalDateTime.now(clock));
+        return items.selectById(itemId);
+    }
+
+    public List<DemandFulfilment> deliveriesOf(long teamId, long itemId) {
+        teamService.get(teamId);
+        return fulfilments.selectList(new LambdaQueryWrapper<DemandFulfilment>().eq(DemandFulfilment::getItemId, itemId)
+                .eq(DemandFulfilment::getTeamId, teamId).orderByAsc(DemandFulfilment::getId));
     }
 
     public record ReportView(long id, LocalDate date, DemandReport.Source source, String text, List<DemandItem> items) {

@@ -7,7 +7,8 @@ import java.time.Duration;
 /**
  * Daily prompt settings ({@code qingnuan.prompt.*}).
  *
- * @param templateId      the official account's template (keys: thing1 team, time2 date, thing3 what to do)
+ * @param templateId      the official account's template (keys: thing1 team, time2 date, thing3 yesterday's
+ *                        figures, thing4 what to do)
  * @param reportPage      the mini-program page the message opens ({@code {teamId}} is replaced)
  * @param maxAttempts     attempts per recipient before giving up
  * @param staleAfter      a delivery left SENDING this long (its instance died) is attempted again

@@ -102,6 +102,25 @@ class DailyPromptIT extends IntegrationTest {
     }
 
     @Test
+    void shouldCarryYesterdaysFiguresInThePrompt() {
+        String openId = bind("oFigures");
+        LocalDate yesterday = LocalDate.now(clock).minusDays(1);
+        jdbc.update("INSERT INTO demand_report (team_id, org_id, report_date, source, created_at, updated_at)"
+                + " SELECT id, org_id, ?, 'WECHAT_TEXT', NOW(), NOW() FROM medical_team WHERE id = ?", yesterday, teamId);
+        long reportId = jdbc.queryForObject("SELECT id FROM demand_report WHERE team_id = ?", Long.class, teamId);
+        String item = "INSERT INTO demand_item (report_id, team_id, org_id, kind, name, quantity, unit, delivered_quantity,"
+                + " created_at, updated_at) SELECT ?, id, org_id, ?, ?, ?, '个', ?, NOW(), NOW() FROM medical_team WHERE id = ?";
+        jdbc.update(item, reportId, "SUPPLY", "N95口罩", 100, 100, teamId);
+        jdbc.update(item, reportId, "SUPPLY", "防护服", 50, 10, teamId);
+        jdbc.update(item, reportId, "OTHER", "需要心理疏导", null, 0, teamId);
+
+        prompts.run();
+
+        assertThat(WechatApiStub.get().calls(TEMPLATE_SEND)).anySatisfy(call -> assertThat(call.body())
+                .contains(openId).contains("昨日需求3项：在办1项，已送达1项"));
+    }
+
+    @Test
     void shouldSendAgainWhatARestartCutShortButNothingTwice() {
         String openId = bind("oRestart");
         prompts.createDuePrompts();

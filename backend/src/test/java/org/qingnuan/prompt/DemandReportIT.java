@@ -61,6 +61,20 @@ class DemandReportIT extends IntegrationTest {
                 .contains(lead).contains(teamName).contains("N95口罩 200个").contains("防护服 50套"));
 
         assertThat(api.get("/api/admin/medical-teams/" + teamId + "/reports", siblingAdmin).status()).isEqualTo(404);
+
+        // supplies are tracked to fulfilment: how many arrived, from whom
+        long masks = items.get(0).get("id").asLong();
+        String deliveries = "/api/admin/medical-teams/" + teamId + "/reports/items/" + masks + "/deliveries";
+        assertThat(api.post(deliveries, admin, Map.of("quantity", 150, "deliveredBy", "广东省青少年发展基金会"))
+                .body().get("deliveredQuantity").asInt()).isEqualTo(150);
+        assertThat(api.post(deliveries, admin, Map.of("quantity", 50, "deliveredBy", "爱心车队"))
+                .body().get("deliveredQuantity").asInt()).isEqualTo(200);
+        assertThat(api.get(deliveries, admin).body()).hasSize(2);
+        assertThat(api.post(deliveries, admin, Map.of("quantity", 0, "deliveredBy", "某单位")).fieldError("quantity")).isNotBlank();
+        assertThat(api.post("/api/admin/medical-teams/" + teamId + "/reports/items/" + items.get(2).get("id").asLong()
+                + "/deliveries", admin, Map.of("quantity", 1, "deliveredBy", "某单位")).status()).isEqualTo(400);
+        assertThat(api.post(deliveries, siblingAdmin, Map.of("quantity", 1, "deliveredBy", "越权")).status()).isEqualTo(404);
+        assertThat(reports(admin).get(0).get("items").get(0).get("deliveredQuantity").asInt()).isEqualTo(200);
     }
 
     @Test

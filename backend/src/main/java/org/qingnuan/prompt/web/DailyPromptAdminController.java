@@ -41,6 +41,20 @@ class DailyPromptAdminController {
         this.teamMapper = teamMapper;
     }
 
+    @Operation(summary = "记录一项物资需求的送达数量及送达单位（可多次记录，累计）")
+    @org.springframework.web.bind.annotation.PostMapping("/reports/items/{itemId}/deliveries")
+    @PreAuthorize("hasAnyRole('SUPER_ADMIN', 'ORG_ADMIN', 'DISPATCHER')")
+    org.qingnuan.prompt.DemandItem recordDelivery(@PathVariable long teamId, @PathVariable long itemId,
+            @Valid @RequestBody org.qingnuan.prompt.DemandReports.RecordDeliveryRequest request) {
+        return reports.recordDelivery(teamId, itemId, request, org.qingnuan.staff.CurrentStaff.require().staffId());
+    }
+
+    @Operation(summary = "一项物资需求的送达记录")
+    @GetMapping("/reports/items/{itemId}/deliveries")
+    List<org.qingnuan.prompt.DemandFulfilment> deliveries(@PathVariable long teamId, @PathVariable long itemId) {
+        return reports.deliveriesOf(teamId, itemId);
+    }
+
     @Operation(summary = "本队报告的一线需求（物资及数量、其他需求），最新的在前")
     @GetMapping("/reports")
     List<org.qingnuan.prompt.DemandReports.ReportView> reports(@PathVariable long teamId) {

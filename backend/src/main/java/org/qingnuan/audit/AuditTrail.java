@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.qingnuan.api.paging.PageQuery;
 import org.qingnuan.api.paging.PageView;
+import org.qingnuan.shared.persistence.Pages;
 import org.qingnuan.audit.internal.AuditLogMapper;
 import org.qingnuan.shared.web.TraceIdFilter;
 import org.slf4j.MDC;
@@ -71,8 +72,8 @@ public class AuditTrail {
                 .eq(query.targetId() != null, AuditLog::getTargetId, query.targetId())
                 .eq(query.actorStaffId() != null, AuditLog::getActorStaffId, query.actorStaffId())
                 .orderByDesc(AuditLog::getId);
-        Page<AuditLog> page = mapper.selectPage(Page.of(paging.page(), paging.size()), where);
-        return new PageView<>(page.getRecords(), page.getTotal(), page.getCurrent(), page.getSize());
+        Page<AuditLog> page = mapper.selectPage(Pages.of(paging), where);
+        return Pages.view(page);
     }
 
     private String toJson(Map<String, ?> detail) {

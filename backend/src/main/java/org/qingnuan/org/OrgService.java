@@ -6,6 +6,7 @@ import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
 import org.qingnuan.api.error.CommonError;
 import org.qingnuan.api.paging.PageQuery;
 import org.qingnuan.api.paging.PageView;
+import org.qingnuan.shared.persistence.Pages;
 import org.qingnuan.audit.AuditTrail;
 import org.qingnuan.org.OrgRequests.CreateOrgRequest;
 import org.qingnuan.org.OrgRequests.OrgQuery;
@@ -115,8 +116,8 @@ public class OrgService {
                 .eq(query.parentId() != null, OrgUnit::getParentId, query.parentId())
                 .like(query.keyword() != null && !query.keyword().isBlank(), OrgUnit::getName, query.keyword())
                 .orderByAsc(OrgUnit::getDepth).orderByAsc(OrgUnit::getId);
-        Page<OrgUnit> page = mapper.selectPage(Page.of(paging.page(), paging.size()), where);
-        return new PageView<>(page.getRecords(), page.getTotal(), page.getCurrent(), page.getSize()).map(OrgView::of);
+        Page<OrgUnit> page = mapper.selectPage(Pages.of(paging), where);
+        return Pages.view(page).map(OrgView::of);
     }
 
     @Transactional

@@ -5,6 +5,7 @@ import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
 import org.qingnuan.api.error.CommonError;
 import org.qingnuan.api.paging.PageQuery;
 import org.qingnuan.api.paging.PageView;
+import org.qingnuan.shared.persistence.Pages;
 import org.qingnuan.privacy.internal.PersonalDataAccessMapper;
 import org.qingnuan.shared.error.DomainException;
 import org.qingnuan.shared.web.TraceIdFilter;
@@ -63,7 +64,7 @@ public class Disclosures {
                 .eq(subjectId != null, PersonalDataAccess::getSubjectId, subjectId)
                 .eq(staffId != null, PersonalDataAccess::getStaffId, staffId)
                 .orderByDesc(PersonalDataAccess::getId);
-        Page<PersonalDataAccess> page = mapper.selectPage(Page.of(paging.page(), paging.size()), where);
-        return new PageView<>(page.getRecords(), page.getTotal(), page.getCurrent(), page.getSize());
+        Page<PersonalDataAccess> page = mapper.selectPage(Pages.of(paging), where);
+        return Pages.view(page);
     }
 }

@@ -6,6 +6,7 @@ import org.qingnuan.api.error.ApiError;
 import org.qingnuan.api.error.CommonError;
 import org.qingnuan.api.paging.PageQuery;
 import org.qingnuan.api.paging.PageView;
+import org.qingnuan.shared.persistence.Pages;
 import org.qingnuan.audit.AuditTrail;
 import org.qingnuan.jurisdiction.Jurisdiction;
 import org.qingnuan.org.OrgService;
@@ -75,9 +76,9 @@ public class HospitalService {
                 .eq(q.city() != null && !q.city().isBlank(), Hospital::getCity, q.city())
                 .eq(q.designated() != null, Hospital::getDesignated, q.designated())
                 .orderByAsc(Hospital::getId);
-        Page<Hospital> page = mapper.selectPage(Page.of(paging.page(), paging.size()), where);
+        Page<Hospital> page = mapper.selectPage(Pages.of(paging), where);
         Map<Long, String> names = orgs.names(page.getRecords().stream().map(Hospital::getOrgId).collect(Collectors.toSet()));
-        return new PageView<>(page.getRecords(), page.getTotal(), page.getCurrent(), page.getSize())
+        return Pages.view(page)
                 .map(h -> HospitalView.of(h, names.get(h.getOrgId())));
     }
 

@@ -5,6 +5,7 @@ import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
 import org.qingnuan.api.error.CommonError;
 import org.qingnuan.api.paging.PageQuery;
 import org.qingnuan.api.paging.PageView;
+import org.qingnuan.shared.persistence.Pages;
 import org.qingnuan.audit.AuditTrail;
 import org.qingnuan.jurisdiction.Jurisdiction;
 import org.qingnuan.org.OrgService;
@@ -90,8 +91,8 @@ public class MedicalTeamService {
                 .eq(q.aidingHubei() != null, MedicalTeam::getAidingHubei, q.aidingHubei())
                 .eq(q.batch() != null, MedicalTeam::getBatch, q.batch())
                 .orderByAsc(MedicalTeam::getId);
-        Page<MedicalTeam> page = teams.selectPage(Page.of(paging.page(), paging.size()), where);
-        return new PageView<>(page.getRecords(), page.getTotal(), page.getCurrent(), page.getSize())
+        Page<MedicalTeam> page = teams.selectPage(Pages.of(paging), where);
+        return Pages.view(page)
                 .map(t -> view(t, Masks::phone));
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.qingnuan.api.error.CommonError;
 import org.qingnuan.api.paging.PageQuery;
 import org.qingnuan.api.paging.PageView;
+import org.qingnuan.shared.persistence.Pages;
 import org.qingnuan.audit.AuditTrail;
 import org.qingnuan.jurisdiction.Jurisdiction;
 import org.qingnuan.org.OrgService;
@@ -87,9 +88,9 @@ public class MedicalWorkerService {
     }
 
     public PageView<WorkerView> list(WorkerQuery q, PageQuery paging) {
-        Page<MedicalWorker> page = workers.selectPage(Page.of(paging.page(), paging.size()), where(q));
+        Page<MedicalWorker> page = workers.selectPage(Pages.of(paging), where(q));
         Names names = names(page.getRecords());
-        return new PageView<>(page.getRecords(), page.getTotal(), page.getCurrent(), page.getSize())
+        return Pages.view(page)
                 .map(w -> view(w, names, false, null));
     }
 

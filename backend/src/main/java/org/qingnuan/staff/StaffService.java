@@ -6,6 +6,7 @@ import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
 import org.qingnuan.api.error.CommonError;
 import org.qingnuan.api.paging.PageQuery;
 import org.qingnuan.api.paging.PageView;
+import org.qingnuan.shared.persistence.Pages;
 import org.qingnuan.audit.AuditTrail;
 import org.qingnuan.jurisdiction.Jurisdiction;
 import org.qingnuan.org.OrgService;
@@ -93,11 +94,11 @@ public class StaffService {
                 where.inSql(StaffAccount::getOrgId, "SELECT id FROM org_unit WHERE path LIKE '" + path + "%'");
             }
         }
-        Page<StaffAccount> page = mapper.selectPage(Page.of(paging.page(), paging.size()), where);
+        Page<StaffAccount> page = mapper.selectPage(Pages.of(paging), where);
         Map<Long, String> orgNames = orgs.names(page.getRecords().stream().map(StaffAccount::getOrgId)
                 .collect(Collectors.toSet()));
         LocalDateTime now = LocalDateTime.now(clock);
-        return new PageView<>(page.getRecords(), page.getTotal(), page.getCurrent(), page.getSize())
+        return Pages.view(page)
                 .map(s -> StaffView.of(s, orgNames.get(s.getOrgId()), now));
     }
 

@@ -4,7 +4,6 @@ import cn.idev.excel.ExcelWriter;
 import cn.idev.excel.FastExcel;
 import cn.idev.excel.write.metadata.WriteSheet;
 import cn.idev.excel.write.style.column.SimpleColumnWidthStyleStrategy;
-import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
 import org.qingnuan.api.paging.PageQuery;
 import org.qingnuan.registry.DistrictStatistics;
 import org.qingnuan.registry.MedicalWorkerService;

@@ -1,0 +1,22 @@
+package org.qingnuan.shared.persistence;
+
+import com.baomidou.mybatisplus.core.metadata.IPage;
+import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
+import org.qingnuan.api.paging.PageQuery;
+import org.qingnuan.api.paging.PageView;
+import org.qingnuan.shared.persistence.Pages;
+
+/** Between the contract's paging types and MyBatis-Plus pages. */
+public final class Pages {
+
+    private Pages() {
+    }
+
+    public static <T> Page<T> of(PageQuery query) {
+        return Page.of(query.page(), query.size());
+    }
+
+    public static <T> PageView<T> view(IPage<T> page) {
+        return Pages.view(page);
+    }
+}

@@ -4,7 +4,6 @@ import com.baomidou.mybatisplus.core.metadata.IPage;
 import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
 import org.qingnuan.api.paging.PageQuery;
 import org.qingnuan.api.paging.PageView;
-import org.qingnuan.shared.persistence.Pages;
 
 /** Between the contract's paging types and MyBatis-Plus pages. */
 public final class Pages {
@@ -17,6 +16,6 @@ public final class Pages {
     }
 
     public static <T> PageView<T> view(IPage<T> page) {
-        return Pages.view(page);
+        return new PageView<>(page.getRecords(), page.getTotal(), page.getCurrent(), page.getSize());
     }
 }

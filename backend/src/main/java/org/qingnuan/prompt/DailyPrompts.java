@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -59,7 +58,7 @@ public class DailyPrompts {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${qingnuan.prompt.scan-interval:30s}", initialDelayString = "${qingnuan.prompt.scan-interval:30s}")
+    /** Creates due prompts, sends due deliveries, sends due reminders (run by {@link PromptSchedule}). */
     public void run() {
         createDuePrompts();
         deliverDue();

@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -91,8 +90,7 @@ public class OfficialAccountInbox {
         }
     }
 
-    /** Retries messages that failed, or that a restart left unprocessed. */
-    @Scheduled(fixedDelayString = "${qingnuan.wechat.mp.sweep-interval:60s}", initialDelayString = "${qingnuan.wechat.mp.sweep-interval:60s}")
+    /** Retries messages that failed, or that a restart left unprocessed (run by {@link InboxSweeper}). */
     public void sweep() {
         LocalDateTime before = LocalDateTime.now(clock).minus(Duration.ofSeconds(30));
         for (Long id : messages.due(before, MAX_ATTEMPTS)) {

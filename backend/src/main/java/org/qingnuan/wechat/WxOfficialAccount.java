@@ -25,10 +25,29 @@ class WxOfficialAccount implements OfficialAccount {
     private static final Logger log = LoggerFactory.getLogger(WxOfficialAccount.class);
 
     private final OfficialAccountProperties properties;
-    private final WxMpService wx;
+    private final RedissonClient redisson;
+    private volatile WxMpService wx;
 
     WxOfficialAccount(OfficialAccountProperties properties, RedissonClient redisson) {
         this.properties = properties;
+        this.redisson = redisson;
+    }
+
+    /** Built on first use: most starts (and the embedded default) never call WeChat. */
+    private WxMpService wx() {
+        WxMpService service = wx;
+        if (service == null) {
+            synchronized (this) {
+                if (wx == null) {
+                    wx = build();
+                }
+                service = wx;
+            }
+        }
+        return service;
+    }
+
+    private WxMpService build() {
         WxMpRedissonConfigImpl config = new WxMpRedissonConfigImpl(redisson, "qn:wx:mp");
         config.setAppId(properties.appId());
         config.setSecret(properties.secret());
@@ -44,7 +63,7 @@ class WxOfficialAccount implements OfficialAccount {
         }
         WxMpServiceImpl service = new WxMpServiceImpl();
         service.setWxMpConfigStorage(config);
-        this.wx = service;
+        return service;
     }
 
     @Override
@@ -53,8 +72,8 @@ class WxOfficialAccount implements OfficialAccount {
             return Optional.empty();
         }
         try {
-            WxMpQrCodeTicket ticket = wx.getQrcodeService().qrCodeCreateLastTicket(scene);
-            return Optional.of(wx.getQrcodeService().qrCodePictureUrl(ticket.getTicket()));
+            WxMpQrCodeTicket ticket = wx().getQrcodeService().qrCodeCreateLastTicket(scene);
+            return Optional.of(wx().getQrcodeService().qrCodePictureUrl(ticket.getTicket()));
         } catch (WxErrorException e) {
             log.warn("WeChat refused a QR code: errcode {}", e.getError().getErrorCode());
             return Optional.empty();
@@ -74,7 +93,7 @@ class WxOfficialAccount implements OfficialAccount {
         }
         data.forEach((key, value) -> message.addData(new me.chanjar.weixin.mp.bean.template.WxMpTemplateData(key, value)));
         try {
-            wx.getTemplateMsgService().sendTemplateMsg(message);
+            wx().getTemplateMsgService().sendTemplateMsg(message);
         } catch (WxErrorException e) {
             throw new OfficialAccountException(e.getError().getErrorCode());
         } catch (RuntimeException e) {
@@ -88,7 +107,7 @@ class WxOfficialAccount implements OfficialAccount {
             return false;
         }
         try {
-            return wx.getKefuService().sendKefuMessage(WxMpKefuMessage.TEXT().toUser(openId).content(text).build());
+            return wx().getKefuService().sendKefuMessage(WxMpKefuMessage.TEXT().toUser(openId).content(text).build());
         } catch (WxErrorException e) {
             log.warn("WeChat refused a customer-service message: errcode {}", e.getError().getErrorCode());
             return false;

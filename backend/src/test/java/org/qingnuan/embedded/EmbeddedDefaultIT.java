@@ -50,7 +50,8 @@ class EmbeddedDefaultIT {
         assertThat(app.getEnvironment().getProperty("spring.datasource.url")).startsWith("jdbc:h2:mem:");
         assertThat(app.getEnvironment().getProperty("spring.data.redis.port", Integer.class)).isNotEqualTo(6379);
         // beans are lazy here, but those with @Scheduled jobs must exist for their jobs to run
-        assertThat(app.getBeanFactory().containsSingleton("officialAccountInbox")).isTrue();
+        assertThat(app.getBeanFactory().containsSingleton("inboxSweeper")).isTrue();
+        assertThat(app.getBeanFactory().containsSingleton("promptSchedule")).isTrue();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.qingnuan.prompt;
 
+import org.qingnuan.shared.invite.InviteCodes;
+
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.conditions.update.LambdaUpdateWrapper;
 import org.qingnuan.audit.AuditTrail;
@@ -16,7 +18,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,12 +34,9 @@ public class TeamBindings {
 
     private static final Logger log = LoggerFactory.getLogger(TeamBindings.class);
     /** no 0/O, 1/I/L: read aloud over the phone and typed on a phone keyboard */
-    private static final String ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-    private static final int CODE_LENGTH = 8;
     private static final Pattern CODE_IN_TEXT = Pattern.compile("^(?:绑定|bind)?\\s*([A-Za-z0-9]{8})$", Pattern.CASE_INSENSITIVE);
     public static final String SCENE_PREFIX = "team:";
 
-    private final SecureRandom random = new SecureRandom();
     private final TeamBindingMapper bindings;
     private final MedicalTeamMapper teams;
     private final MedicalTeamService teamService;
@@ -63,7 +61,7 @@ public class TeamBindings {
     public InviteCode issueInviteCode(long teamId) {
         MedicalTeam team = teamService.get(teamId);
         for (int attempt = 0; ; attempt++) {
-            String code = newCode();
+            String code = InviteCodes.next(InviteCodes.TEAM_LENGTH);
             try {
                 teams.update(null, new LambdaUpdateWrapper<MedicalTeam>().set(MedicalTeam::getInviteCode, code)
                         .eq(MedicalTeam::getId, teamId));
@@ -126,13 +124,4 @@ public class TeamBindings {
         officialAccount.sendText(message.openId(), "您已绑定「" + team.getName()
                 + "」。每天我们会在这里提醒您报告一线需求，您也可以随时直接回复，如：需求 N95口罩 200个；防护服 50套。");
     }
-
-    private String newCode() {
-        StringBuilder sb = new StringBuilder(CODE_LENGTH);
-        for (int i = 0; i < CODE_LENGTH; i++) {
-            sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return sb.toString();
-    }
-
 }

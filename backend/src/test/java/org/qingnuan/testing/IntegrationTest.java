@@ -31,6 +31,8 @@ import java.time.ZoneId;
         "qingnuan.crypto.blind-index-key=+vgAYyxp2S51NEQphO/CQ1hdVsvo7DOMeWLIJrSjCDs=",
         "qingnuan.wechat.mp.app-id=" + IntegrationTest.MP_APP_ID,
         "qingnuan.wechat.mp.secret=stub-app-secret",
+        "qingnuan.wechat.mini.app-id=" + IntegrationTest.MINI_APP_ID,
+        "qingnuan.wechat.mini.secret=stub-mini-secret",
         // tests run the daily prompt job themselves, at the moments they choose
         "qingnuan.prompt.scan-interval=1h",
         "qingnuan.wechat.mp.token=" + IntegrationTest.MP_TOKEN,
@@ -42,6 +44,7 @@ public abstract class IntegrationTest {
 
     public static final String BOOTSTRAP_PASSWORD = "bootstrap-password-1";
     public static final String MP_APP_ID = "wx1234567890abcdef";
+    public static final String MINI_APP_ID = "wxfedcba0987654321";
     public static final String MP_TOKEN = "qingnuanTestToken";
     public static final String MP_AES_KEY = "C7yb8Tsd2PbWfnQMumHUMKUgGjCD4D7LDvbDL32tN0g";
 
@@ -57,6 +60,11 @@ public abstract class IntegrationTest {
     @org.springframework.test.context.DynamicPropertySource
     static void wechatStub(org.springframework.test.context.DynamicPropertyRegistry registry) {
         registry.add("qingnuan.wechat.mp.api-host", () -> WechatApiStub.get().baseUrl());
+        registry.add("qingnuan.wechat.mini.api-host", () -> WechatApiStub.get().baseUrl());
+        registry.add("qingnuan.storage.oss.endpoint", () -> OssStub.get().baseUrl());
+        registry.add("qingnuan.storage.oss.bucket", () -> OssStub.BUCKET);
+        registry.add("qingnuan.storage.oss.access-key-id", () -> OssStub.ACCESS_KEY_ID);
+        registry.add("qingnuan.storage.oss.access-key-secret", () -> OssStub.ACCESS_KEY_SECRET);
     }
 
     @BeforeEach

@@ -1,0 +1,61 @@
+package org.qingnuan.identity;
+
+import org.qingnuan.api.mp.MpUserView;
+import org.qingnuan.api.mp.MpUserView.RoleKind;
+import org.qingnuan.privacy.Masks;
+import org.qingnuan.registry.Family;
+import org.qingnuan.registry.FamilyDirectory;
+import org.qingnuan.registry.MedicalTeam;
+import org.qingnuan.registry.MedicalWorker;
+import org.qingnuan.shared.error.DomainException;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Service;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Demo sign-in of the embedded default: one WeChat user per demo role and subject ("dev-family-12"). */
+@Service
+@Profile("!prod")
+@ConditionalOnProperty("qingnuan.miniprogram.dev-login")
+public class DemoSignIn {
+
+    private final FamilyDirectory directory;
+    private final MiniProgramSignIn signIn;
+    private final RoleBindings roles;
+
+    DemoSignIn(FamilyDirectory directory, MiniProgramSignIn signIn, RoleBindings roles) {
+        this.directory = directory;
+        this.signIn = signIn;
+        this.roles = roles;
+    }
+
+    public record DemoUser(RoleKind role, long subjectId, String label) {
+    }
+
+    public List<DemoUser> users() {
+        List<DemoUser> users = new ArrayList<>();
+        for (MedicalWorker worker : directory.firstWorkers(6)) {
+            directory.familyOfWorker(worker.getId()).ifPresent(family ->
+                    users.add(new DemoUser(RoleKind.FAMILY, family.getId(), Masks.name(worker.getName()) + " 的家属")));
+            users.add(new DemoUser(RoleKind.MEDICAL_WORKER, worker.getId(), "医护人员 " + Masks.name(worker.getName())));
+        }
+        for (MedicalTeam team : directory.firstTeams(3)) {
+            users.add(new DemoUser(RoleKind.TEAM_CONTACT, team.getId(), team.getName() + " 联络人"));
+        }
+        return users;
+    }
+
+    public MpUserView.Login signIn(RoleKind role, long subjectId) {
+        java.util.Optional<Long> subjectOrg = switch (role) {
+            case FAMILY -> directory.family(subjectId).map(Family::getOrgId);
+            case MEDICAL_WORKER -> directory.worker(subjectId).map(MedicalWorker::getOrgId);
+            case TEAM_CONTACT -> directory.team(subjectId).map(MedicalTeam::getOrgId);
+        };
+        long orgId = subjectOrg.orElseThrow(() -> new DomainException(IdentityError.DEV_LOGIN_SUBJECT_NOT_FOUND));
+        WechatUser user = signIn.upsert("dev-" + role.name().toLowerCase() + "-" + subjectId, null);
+        roles.bind(user.getId(), role, subjectId, orgId, UserRole.Source.DEV_LOGIN);
+        return signIn.signIn(user, null);
+    }
+}

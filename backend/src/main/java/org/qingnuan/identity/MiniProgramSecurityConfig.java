@@ -1,0 +1,42 @@
+package org.qingnuan.identity;
+
+import org.qingnuan.api.error.CommonError;
+import org.qingnuan.identity.internal.WechatUserMapper;
+import org.qingnuan.shared.error.ErrorResponses;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+
+/** Security of the mini-program API ({@code /api/mp/**}): our own bearer tokens, no cookies, no sessions. */
+@Configuration(proxyBeanMethods = false)
+class MiniProgramSecurityConfig {
+
+    @Bean
+    @Order(20)
+    SecurityFilterChain miniProgramApi(HttpSecurity http, UserSessions sessions, WechatUserMapper users,
+                                       RoleBindings roles, ErrorResponses errors) throws Exception {
+        http.securityMatcher("/api/mp/**")
+                .csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new UserTokenFilter(sessions, users, roles), UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.POST, "/api/mp/auth/login", "/api/mp/auth/dev-login").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/mp/auth/dev-users", "/api/mp/subscriptions/templates").permitAll()
+                        .anyRequest().hasRole("WX_USER"))
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint((request, response, e) -> errors.write(response,
+                                request.getAttribute(UserTokenFilter.SESSION_EXPIRED) != null
+                                        ? CommonError.SESSION_EXPIRED : CommonError.UNAUTHENTICATED))
+                        .accessDeniedHandler((request, response, e) -> errors.write(response, CommonError.FORBIDDEN)));
+        return http.build();
+    }
+}

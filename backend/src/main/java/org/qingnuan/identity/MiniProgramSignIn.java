@@ -1,0 +1,121 @@
+package org.qingnuan.identity;
+
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import com.baomidou.mybatisplus.core.conditions.update.LambdaUpdateWrapper;
+import org.qingnuan.api.mp.MpUserView;
+import org.qingnuan.identity.internal.WechatUserMapper;
+import org.qingnuan.privacy.Masks;
+import org.qingnuan.privacy.PersonalDataCipher;
+import org.qingnuan.shared.error.DomainException;
+import org.qingnuan.wechat.MiniProgram;
+import org.qingnuan.wechat.MiniProgramException;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+
+/**
+ * Signs mini-program users in: wx.login code → code2Session → our own token. The session_key is
+ * sealed in Redis by {@link UserSessions}; neither it nor the code is returned or logged.
+ */
+@Service
+@EnableConfigurationProperties(MiniProgramAuthProperties.class)
+public class MiniProgramSignIn {
+
+    private final MiniProgram miniProgram;
+    private final WechatUserMapper users;
+    private final UserSessions sessions;
+    private final RoleBindings roles;
+    private final PersonalDataCipher cipher;
+    private final Clock clock;
+
+    MiniProgramSignIn(MiniProgram miniProgram, WechatUserMapper users, UserSessions sessions, RoleBindings roles,
+                      PersonalDataCipher cipher, Clock clock) {
+        this.miniProgram = miniProgram;
+        this.users = users;
+        this.sessions = sessions;
+        this.roles = roles;
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    public MpUserView.Login login(String jsCode) {
+        MiniProgram.LoginSession session;
+        try {
+            session = miniProgram.login(jsCode);
+        } catch (MiniProgramException e) {
+            throw new DomainException(e.errcode() == MiniProgramException.INVALID_CODE
+                    ? IdentityError.WX_CODE_INVALID : IdentityError.WECHAT_BUSY);
+        }
+        WechatUser user = upsert(session.openId(), session.unionId());
+        return signIn(user, session.sessionKey());
+    }
+
+    /** Opens a session for a known user (the login above, or the embedded default's demo sign-in). */
+    MpUserView.Login signIn(WechatUser user, String sessionKey) {
+        String token = sessions.open(user.getId(), sessionKey);
+        return new MpUserView.Login(token, sessions.idleTimeoutSeconds(), view(user.getId()));
+    }
+
+    public void logout(UserPrincipal user) {
+        sessions.close(user.userId(), user.sessionId());
+    }
+
+    public MpUserView view(long userId) {
+        WechatUser user = users.selectById(userId);
+        String phone = user.getPhoneSealed() == null ? null : Masks.phone(cipher.open(user.getPhoneSealed()));
+        return new MpUserView(userId, phone, roles.describe(roles.grantsOf(userId)));
+    }
+
+    /** Verifies the phone through WeChat, keeps it sealed, and binds the roles the registry gives it. */
+    public MpUserView bindPhone(UserPrincipal principal, String phoneCode) {
+        String phone;
+        try {
+            phone = miniProgram.phoneNumber(phoneCode, principal.openId());
+        } catch (MiniProgramException e) {
+            throw new DomainException(e.errcode() == MiniProgramException.INVALID_CODE
+                    ? IdentityError.PHONE_CODE_INVALID : IdentityError.WECHAT_BUSY);
+        }
+        users.update(null, new LambdaUpdateWrapper<WechatUser>()
+                .set(WechatUser::getPhoneSealed, cipher.seal(phone))
+                .set(WechatUser::getPhoneIndex, cipher.blindIndex(phone))
+                .set(WechatUser::getUpdatedAt, LocalDateTime.now(clock))
+                .eq(WechatUser::getId, principal.userId()));
+        // the verified phone stays saved either way; an unknown one is told what to do next
+        if (roles.bindByPhone(principal.userId(), phone) == 0) {
+            throw new DomainException(IdentityError.NO_REGISTRATION_FOR_PHONE);
+        }
+        return view(principal.userId());
+    }
+
+    public MpUserView redeemInvite(UserPrincipal principal, String code) {
+        roles.redeem(principal.userId(), code);
+        return view(principal.userId());
+    }
+
+    WechatUser upsert(String openId, String unionId) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        WechatUser existing = byOpenId(openId);
+        if (existing == null) {
+            WechatUser user = new WechatUser();
+            user.setOpenId(openId);
+            user.setUnionId(unionId);
+            user.setLastLoginAt(now);
+            try {
+                users.insert(user);
+                return user;
+            } catch (DuplicateKeyException firstLoginRace) {
+                existing = byOpenId(openId);
+            }
+        }
+        users.update(null, new LambdaUpdateWrapper<WechatUser>().set(WechatUser::getLastLoginAt, now)
+                .set(unionId != null, WechatUser::getUnionId, unionId).eq(WechatUser::getId, existing.getId()));
+        return existing;
+    }
+
+    private WechatUser byOpenId(String openId) {
+        return users.selectOne(new LambdaQueryWrapper<WechatUser>().eq(WechatUser::getOpenId, openId));
+    }
+}

@@ -1,0 +1,140 @@
+package org.qingnuan.identity;
+
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import org.qingnuan.api.mp.MpUserView;
+import org.qingnuan.api.mp.MpUserView.RoleKind;
+import org.qingnuan.identity.internal.FamilyInviteMapper;
+import org.qingnuan.identity.internal.UserRoleMapper;
+import org.qingnuan.registry.Family;
+import org.qingnuan.registry.FamilyDirectory;
+import org.qingnuan.registry.MedicalTeam;
+import org.qingnuan.registry.MedicalWorker;
+import org.qingnuan.privacy.Masks;
+import org.qingnuan.shared.error.DomainException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Which roles a mini-program user holds, and how they come to hold them: a verified phone that the
+ * registry knows (a worker's own phone: MEDICAL_WORKER; a family contact phone: FAMILY), a family
+ * invite code from staff, or a medical team's invite code (TEAM_CONTACT).
+ */
+@Service
+public class RoleBindings {
+
+    private final UserRoleMapper roles;
+    private final FamilyInviteMapper invites;
+    private final FamilyDirectory directory;
+    private final Clock clock;
+
+    RoleBindings(UserRoleMapper roles, FamilyInviteMapper invites, FamilyDirectory directory, Clock clock) {
+        this.roles = roles;
+        this.invites = invites;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    public List<UserRole> rolesOf(long userId) {
+        return roles.selectList(new LambdaQueryWrapper<UserRole>().eq(UserRole::getUserId, userId).orderByAsc(UserRole::getId));
+    }
+
+    /** The grants of a user, with the family each one may act for. */
+    public List<UserPrincipal.Grant> grantsOf(long userId) {
+        List<UserPrincipal.Grant> grants = new ArrayList<>();
+        for (UserRole role : rolesOf(userId)) {
+            Long familyId = switch (role.getRole()) {
+                case FAMILY -> role.getSubjectId();
+                case MEDICAL_WORKER -> directory.familyOfWorker(role.getSubjectId()).map(Family::getId).orElse(null);
+                case TEAM_CONTACT -> null;
+            };
+            grants.add(new UserPrincipal.Grant(role.getRole(), role.getSubjectId(), familyId, role.getOrgId()));
+        }
+        return grants;
+    }
+
+    /** Ids of users holding a FAMILY or MEDICAL_WORKER role that lets them follow this family. */
+    public List<Long> usersActingFor(long familyId) {
+        List<Long> users = new ArrayList<>();
+        roles.selectList(new LambdaQueryWrapper<UserRole>().eq(UserRole::getRole, RoleKind.FAMILY).eq(UserRole::getSubjectId, familyId))
+                .forEach(r -> users.add(r.getUserId()));
+        directory.family(familyId).ifPresent(family -> roles.selectList(new LambdaQueryWrapper<UserRole>()
+                        .eq(UserRole::getRole, RoleKind.MEDICAL_WORKER).eq(UserRole::getSubjectId, family.getWorkerId()))
+                .forEach(r -> users.add(r.getUserId())));
+        return users.stream().distinct().toList();
+    }
+
+    /** Binds every role the registry gives this verified phone (held ones stay); returns how many it gives. */
+    @Transactional
+    public int bindByPhone(long userId, String phone) {
+        int matches = 0;
+        for (MedicalWorker worker : directory.workersByOwnPhone(phone)) {
+            bind(userId, RoleKind.MEDICAL_WORKER, worker.getId(), worker.getOrgId(), UserRole.Source.PHONE);
+            matches++;
+        }
+        for (MedicalWorker worker : directory.workersByFamilyPhone(phone)) {
+            Optional<Family> family = directory.familyOfWorker(worker.getId());
+            if (family.isPresent()) {
+                bind(userId, RoleKind.FAMILY, family.get().getId(), family.get().getOrgId(), UserRole.Source.PHONE);
+                matches++;
+            }
+        }
+        return matches;
+    }
+
+    /** A family invite code, else a team's invite code. */
+    @Transactional
+    public RoleKind redeem(long userId, String rawCode) {
+        String code = rawCode.trim().toUpperCase(Locale.ROOT);
+        FamilyInvite invite = invites.selectOne(new LambdaQueryWrapper<FamilyInvite>().eq(FamilyInvite::getCode, code));
+        if (invite != null) {
+            if (invite.getExpiresAt().isBefore(LocalDateTime.now(clock))) {
+                throw new DomainException(IdentityError.INVITE_CODE_EXPIRED);
+            }
+            bind(userId, RoleKind.FAMILY, invite.getFamilyId(), invite.getOrgId(), UserRole.Source.FAMILY_INVITE);
+            return RoleKind.FAMILY;
+        }
+        MedicalTeam team = directory.teamByInviteCode(code)
+                .orElseThrow(() -> new DomainException(IdentityError.INVITE_CODE_NOT_FOUND));
+        bind(userId, RoleKind.TEAM_CONTACT, team.getId(), team.getOrgId(), UserRole.Source.TEAM_INVITE);
+        return RoleKind.TEAM_CONTACT;
+    }
+
+    /** Grants a role once; false when the user already held it. */
+    public boolean bind(long userId, RoleKind kind, long subjectId, long orgId, UserRole.Source source) {
+        UserRole role = new UserRole();
+        role.setUserId(userId);
+        role.setRole(kind);
+        role.setSubjectId(subjectId);
+        role.setOrgId(orgId);
+        role.setSource(source);
+        try {
+            roles.insert(role);
+            return true;
+        } catch (DuplicateKeyException alreadyHeld) {
+            return false;
+        }
+    }
+
+    /** The roles as the mini-program shows them. */
+    public List<MpUserView.Role> describe(List<UserPrincipal.Grant> grants) {
+        return grants.stream().map(g -> new MpUserView.Role(g.role(), g.subjectId(), g.familyId(), label(g))).toList();
+    }
+
+    private String label(UserPrincipal.Grant grant) {
+        return switch (grant.role()) {
+            case FAMILY -> directory.family(grant.subjectId()).flatMap(f -> directory.worker(f.getWorkerId()))
+                    .map(w -> Masks.name(w.getName()) + " 的家属").orElse("家属");
+            case MEDICAL_WORKER -> directory.worker(grant.subjectId())
+                    .map(w -> "医护人员 " + Masks.name(w.getName())).orElse("医护人员");
+            case TEAM_CONTACT -> directory.team(grant.subjectId()).map(t -> t.getName() + " 联络人").orElse("医疗队联络人");
+        };
+    }
+}

@@ -1,0 +1,89 @@
+package org.qingnuan.registry;
+
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import org.qingnuan.privacy.Masks;
+import org.qingnuan.privacy.PersonalDataCipher;
+import org.qingnuan.registry.internal.FamilyMapper;
+import org.qingnuan.registry.internal.MedicalTeamMapper;
+import org.qingnuan.registry.internal.MedicalWorkerMapper;
+import org.springframework.stereotype.Service;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The registry as other features look things up in it: who a verified phone number belongs to,
+ * a family's registered address and contact phone, a team by its invite code. Reads follow the
+ * caller's jurisdiction like every other read (mini-program users and jobs have none).
+ */
+@Service
+public class FamilyDirectory {
+
+    private final MedicalWorkerMapper workers;
+    private final FamilyMapper families;
+    private final MedicalTeamMapper teams;
+    private final PersonalDataCipher cipher;
+
+    FamilyDirectory(MedicalWorkerMapper workers, FamilyMapper families, MedicalTeamMapper teams, PersonalDataCipher cipher) {
+        this.workers = workers;
+        this.families = families;
+        this.teams = teams;
+        this.cipher = cipher;
+    }
+
+    /** A family as a help request needs it: where, and whose. The address and phone are in clear: handle with care. */
+    public record FamilyContact(long familyId, long orgId, long workerId, String workerNameMasked, String address,
+                                String contactPhone, BigDecimal latitude, BigDecimal longitude) {
+    }
+
+    /** Workers whose own phone is this number. */
+    public List<MedicalWorker> workersByOwnPhone(String phone) {
+        return workers.selectList(new LambdaQueryWrapper<MedicalWorker>()
+                .eq(MedicalWorker::getOwnPhoneIndex, cipher.blindIndex(phone)));
+    }
+
+    /** Workers whose registered family contact phone is this number. */
+    public List<MedicalWorker> workersByFamilyPhone(String phone) {
+        return workers.selectList(new LambdaQueryWrapper<MedicalWorker>()
+                .eq(MedicalWorker::getFamilyPhoneIndex, cipher.blindIndex(phone)));
+    }
+
+    public Optional<Family> familyOfWorker(long workerId) {
+        return Optional.ofNullable(families.selectOne(new LambdaQueryWrapper<Family>().eq(Family::getWorkerId, workerId)));
+    }
+
+    public Optional<Family> family(long familyId) {
+        return Optional.ofNullable(families.selectById(familyId));
+    }
+
+    public Optional<MedicalWorker> worker(long workerId) {
+        return Optional.ofNullable(workers.selectById(workerId));
+    }
+
+    public Optional<MedicalTeam> teamByInviteCode(String code) {
+        return Optional.ofNullable(teams.selectOne(new LambdaQueryWrapper<MedicalTeam>().eq(MedicalTeam::getInviteCode, code)));
+    }
+
+    public Optional<MedicalTeam> team(long teamId) {
+        return Optional.ofNullable(teams.selectById(teamId));
+    }
+
+    /** The family with its address and contact phone opened; the contact is the family phone, else the worker's own. */
+    public Optional<FamilyContact> contact(long familyId) {
+        return family(familyId).flatMap(family -> worker(family.getWorkerId()).map(worker -> new FamilyContact(
+                family.getId(), family.getOrgId(), worker.getId(), Masks.name(worker.getName()),
+                cipher.open(family.getAddressSealed()),
+                cipher.open(worker.getFamilyPhoneSealed() != null ? worker.getFamilyPhoneSealed() : worker.getOwnPhoneSealed()),
+                family.getLatitude(), family.getLongitude())));
+    }
+
+    /** The first workers and teams by id, for pickers of demo users. */
+    public List<MedicalWorker> firstWorkers(int limit) {
+        return workers.selectList(new LambdaQueryWrapper<MedicalWorker>().orderByAsc(MedicalWorker::getId).last("LIMIT " + limit));
+    }
+
+    public List<MedicalTeam> firstTeams(int limit) {
+        return teams.selectList(new LambdaQueryWrapper<MedicalTeam>().orderByAsc(MedicalTeam::getId).last("LIMIT " + limit));
+    }
+}

@@ -1,0 +1,122 @@
+package org.qingnuan.shared.session;
+
+import org.redisson.api.RMap;
+import org.redisson.api.RSet;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Opaque bearer tokens kept in Redis, so that every instance sees a sign-out at once. A token is a
+ * random string; Redis holds only its SHA-256 (the session id), so a copy of Redis signs nobody in.
+ * Expiry is decided with the application clock (idle and absolute limits); Redis' own TTL only
+ * clears dead sessions away. Staff and mini-program users each have their own namespace.
+ */
+public class TokenSessions {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final RedissonClient redisson;
+    private final Clock clock;
+    private final String sessionKey;
+    private final String indexKey;
+    private final Duration idleTimeout;
+    private final Duration absoluteTimeout;
+
+    /** A live session: whose it is and the hashed token. */
+    public record Session(long subjectId, String sessionId) {
+    }
+
+    public TokenSessions(RedissonClient redisson, Clock clock, String namespace, Duration idleTimeout,
+                         Duration absoluteTimeout) {
+        this.redisson = redisson;
+        this.clock = clock;
+        this.sessionKey = "qn:" + namespace + ":session:";
+        this.indexKey = "qn:" + namespace + ":sessions-of:";
+        this.idleTimeout = idleTimeout;
+        this.absoluteTimeout = absoluteTimeout;
+    }
+
+    /** Opens a session and returns the token to hand to the client (once). */
+    public String open(long subjectId) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String sessionId = sessionId(token);
+        long now = clock.millis();
+        RMap<String, String> session = session(sessionId);
+        session.putAll(Map.of("subjectId", Long.toString(subjectId), "issuedAt", Long.toString(now),
+                "lastSeenAt", Long.toString(now)));
+        session.expire(idleTimeout);
+        RSet<String> index = index(subjectId);
+        index.add(sessionId);
+        index.expire(absoluteTimeout);
+        return token;
+    }
+
+    /** Checks a token and, when it is alive, marks it used now. */
+    public Optional<Session> touch(String token) {
+        if (token == null || token.isEmpty() || token.length() > 128) {
+            return Optional.empty();
+        }
+        String sessionId = sessionId(token);
+        RMap<String, String> session = session(sessionId);
+        Map<String, String> fields = session.readAllMap();
+        if (fields.isEmpty() || !fields.containsKey("subjectId")) {
+            return Optional.empty();
+        }
+        long now = clock.millis();
+        long issuedAt = Long.parseLong(fields.get("issuedAt"));
+        long lastSeenAt = Long.parseLong(fields.get("lastSeenAt"));
+        long subjectId = Long.parseLong(fields.get("subjectId"));
+        if (now - lastSeenAt > idleTimeout.toMillis() || now - issuedAt > absoluteTimeout.toMillis()) {
+            close(subjectId, sessionId);
+            return Optional.empty();
+        }
+        session.fastPut("lastSeenAt", Long.toString(now));
+        session.expire(idleTimeout);
+        return Optional.of(new Session(subjectId, sessionId));
+    }
+
+    public void close(long subjectId, String sessionId) {
+        session(sessionId).delete();
+        index(subjectId).remove(sessionId);
+    }
+
+    /** Signs someone out everywhere, except the given session (null: everywhere). */
+    public void closeAll(long subjectId, String keepSessionId) {
+        RSet<String> index = index(subjectId);
+        for (String sessionId : index.readAll()) {
+            if (!sessionId.equals(keepSessionId)) {
+                close(subjectId, sessionId);
+            }
+        }
+    }
+
+    private RMap<String, String> session(String sessionId) {
+        return redisson.getMap(sessionKey + sessionId, StringCodec.INSTANCE);
+    }
+
+    private RSet<String> index(long subjectId) {
+        return redisson.getSet(indexKey + subjectId, StringCodec.INSTANCE);
+    }
+
+    private static String sessionId(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

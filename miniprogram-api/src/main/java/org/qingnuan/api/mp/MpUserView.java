@@ -1,0 +1,41 @@
+package org.qingnuan.api.mp;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.util.List;
+import java.util.Map;
+
+/** The signed-in mini-program user. */
+public record MpUserView(
+        long userId,
+        @Schema(description = "已验证的手机号，脱敏（138****1234）；未绑定时为空") String phone,
+        @Schema(description = "已绑定的角色；一个微信用户可有多个") List<Role> roles) {
+
+    public enum RoleKind {
+        @Schema(description = "一线医护人员家属") FAMILY,
+        @Schema(description = "一线医护人员本人") MEDICAL_WORKER,
+        @Schema(description = "医疗队领队或联络员") TEAM_CONTACT
+    }
+
+    /**
+     * @param subjectId the family, worker or team the role is about (submit requests with the family's id)
+     * @param familyId  the family this role may ask help for (FAMILY and MEDICAL_WORKER), else null
+     */
+    public record Role(RoleKind kind, long subjectId, Long familyId,
+                       @Schema(description = "给用户看的说明，如“张医生的家属”") String label) {
+    }
+
+    public record Login(
+            @Schema(description = "之后每个请求放在 Authorization: Bearer 之后") String token,
+            @Schema(description = "空闲多少秒后失效；失效时接口返回 SESSION_EXPIRED，重新 wx.login 即可") long idleTimeoutSeconds,
+            MpUserView user) {
+    }
+
+    /** Remaining one-time consents per template id. */
+    public record Consents(Map<String, Integer> remaining) {
+    }
+
+    /** A subscribe-message template the mini-program may ask consent for. */
+    public record Template(String templateId, @Schema(description = "用途，如“求助进度通知”") String purpose) {
+    }
+}

@@ -1,0 +1,19 @@
+package org.qingnuan.api.ticket;
+
+/** Where a request came in. */
+public enum Channel {
+    MINI_PROGRAM("小程序"),
+    HOTLINE_12355("12355 热线"),
+    WECHAT_GROUP("微信群"),
+    VISIT("走访");
+
+    private final String label;
+
+    Channel(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

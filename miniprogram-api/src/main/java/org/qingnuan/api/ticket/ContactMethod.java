@@ -1,0 +1,20 @@
+package org.qingnuan.api.ticket;
+
+/** How the family wants to be contacted about the request. */
+public enum ContactMethod {
+    PHONE_CALL("电话"),
+    TEXT_MESSAGE("短信"),
+    WECHAT("微信"),
+    /** Do not call: write in the mini-program only (night shifts, sleeping children). */
+    IN_APP_ONLY("仅在小程序内联系");
+
+    private final String label;
+
+    ContactMethod(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,24 @@
+package org.qingnuan.api.ticket;
+
+/** What the family needs (BRIEF: the kinds of help the league organises). */
+public enum TicketCategory {
+    SUPPLIES("生活物资"),
+    SPECIAL_FUND("专项资金"),
+    TRANSPORT("交通出行"),
+    DAILY_LIVING("代购代办"),
+    MEALS("送餐"),
+    CARE("老人或儿童照护"),
+    TUTORING("课业辅导"),
+    PSYCHOLOGICAL("心理疏导"),
+    OTHER("其他");
+
+    private final String label;
+
+    TicketCategory(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

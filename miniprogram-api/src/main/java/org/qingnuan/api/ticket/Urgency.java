@@ -1,0 +1,18 @@
+package org.qingnuan.api.ticket;
+
+public enum Urgency {
+    NORMAL("一般"),
+    URGENT("紧急"),
+    /** Danger to life or health now: never waits in a queue. */
+    CRISIS("危急");
+
+    private final String label;
+
+    Urgency(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

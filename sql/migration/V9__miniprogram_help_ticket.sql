@@ -108,16 +108,15 @@ CREATE TABLE help_ticket_event (
     KEY idx_help_ticket_event_ticket (ticket_id, id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
 
--- Idempotency-Key of a submission: a retry gets the stored answer; the unique key makes
--- concurrent duplicates wait for the first and then read its answer
+-- Idempotency-Key of a submission: a retry gets the same request back; the unique key makes
+-- concurrent duplicates wait for the first and then read what it created
 CREATE TABLE idempotency_record (
-    id             BIGINT       NOT NULL AUTO_INCREMENT,
-    scope          VARCHAR(32)  NOT NULL,
-    idem_key       VARCHAR(64)  NOT NULL,
-    request_hash   CHAR(64)     NOT NULL,
-    http_status    INT          NOT NULL,
-    response_body  MEDIUMTEXT   NOT NULL,
-    created_at     DATETIME(3)  NOT NULL,
+    id            BIGINT       NOT NULL AUTO_INCREMENT,
+    scope         VARCHAR(32)  NOT NULL,
+    idem_key      VARCHAR(64)  NOT NULL,
+    request_hash  CHAR(64)     NOT NULL,
+    resource_id   BIGINT       NULL,
+    created_at    DATETIME(3)  NOT NULL,
     PRIMARY KEY (id),
     UNIQUE KEY uk_idempotency (scope, idem_key),
     KEY idx_idempotency_created (created_at)

@@ -1,6 +1,7 @@
 package org.qingnuan.registry;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import org.qingnuan.org.OrgService;
 import org.qingnuan.privacy.Masks;
 import org.qingnuan.privacy.PersonalDataCipher;
 import org.qingnuan.registry.internal.FamilyMapper;
@@ -24,12 +25,20 @@ public class FamilyDirectory {
     private final FamilyMapper families;
     private final MedicalTeamMapper teams;
     private final PersonalDataCipher cipher;
+    private final OrgService orgs;
 
-    FamilyDirectory(MedicalWorkerMapper workers, FamilyMapper families, MedicalTeamMapper teams, PersonalDataCipher cipher) {
+    FamilyDirectory(MedicalWorkerMapper workers, FamilyMapper families, MedicalTeamMapper teams, PersonalDataCipher cipher,
+                    OrgService orgs) {
         this.workers = workers;
         this.families = families;
         this.teams = teams;
         this.cipher = cipher;
+        this.orgs = orgs;
+    }
+
+    /** The district a family's league stands for (its region, e.g. 江岸区), as shown to volunteers. */
+    public String districtOf(long orgId) {
+        return orgs.find(orgId).map(o -> o.getRegion() != null ? o.getRegion() : o.getName()).orElse(null);
     }
 
     /** A family as a help request needs it: where, and whose. The address and phone are in clear: handle with care. */

@@ -1,0 +1,32 @@
+package org.qingnuan.alert;
+
+import com.baomidou.mybatisplus.annotation.TableName;
+import org.qingnuan.jurisdiction.OrgScoped;
+import org.qingnuan.shared.persistence.Timestamped;
+
+import java.time.LocalDateTime;
+
+/** Something staff of an org must see at once (a crisis request), shown in the admin web. */
+@TableName("staff_alert")
+@OrgScoped
+public class StaffAlert extends Timestamped {
+
+    public enum Kind { CRISIS }
+
+    private Long orgId;
+    private Kind kind;
+    private Long ticketId;
+    private String title;
+    private LocalDateTime readAt;
+
+    public Long getOrgId() { return orgId; }
+    public void setOrgId(Long orgId) { this.orgId = orgId; }
+    public Kind getKind() { return kind; }
+    public void setKind(Kind kind) { this.kind = kind; }
+    public Long getTicketId() { return ticketId; }
+    public void setTicketId(Long ticketId) { this.ticketId = ticketId; }
+    public String getTitle() { return title; }
+    public void setTitle(String title) { this.title = title; }
+    public LocalDateTime getReadAt() { return readAt; }
+    public void setReadAt(LocalDateTime readAt) { this.readAt = readAt; }
+}

@@ -1,0 +1,81 @@
+package org.qingnuan.shared.idempotency;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.qingnuan.shared.error.DomainException;
+import org.qingnuan.shared.idempotency.internal.IdempotencyRecordMapper;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
+
+/**
+ * Creates something at most once per Idempotency-Key, with the database as the arbiter: the key
+ * row is inserted first, in the same transaction as the creation. Concurrent duplicates block on
+ * the unique key until the first commits, then read what it created; if it rolled back, one of
+ * them goes ahead instead. Redis plays no part, so flushing it changes nothing.
+ */
+@Component
+public class IdempotentCreation {
+
+    private static final Pattern KEY = Pattern.compile("^[A-Za-z0-9-]{8,64}$");
+
+    private final IdempotencyRecordMapper records;
+    private final TransactionTemplate transactions;
+    private final ObjectMapper json;
+
+    IdempotentCreation(IdempotencyRecordMapper records, TransactionTemplate transactions, ObjectMapper json) {
+        this.records = records;
+        this.transactions = transactions;
+        this.json = json;
+    }
+
+    /** @param created the id of what was created, and whether this call replayed an earlier one */
+    public record Outcome(long resourceId, boolean replayed) {
+    }
+
+    /**
+     * Runs {@code create} in a transaction unless this scope and key were used before with the same
+     * request; then returns what that call created. The same key with another request is refused.
+     */
+    public Outcome create(String scope, String key, Object request, LongSupplier create) {
+        if (key == null || !KEY.matcher(key).matches()) {
+            throw new DomainException(IdempotencyError.IDEMPOTENCY_KEY_REQUIRED);
+        }
+        String hash = hash(request);
+        return transactions.execute(status -> {
+            IdempotencyRecord record = new IdempotencyRecord();
+            record.setScope(scope);
+            record.setIdemKey(key);
+            record.setRequestHash(hash);
+            try {
+                records.insert(record);
+            } catch (DuplicateKeyException seenBefore) {
+                IdempotencyRecord earlier = records.lockByKey(scope, key);
+                if (!earlier.getRequestHash().equals(hash)) {
+                    throw new DomainException(IdempotencyError.IDEMPOTENCY_KEY_REUSED);
+                }
+                return new Outcome(earlier.getResourceId(), true);
+            }
+            long id = create.getAsLong();
+            record.setResourceId(id);
+            records.updateById(record);
+            return new Outcome(id, false);
+        });
+    }
+
+    private String hash(Object request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(request));
+            return HexFormat.of().formatHex(digest);
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Could not fingerprint the request", e);
+        }
+    }
+}

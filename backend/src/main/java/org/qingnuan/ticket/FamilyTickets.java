@@ -1,0 +1,181 @@
+package org.qingnuan.ticket;
+
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
+import org.qingnuan.api.mp.MpUserView.RoleKind;
+import org.qingnuan.api.paging.PageQuery;
+import org.qingnuan.api.paging.PageView;
+import org.qingnuan.api.ticket.Channel;
+import org.qingnuan.api.ticket.CloseReason;
+import org.qingnuan.api.ticket.SubmitTicketRequest;
+import org.qingnuan.api.ticket.TicketRequests;
+import org.qingnuan.api.ticket.TicketStatus;
+import org.qingnuan.api.ticket.TicketView;
+import org.qingnuan.api.ticket.UploadPolicyView;
+import org.qingnuan.api.ticket.Urgency;
+import org.qingnuan.identity.UserPrincipal;
+import org.qingnuan.privacy.PersonalDataCipher;
+import org.qingnuan.registry.FamilyDirectory;
+import org.qingnuan.registry.RegistryError;
+import org.qingnuan.shared.error.DomainException;
+import org.qingnuan.shared.idempotency.IdempotentCreation;
+import org.qingnuan.shared.persistence.Pages;
+import org.qingnuan.ticket.internal.HelpTicketMapper;
+import org.qingnuan.wechat.MiniProgram;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.Set;
+
+/**
+ * Help requests from the family's side: submit (idempotent, text checked, photos verified), read
+ * their own with history, cancel, confirm and rate. A user may act only for families their roles
+ * give them; anything else answers 404, as if it did not exist.
+ */
+@Service
+@EnableConfigurationProperties(TicketProperties.class)
+public class FamilyTickets {
+
+    private final HelpTicketMapper tickets;
+    private final TicketLifecycle lifecycle;
+    private final TicketViews views;
+    private final TicketPhotos photos;
+    private final TicketContentCheck contentCheck;
+    private final IdempotentCreation idempotent;
+    private final FamilyDirectory directory;
+    private final PersonalDataCipher cipher;
+    private final TicketProperties properties;
+    private final ApplicationEventPublisher publisher;
+
+    FamilyTickets(HelpTicketMapper tickets, TicketLifecycle lifecycle, TicketViews views, TicketPhotos photos,
+                  TicketContentCheck contentCheck, IdempotentCreation idempotent, FamilyDirectory directory,
+                  PersonalDataCipher cipher, TicketProperties properties, ApplicationEventPublisher publisher) {
+        this.tickets = tickets;
+        this.lifecycle = lifecycle;
+        this.views = views;
+        this.photos = photos;
+        this.contentCheck = contentCheck;
+        this.idempotent = idempotent;
+        this.directory = directory;
+        this.cipher = cipher;
+        this.properties = properties;
+        this.publisher = publisher;
+    }
+
+    /** @return the request, and whether this was a replay of an earlier submission with the same key */
+    public IdempotentCreation.Outcome submit(UserPrincipal user, String idempotencyKey, SubmitTicketRequest request) {
+        if (!user.actsFor(request.familyId())) {
+            throw new DomainException(TicketError.NOT_YOUR_FAMILY);
+        }
+        FamilyDirectory.FamilyContact family = directory.contact(request.familyId())
+                .orElseThrow(() -> new DomainException(RegistryError.FAMILY_NOT_FOUND));
+        // WeChat and OSS are asked before the transaction: no connection is held while they answer
+        photos.requireUploaded(user.userId(), request.photoKeys());
+        String text = request.address() == null ? request.description() : request.description() + "\n" + request.address();
+        HelpTicket.ContentCheck check = contentCheck.check(user.openId(), MiniProgram.ContentScene.FORUM, text);
+        return idempotent.create("wx:" + user.userId(), idempotencyKey, request,
+                () -> create(user, family, request, check));
+    }
+
+    private long create(UserPrincipal user, FamilyDirectory.FamilyContact family, SubmitTicketRequest r,
+                        HelpTicket.ContentCheck check) {
+        String address = r.address() != null && !r.address().isBlank() ? r.address().trim() : family.address();
+        if (address == null) {
+            throw DomainException.onField(TicketError.FAMILY_ADDRESS_MISSING, "address", "请填写服务地址");
+        }
+        RoleKind role = user.roleFor(r.familyId());
+        Urgency urgency = r.urgency() == null ? Urgency.NORMAL : r.urgency();
+        boolean crisis = CrisisSigns.isCrisis(r.category(), urgency, r.description());
+        HelpTicket t = new HelpTicket();
+        t.setOrgId(family.orgId());
+        t.setFamilyId(family.familyId());
+        t.setChannel(Channel.MINI_PROGRAM);
+        t.setSubmitterType(role == RoleKind.MEDICAL_WORKER ? HelpTicket.Submitter.MEDICAL_WORKER : HelpTicket.Submitter.FAMILY);
+        t.setSubmitterUserId(user.userId());
+        t.setCategory(r.category());
+        t.setUrgency(crisis ? Urgency.CRISIS : urgency);
+        t.setStatus(TicketStatus.SUBMITTED);
+        t.setCrisis(crisis);
+        t.setContentCheck(check);
+        t.setDescriptionSealed(cipher.seal(r.description().trim()));
+        t.setAddressSealed(cipher.seal(address));
+        t.setDistrict(directory.districtOf(family.orgId()));
+        t.setLatitude(family.latitude());
+        t.setLongitude(family.longitude());
+        if (r.preferredTime() != null) {
+            t.setWindowStart(r.preferredTime().start());
+            t.setWindowEnd(r.preferredTime().end());
+        }
+        t.setContactMethod(r.contactMethod());
+        String phone = r.contactPhone() != null ? r.contactPhone() : family.contactPhone();
+        t.setContactPhoneSealed(phone == null ? null : cipher.seal(phone));
+        t.setPhotoKeys(views.keysJson(r.photoKeys()));
+        t.setVersion(0);
+        tickets.insert(t);
+        TicketActor actor = role == RoleKind.MEDICAL_WORKER ? TicketActor.medicalWorker(user.userId()) : TicketActor.family(user.userId());
+        lifecycle.submitted(t, actor);
+        if (crisis) {
+            // a crisis never waits in a queue: accepted at once, and the expert and staff are told after commit
+            lifecycle.apply(t, TicketAction.ACCEPT, TicketActor.SYSTEM, "心理危机：已立即通知值班心理专家和工作人员", null);
+            publisher.publishEvent(new CrisisRaised(t.getId(), t.getOrgId(), t.getCategory(), t.getDistrict()));
+        } else if (properties.autoAccept() && check == HelpTicket.ContentCheck.PASS) {
+            lifecycle.apply(t, TicketAction.ACCEPT, TicketActor.SYSTEM, "按规则自动受理", null);
+        }
+        return t.getId();
+    }
+
+    public TicketView view(UserPrincipal user, long id) {
+        return views.view(own(user, id), TicketViews.Detail.CLEAR, true);
+    }
+
+    public PageView<TicketView> mine(UserPrincipal user, PageQuery paging) {
+        Set<Long> families = user.familyIds();
+        LambdaQueryWrapper<HelpTicket> where = new LambdaQueryWrapper<HelpTicket>()
+                .and(w -> w.eq(HelpTicket::getSubmitterUserId, user.userId())
+                        .or(!families.isEmpty(), o -> o.in(HelpTicket::getFamilyId, families)))
+                .orderByDesc(HelpTicket::getId);
+        Page<HelpTicket> page = tickets.selectPage(Pages.of(paging), where);
+        return Pages.view(page.convert(t -> views.view(t, TicketViews.Detail.CLEAR, false)));
+    }
+
+    @Transactional
+    public TicketView cancel(UserPrincipal user, long id, TicketRequests.Cancel request) {
+        HelpTicket t = own(user, id);
+        HelpTicket moved = lifecycle.apply(t, TicketAction.CANCEL, actor(user, t), request.reason(),
+                u -> u.set(HelpTicket::getCloseReason, CloseReason.CANCELLED_BY_FAMILY));
+        return views.view(moved, TicketViews.Detail.CLEAR, true);
+    }
+
+    public TicketView confirm(UserPrincipal user, long id, TicketRequests.Confirm request) {
+        HelpTicket t = own(user, id);
+        if (t.getStatus() != TicketStatus.DONE) {
+            throw TicketLifecycle.conflict(t.getStatus());
+        }
+        if (request.comment() != null && !request.comment().isBlank()) {
+            contentCheck.check(user.openId(), MiniProgram.ContentScene.COMMENT, request.comment());
+        }
+        HelpTicket moved = lifecycle.apply(t, TicketAction.CONFIRM, actor(user, t), null, u -> u
+                .set(HelpTicket::getRating, request.rating())
+                .set(HelpTicket::getRatingComment, request.comment()));
+        return views.view(moved, TicketViews.Detail.CLEAR, true);
+    }
+
+    public UploadPolicyView uploadPolicy(UserPrincipal user, TicketRequests.UploadPolicyRequest request) {
+        return photos.policy(user.userId(), request.contentType(), request.size());
+    }
+
+    private HelpTicket own(UserPrincipal user, long id) {
+        HelpTicket t = tickets.selectById(id);
+        if (t == null || !(user.actsFor(t.getFamilyId()) || Long.valueOf(user.userId()).equals(t.getSubmitterUserId()))) {
+            throw new DomainException(TicketError.TICKET_NOT_FOUND);
+        }
+        return t;
+    }
+
+    private static TicketActor actor(UserPrincipal user, HelpTicket t) {
+        return user.actsFor(t.getFamilyId()) && user.roleFor(t.getFamilyId()) == RoleKind.MEDICAL_WORKER
+                ? TicketActor.medicalWorker(user.userId()) : TicketActor.family(user.userId());
+    }
+}

@@ -1,0 +1,121 @@
+package org.qingnuan.ticket;
+
+import com.baomidou.mybatisplus.annotation.TableName;
+import org.qingnuan.api.ticket.Channel;
+import org.qingnuan.api.ticket.CloseReason;
+import org.qingnuan.api.ticket.ContactMethod;
+import org.qingnuan.api.ticket.TicketCategory;
+import org.qingnuan.api.ticket.TicketStatus;
+import org.qingnuan.api.ticket.Urgency;
+import org.qingnuan.jurisdiction.OrgScoped;
+import org.qingnuan.shared.persistence.Timestamped;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+
+/** A family's request for help. Its status changes only through {@link TicketLifecycle}. */
+@TableName("help_ticket")
+@OrgScoped
+public class HelpTicket extends Timestamped {
+
+    /** Who submitted it. */
+    public enum Submitter { FAMILY, MEDICAL_WORKER, CADRE, STAFF }
+
+    /** The text check's outcome: REVIEW waits for staff before volunteers may see the request. */
+    public enum ContentCheck { PASS, REVIEW, CLEARED }
+
+    private Long orgId;
+    private Long familyId;
+    private Channel channel;
+    private Submitter submitterType;
+    private Long submitterUserId;
+    private Long submitterStaffId;
+    private TicketCategory category;
+    private Urgency urgency;
+    private TicketStatus status;
+    private Boolean crisis;
+    private ContentCheck contentCheck;
+    private String descriptionSealed;
+    private String addressSealed;
+    private String district;
+    private BigDecimal latitude;
+    private BigDecimal longitude;
+    private LocalDateTime windowStart;
+    private LocalDateTime windowEnd;
+    private ContactMethod contactMethod;
+    private String contactPhoneSealed;
+    private String photoKeys;
+    private String doneNote;
+    private String donePhotoKeys;
+    private Integer rating;
+    private String ratingComment;
+    private CloseReason closeReason;
+    private LocalDateTime acceptedAt;
+    private LocalDateTime doneAt;
+    private LocalDateTime confirmedAt;
+    private LocalDateTime closedAt;
+    private Integer version;
+
+    public Long getOrgId() { return orgId; }
+    public void setOrgId(Long orgId) { this.orgId = orgId; }
+    public Long getFamilyId() { return familyId; }
+    public void setFamilyId(Long familyId) { this.familyId = familyId; }
+    public Channel getChannel() { return channel; }
+    public void setChannel(Channel channel) { this.channel = channel; }
+    public Submitter getSubmitterType() { return submitterType; }
+    public void setSubmitterType(Submitter submitterType) { this.submitterType = submitterType; }
+    public Long getSubmitterUserId() { return submitterUserId; }
+    public void setSubmitterUserId(Long submitterUserId) { this.submitterUserId = submitterUserId; }
+    public Long getSubmitterStaffId() { return submitterStaffId; }
+    public void setSubmitterStaffId(Long submitterStaffId) { this.submitterStaffId = submitterStaffId; }
+    public TicketCategory getCategory() { return category; }
+    public void setCategory(TicketCategory category) { this.category = category; }
+    public Urgency getUrgency() { return urgency; }
+    public void setUrgency(Urgency urgency) { this.urgency = urgency; }
+    public TicketStatus getStatus() { return status; }
+    public void setStatus(TicketStatus status) { this.status = status; }
+    public Boolean getCrisis() { return crisis; }
+    public void setCrisis(Boolean crisis) { this.crisis = crisis; }
+    public ContentCheck getContentCheck() { return contentCheck; }
+    public void setContentCheck(ContentCheck contentCheck) { this.contentCheck = contentCheck; }
+    public String getDescriptionSealed() { return descriptionSealed; }
+    public void setDescriptionSealed(String descriptionSealed) { this.descriptionSealed = descriptionSealed; }
+    public String getAddressSealed() { return addressSealed; }
+    public void setAddressSealed(String addressSealed) { this.addressSealed = addressSealed; }
+    public String getDistrict() { return district; }
+    public void setDistrict(String district) { this.district = district; }
+    public BigDecimal getLatitude() { return latitude; }
+    public void setLatitude(BigDecimal latitude) { this.latitude = latitude; }
+    public BigDecimal getLongitude() { return longitude; }
+    public void setLongitude(BigDecimal longitude) { this.longitude = longitude; }
+    public LocalDateTime getWindowStart() { return windowStart; }
+    public void setWindowStart(LocalDateTime windowStart) { this.windowStart = windowStart; }
+    public LocalDateTime getWindowEnd() { return windowEnd; }
+    public void setWindowEnd(LocalDateTime windowEnd) { this.windowEnd = windowEnd; }
+    public ContactMethod getContactMethod() { return contactMethod; }
+    public void setContactMethod(ContactMethod contactMethod) { this.contactMethod = contactMethod; }
+    public String getContactPhoneSealed() { return contactPhoneSealed; }
+    public void setContactPhoneSealed(String contactPhoneSealed) { this.contactPhoneSealed = contactPhoneSealed; }
+    public String getPhotoKeys() { return photoKeys; }
+    public void setPhotoKeys(String photoKeys) { this.photoKeys = photoKeys; }
+    public String getDoneNote() { return doneNote; }
+    public void setDoneNote(String doneNote) { this.doneNote = doneNote; }
+    public String getDonePhotoKeys() { return donePhotoKeys; }
+    public void setDonePhotoKeys(String donePhotoKeys) { this.donePhotoKeys = donePhotoKeys; }
+    public Integer getRating() { return rating; }
+    public void setRating(Integer rating) { this.rating = rating; }
+    public String getRatingComment() { return ratingComment; }
+    public void setRatingComment(String ratingComment) { this.ratingComment = ratingComment; }
+    public CloseReason getCloseReason() { return closeReason; }
+    public void setCloseReason(CloseReason closeReason) { this.closeReason = closeReason; }
+    public LocalDateTime getAcceptedAt() { return acceptedAt; }
+    public void setAcceptedAt(LocalDateTime acceptedAt) { this.acceptedAt = acceptedAt; }
+    public LocalDateTime getDoneAt() { return doneAt; }
+    public void setDoneAt(LocalDateTime doneAt) { this.doneAt = doneAt; }
+    public LocalDateTime getConfirmedAt() { return confirmedAt; }
+    public void setConfirmedAt(LocalDateTime confirmedAt) { this.confirmedAt = confirmedAt; }
+    public LocalDateTime getClosedAt() { return closedAt; }
+    public void setClosedAt(LocalDateTime closedAt) { this.closedAt = closedAt; }
+    public Integer getVersion() { return version; }
+    public void setVersion(Integer version) { this.version = version; }
+}

@@ -1,0 +1,131 @@
+package org.qingnuan.ticket;
+
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import org.qingnuan.api.paging.PageQuery;
+import org.qingnuan.api.paging.PageView;
+import org.qingnuan.api.ticket.Channel;
+import org.qingnuan.api.ticket.CloseReason;
+import org.qingnuan.api.ticket.TicketCategory;
+import org.qingnuan.api.ticket.TicketRequests;
+import org.qingnuan.api.ticket.TicketStatus;
+import org.qingnuan.api.ticket.TicketView;
+import org.qingnuan.api.ticket.Urgency;
+import org.qingnuan.privacy.Disclosures;
+import org.qingnuan.shared.error.DomainException;
+import org.qingnuan.shared.persistence.Pages;
+import org.qingnuan.staff.CurrentStaff;
+import org.qingnuan.staff.StaffPrincipal;
+import org.qingnuan.ticket.internal.HelpTicketMapper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+
+/**
+ * Help requests from the staff's side, within their jurisdiction (HelpTicket is org-scoped, so a
+ * request of another city is simply not found). Lists mask address and phone; a reveal with a
+ * reason shows them and writes the access log.
+ */
+@Service
+public class StaffTickets {
+
+    private final HelpTicketMapper tickets;
+    private final TicketLifecycle lifecycle;
+    private final TicketViews views;
+    private final Disclosures disclosures;
+
+    StaffTickets(HelpTicketMapper tickets, TicketLifecycle lifecycle, TicketViews views, Disclosures disclosures) {
+        this.tickets = tickets;
+        this.lifecycle = lifecycle;
+        this.views = views;
+        this.disclosures = disclosures;
+    }
+
+    /** Filters of the request board; {@code review=true}: only texts waiting for a staff check. */
+    public record TicketQuery(TicketStatus status, TicketCategory category, Urgency urgency, Channel channel,
+                              Boolean crisis, Boolean review) {
+    }
+
+    public PageView<TicketView> list(TicketQuery q, PageQuery paging) {
+        LambdaQueryWrapper<HelpTicket> where = new LambdaQueryWrapper<HelpTicket>()
+                .eq(q.status() != null, HelpTicket::getStatus, q.status())
+                .eq(q.category() != null, HelpTicket::getCategory, q.category())
+                .eq(q.urgency() != null, HelpTicket::getUrgency, q.urgency())
+                .eq(q.channel() != null, HelpTicket::getChannel, q.channel())
+                .eq(q.crisis() != null, HelpTicket::getCrisis, q.crisis())
+                .eq(Boolean.TRUE.equals(q.review()), HelpTicket::getContentCheck, HelpTicket.ContentCheck.REVIEW)
+                // crises first, then the oldest waiting
+                .orderByDesc(HelpTicket::getCrisis).orderByDesc(HelpTicket::getId);
+        return Pages.view(tickets.selectPage(Pages.of(paging), where)
+                .convert(t -> views.view(t, TicketViews.Detail.SUMMARY, false)));
+    }
+
+    public TicketView detail(long id) {
+        return views.view(get(id), TicketViews.Detail.MASKED, true);
+    }
+
+    @Transactional
+    public TicketView reveal(long id, String reason) {
+        HelpTicket t = get(id);
+        disclosures.record("HELP_TICKET", t.getId(), t.getOrgId(), List.of("address", "contactPhone"), reason);
+        return views.view(t, TicketViews.Detail.CLEAR, true);
+    }
+
+    /** Accepting also clears a text that waited for review: the staff member has read it. */
+    @Transactional
+    public TicketView accept(long id, TicketRequests.Note request) {
+        HelpTicket t = get(id);
+        return moved(lifecycle.apply(t, TicketAction.ACCEPT, actor(), request.note(), u -> u.set(
+                t.getContentCheck() == HelpTicket.ContentCheck.REVIEW, HelpTicket::getContentCheck,
+                HelpTicket.ContentCheck.CLEARED)));
+    }
+
+    @Transactional
+    public TicketView reject(long id, TicketRequests.Reject request) {
+        return moved(lifecycle.apply(get(id), TicketAction.REJECT, actor(), request.reason(),
+                u -> u.set(HelpTicket::getCloseReason, CloseReason.REJECTED_BY_STAFF)));
+    }
+
+    @Transactional
+    public TicketView open(long id, TicketRequests.Note request) {
+        HelpTicket t = get(id);
+        if (t.getContentCheck() == HelpTicket.ContentCheck.REVIEW) {
+            throw new DomainException(TicketError.CONTENT_UNDER_REVIEW);
+        }
+        return moved(lifecycle.apply(t, TicketAction.OPEN, actor(), request.note(), null));
+    }
+
+    @Transactional
+    public TicketView close(long id, TicketRequests.Close request) {
+        if (request.reason() == CloseReason.CANCELLED_BY_FAMILY || request.reason() == CloseReason.REJECTED_BY_STAFF) {
+            throw DomainException.onField(org.qingnuan.api.error.CommonError.VALIDATION_FAILED, "reason",
+                    "关闭原因只能是“重复提交”或“已由其他渠道解决”");
+        }
+        return moved(lifecycle.apply(get(id), TicketAction.CLOSE, actor(), request.note(),
+                u -> u.set(HelpTicket::getCloseReason, request.reason())));
+    }
+
+    /** Staff (or their unit) did it themselves: the family is asked to confirm as usual. */
+    @Transactional
+    public TicketView complete(long id, TicketRequests.Complete request) {
+        return moved(lifecycle.apply(get(id), TicketAction.COMPLETE, actor(), request.note(),
+                u -> u.set(HelpTicket::getDoneNote, request.note())));
+    }
+
+    private TicketView moved(HelpTicket t) {
+        return views.view(t, TicketViews.Detail.MASKED, true);
+    }
+
+    private HelpTicket get(long id) {
+        HelpTicket t = tickets.selectById(id);
+        if (t == null) {
+            throw new DomainException(TicketError.TICKET_NOT_FOUND);
+        }
+        return t;
+    }
+
+    private static TicketActor actor() {
+        StaffPrincipal staff = CurrentStaff.require();
+        return TicketActor.staff(staff.staffId(), staff.displayName());
+    }
+}

@@ -1,0 +1,106 @@
+package org.qingnuan.ticket;
+
+import com.baomidou.mybatisplus.core.conditions.update.LambdaUpdateWrapper;
+import org.qingnuan.api.error.ApiError;
+import org.qingnuan.api.ticket.TicketStatus;
+import org.qingnuan.shared.error.DomainException;
+import org.qingnuan.ticket.internal.HelpTicketEventMapper;
+import org.qingnuan.ticket.internal.HelpTicketMapper;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The one place a help request changes state. A move is checked against {@link TicketAction},
+ * written with a conditional UPDATE (same status and version as read), so two people pressing at
+ * once cannot both succeed, and recorded in the history with who made it and when. A refused move
+ * answers 409 naming the request's current state.
+ */
+@Component
+public class TicketLifecycle {
+
+    private final HelpTicketMapper tickets;
+    private final HelpTicketEventMapper events;
+    private final ApplicationEventPublisher publisher;
+    private final Clock clock;
+
+    TicketLifecycle(HelpTicketMapper tickets, HelpTicketEventMapper events, ApplicationEventPublisher publisher, Clock clock) {
+        this.tickets = tickets;
+        this.events = events;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /** Records the SUBMIT step of a ticket just inserted. */
+    @Transactional
+    public void submitted(HelpTicket ticket, TicketActor actor) {
+        record(ticket, TicketAction.SUBMIT, null, actor, null);
+    }
+
+    /**
+     * Moves the ticket (already read, in the caller's jurisdiction) by the action.
+     *
+     * @param changes further columns to set with the move (a note, a rating …)
+     */
+    @Transactional
+    public HelpTicket apply(HelpTicket ticket, TicketAction action, TicketActor actor, String note,
+                            Consumer<LambdaUpdateWrapper<HelpTicket>> changes) {
+        TicketStatus from = ticket.getStatus();
+        if (!action.allowed(from, actor.kind())) {
+            throw conflict(from);
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        LambdaUpdateWrapper<HelpTicket> update = new LambdaUpdateWrapper<HelpTicket>()
+                .set(HelpTicket::getStatus, action.to())
+                .set(HelpTicket::getVersion, ticket.getVersion() + 1)
+                .set(HelpTicket::getUpdatedAt, now)
+                .eq(HelpTicket::getId, ticket.getId())
+                .eq(HelpTicket::getStatus, from)
+                .eq(HelpTicket::getVersion, ticket.getVersion());
+        switch (action.to()) {
+            case ACCEPTED -> update.set(HelpTicket::getAcceptedAt, now);
+            case DONE -> update.set(HelpTicket::getDoneAt, now);
+            case CONFIRMED -> update.set(HelpTicket::getConfirmedAt, now);
+            case CANCELLED, REJECTED, CLOSED -> update.set(HelpTicket::getClosedAt, now);
+            default -> {
+            }
+        }
+        if (changes != null) {
+            changes.accept(update);
+        }
+        if (tickets.update(null, update) != 1) {
+            HelpTicket current = tickets.selectById(ticket.getId());
+            throw conflict(current == null ? from : current.getStatus());
+        }
+        HelpTicket moved = tickets.selectById(ticket.getId());
+        record(moved, action, from, actor, note);
+        return moved;
+    }
+
+    private void record(HelpTicket ticket, TicketAction action, TicketStatus from, TicketActor actor, String note) {
+        HelpTicketEvent event = new HelpTicketEvent();
+        event.setTicketId(ticket.getId());
+        event.setOrgId(ticket.getOrgId());
+        event.setAction(action);
+        event.setFromStatus(from);
+        event.setToStatus(action.to());
+        event.setActorType(actor.kind());
+        event.setActorId(actor.id());
+        event.setActorName(actor.name());
+        event.setNote(note);
+        events.insert(event);
+        publisher.publishEvent(new TicketTransitioned(ticket.getId(), ticket.getFamilyId(), ticket.getOrgId(), action,
+                from, action.to(), actor, note));
+    }
+
+    static DomainException conflict(TicketStatus current) {
+        return new DomainException(TicketError.TICKET_STATE_CONFLICT,
+                "求助当前为“" + current.label() + "”，不能这样操作，请刷新后查看",
+                List.of(new ApiError.FieldError("status", current.name())));
+    }
+}

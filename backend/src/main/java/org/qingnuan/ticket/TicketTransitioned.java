@@ -1,0 +1,8 @@
+package org.qingnuan.ticket;
+
+import org.qingnuan.api.ticket.TicketStatus;
+
+/** Published (in the transaction) when a ticket moved; listeners act after commit. */
+public record TicketTransitioned(long ticketId, long familyId, long orgId, TicketAction action, TicketStatus from,
+                                 TicketStatus to, TicketActor actor, String note) {
+}

@@ -1,0 +1,89 @@
+package org.qingnuan.ticket;
+
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.qingnuan.api.ticket.SubmitTicketRequest;
+import org.qingnuan.api.ticket.TicketView;
+import org.qingnuan.privacy.Masks;
+import org.qingnuan.privacy.PersonalDataCipher;
+import org.qingnuan.ticket.internal.HelpTicketEventMapper;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/** Turns tickets into views: in clear for the family and for reveals, masked for staff lists. */
+@Component
+class TicketViews {
+
+    /** How much of the description a staff list shows. */
+    private static final int SUMMARY_LENGTH = 40;
+
+    enum Detail { CLEAR, MASKED, SUMMARY }
+
+    private final PersonalDataCipher cipher;
+    private final HelpTicketEventMapper events;
+    private final TicketPhotos photos;
+    private final ObjectMapper json;
+
+    TicketViews(PersonalDataCipher cipher, HelpTicketEventMapper events, TicketPhotos photos, ObjectMapper json) {
+        this.cipher = cipher;
+        this.events = events;
+        this.photos = photos;
+        this.json = json;
+    }
+
+    TicketView view(HelpTicket t, Detail detail, boolean withHistory) {
+        String description = cipher.open(t.getDescriptionSealed());
+        String address = cipher.open(t.getAddressSealed());
+        String phone = cipher.open(t.getContactPhoneSealed());
+        if (detail != Detail.CLEAR) {
+            address = address == null ? null : Masks.address(address);
+            phone = phone == null ? null : Masks.phone(phone);
+        }
+        if (detail == Detail.SUMMARY && description.length() > SUMMARY_LENGTH) {
+            description = description.substring(0, SUMMARY_LENGTH) + "…";
+        }
+        boolean list = detail == Detail.SUMMARY;
+        return new TicketView(t.getId(), t.getFamilyId(), t.getCategory(), t.getCategory().label(), t.getUrgency(),
+                t.getStatus(), t.getStatus().label(), t.getChannel(), Boolean.TRUE.equals(t.getCrisis()),
+                t.getContentCheck().name(), description, address, t.getDistrict(),
+                t.getWindowStart() == null ? null : new SubmitTicketRequest.TimeWindow(t.getWindowStart(), t.getWindowEnd()),
+                t.getContactMethod(), phone,
+                list ? null : photos.urls(keys(t.getPhotoKeys())), t.getDoneNote(),
+                list ? null : photos.urls(keys(t.getDonePhotoKeys())), t.getRating(), t.getRatingComment(),
+                t.getCloseReason(), t.getCreatedAt(), t.getUpdatedAt(), withHistory ? history(t.getId()) : null);
+    }
+
+    List<TicketView.Event> history(long ticketId) {
+        return events.selectList(new LambdaQueryWrapper<HelpTicketEvent>().eq(HelpTicketEvent::getTicketId, ticketId)
+                        .orderByAsc(HelpTicketEvent::getId)).stream()
+                .map(e -> new TicketView.Event(e.getAction().name(), e.getAction().label(), e.getFromStatus(),
+                        e.getToStatus(), e.getActorName(), e.getNote(), e.getCreatedAt()))
+                .toList();
+    }
+
+    String keysJson(List<String> keys) {
+        if (keys == null || keys.isEmpty()) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(keys);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    List<String> keys(String stored) {
+        if (stored == null || stored.isBlank()) {
+            return List.of();
+        }
+        try {
+            return json.readValue(stored, new TypeReference<List<String>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored photo keys are not a JSON list", e);
+        }
+    }
+}

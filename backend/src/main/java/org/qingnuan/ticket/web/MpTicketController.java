@@ -1,0 +1,63 @@
+package org.qingnuan.ticket.web;
+
+import org.qingnuan.api.paging.PageQuery;
+import org.qingnuan.api.paging.PageView;
+import org.qingnuan.api.ticket.MpTicketApi;
+import org.qingnuan.api.ticket.SubmitTicketRequest;
+import org.qingnuan.api.ticket.TicketRequests;
+import org.qingnuan.api.ticket.TicketView;
+import org.qingnuan.api.ticket.UploadPolicyView;
+import org.qingnuan.identity.CurrentUser;
+import org.qingnuan.identity.UserPrincipal;
+import org.qingnuan.shared.idempotency.IdempotentCreation;
+import org.qingnuan.ticket.FamilyTickets;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+
+@RestController
+class MpTicketController implements MpTicketApi {
+
+    private final FamilyTickets tickets;
+
+    MpTicketController(FamilyTickets tickets) {
+        this.tickets = tickets;
+    }
+
+    /** A replay answers exactly like the first call: 201 and the request as it is now. */
+    @Override
+    public ResponseEntity<TicketView> submit(String idempotencyKey, SubmitTicketRequest request) {
+        UserPrincipal user = CurrentUser.require();
+        IdempotentCreation.Outcome outcome = tickets.submit(user, idempotencyKey, request);
+        return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/mp/tickets/" + outcome.resourceId()))
+                .header("Idempotent-Replayed", Boolean.toString(outcome.replayed()))
+                .body(tickets.view(user, outcome.resourceId()));
+    }
+
+    @Override
+    public PageView<TicketView> mine(PageQuery paging) {
+        return tickets.mine(CurrentUser.require(), paging);
+    }
+
+    @Override
+    public TicketView get(long id) {
+        return tickets.view(CurrentUser.require(), id);
+    }
+
+    @Override
+    public TicketView cancel(long id, TicketRequests.Cancel request) {
+        return tickets.cancel(CurrentUser.require(), id, request);
+    }
+
+    @Override
+    public TicketView confirm(long id, TicketRequests.Confirm request) {
+        return tickets.confirm(CurrentUser.require(), id, request);
+    }
+
+    @Override
+    public UploadPolicyView uploadPolicy(TicketRequests.UploadPolicyRequest request) {
+        return tickets.uploadPolicy(CurrentUser.require(), request);
+    }
+}

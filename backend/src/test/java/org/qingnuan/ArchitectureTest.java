@@ -33,6 +33,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheStoragePackageTalksToOss() {
+        noClasses().that().resideOutsideOfPackage("org.qingnuan.storage..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.aliyun..")
+                .check(classes);
+    }
+
+    @Test
     void onlyTheRegistrysExcelPackageReadsAndWritesExcel() {
         noClasses().that().resideOutsideOfPackage("org.qingnuan.registry.excel..")
                 .should().dependOnClassesThat().resideInAnyPackage("cn.idev.excel..")

@@ -66,6 +66,7 @@ public class FamilyTickets {
 
     /** @return the request, and whether this was a replay of an earlier submission with the same key */
     public IdempotentCreation.Outcome submit(UserPrincipal user, String idempotencyKey, SubmitTicketRequest request) {
+        idempotent.requireKey(idempotencyKey);
         if (!user.actsFor(request.familyId())) {
             throw new DomainException(TicketError.NOT_YOUR_FAMILY);
         }

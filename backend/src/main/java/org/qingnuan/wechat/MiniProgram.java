@@ -11,6 +11,12 @@ public interface MiniProgram {
 
     /** The answer of code2Session. The session key never leaves the server. */
     record LoginSession(String openId, String unionId, String sessionKey) {
+
+        /** Never prints the session key (nor who it belongs to). */
+        @Override
+        public String toString() {
+            return "LoginSession[...]";
+        }
     }
 
     /** WeChat's verdict on user text (msgSecCheck v2, {@code result.suggest}). */

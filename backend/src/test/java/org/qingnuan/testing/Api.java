@@ -53,6 +53,18 @@ public class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(toJson(body))).build());
     }
 
+    /** A JSON POST with further headers (e.g. Idempotency-Key); a null header value leaves it out. */
+    public Response post(String path, String token, Object body, Map<String, String> headers) {
+        HttpRequest.Builder b = builder(path, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(toJson(body)));
+        headers.forEach((name, value) -> {
+            if (value != null) {
+                b.header(name, value);
+            }
+        });
+        return send(b.build());
+    }
+
     public Response put(String path, String token, Object body) {
         return send(builder(path, token).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(toJson(body))).build());

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.qingnuan.shared.error.DomainException;
 import org.qingnuan.shared.idempotency.internal.IdempotencyRecordMapper;
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -45,11 +47,29 @@ public class IdempotentCreation {
      * request; then returns what that call created. The same key with another request is refused.
      */
     public Outcome create(String scope, String key, Object request, LongSupplier create) {
+        requireKey(key);
+        String hash = hash(request);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return attempt(scope, key, hash, create);
+            } catch (PessimisticLockingFailureException deadlock) {
+                // the first holder rolled back while several waited on the key: one of them goes ahead next time
+                if (attempt >= 3) {
+                    throw deadlock;
+                }
+            }
+        }
+    }
+
+    /** Checks the key's form, before anything costly is done for the request. */
+    public void requireKey(String key) {
         if (key == null || !KEY.matcher(key).matches()) {
             throw new DomainException(IdempotencyError.IDEMPOTENCY_KEY_REQUIRED);
         }
-        String hash = hash(request);
-        return transactions.execute(status -> {
+    }
+
+    private Outcome attempt(String scope, String key, String hash, LongSupplier create) {
+        Outcome created = transactions.execute(status -> {
             IdempotencyRecord record = new IdempotencyRecord();
             record.setScope(scope);
             record.setIdemKey(key);
@@ -57,17 +77,27 @@ public class IdempotentCreation {
             try {
                 records.insert(record);
             } catch (DuplicateKeyException seenBefore) {
-                IdempotencyRecord earlier = records.lockByKey(scope, key);
-                if (!earlier.getRequestHash().equals(hash)) {
-                    throw new DomainException(IdempotencyError.IDEMPOTENCY_KEY_REUSED);
-                }
-                return new Outcome(earlier.getResourceId(), true);
+                status.setRollbackOnly();
+                return null;
             }
             long id = create.getAsLong();
             record.setResourceId(id);
             records.updateById(record);
             return new Outcome(id, false);
         });
+        if (created != null) {
+            return created;
+        }
+        // read outside that transaction: a fresh snapshot sees the first call's commit
+        IdempotencyRecord earlier = records.selectOne(new LambdaQueryWrapper<IdempotencyRecord>()
+                .eq(IdempotencyRecord::getScope, scope).eq(IdempotencyRecord::getIdemKey, key));
+        if (earlier == null) {
+            throw new PessimisticLockingFailureException("The first call with this key rolled back; try again");
+        }
+        if (!earlier.getRequestHash().equals(hash)) {
+            throw new DomainException(IdempotencyError.IDEMPOTENCY_KEY_REUSED);
+        }
+        return new Outcome(earlier.getResourceId(), true);
     }
 
     private String hash(Object request) {

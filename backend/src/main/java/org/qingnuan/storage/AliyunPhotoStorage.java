@@ -1,0 +1,195 @@
+package org.qingnuan.storage;
+
+import com.aliyun.oss.ClientBuilderConfiguration;
+import com.aliyun.oss.ClientException;
+import com.aliyun.oss.HttpMethod;
+import com.aliyun.oss.OSS;
+import com.aliyun.oss.OSSClientBuilder;
+import com.aliyun.oss.OSSException;
+import com.aliyun.oss.common.comm.Protocol;
+import com.aliyun.oss.model.GenericRequest;
+import com.aliyun.oss.model.MatchMode;
+import com.aliyun.oss.model.PolicyConditions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * {@link PhotoStorage} on the Aliyun OSS SDK (V1 signatures: POST policies, presigned URLs).
+ *
+ * <p>The client is built on first use: most starts never touch OSS, and the embedded default has no OSS
+ * configured — then every method throws {@link PhotoStorageUnavailable}. Policies and signed URLs are
+ * computed locally; only {@link #exists} talks to OSS. Expiry times come from the application clock.
+ * Nothing here logs object keys or signed URLs, and the SDK's own error logging is switched off for our
+ * requests (its messages carry OSS's error body, which names the key).
+ */
+@Component
+@EnableConfigurationProperties(OssProperties.class)
+class AliyunPhotoStorage implements PhotoStorage, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(AliyunPhotoStorage.class);
+    private static final Pattern IP_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    /** OSS's limit on object key length, in UTF-8 bytes. */
+    private static final int MAX_KEY_BYTES = 1023;
+
+    private final OssProperties properties;
+    private final Clock clock;
+    private volatile OSS client;
+    private volatile boolean closed;
+
+    AliyunPhotoStorage(OssProperties properties, Clock clock) {
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public UploadPolicy uploadPolicy(String key, String contentType, long maxBytes, Duration ttl) {
+        checkKey(key);
+        if (contentType == null || contentType.isBlank()) {
+            throw new IllegalArgumentException("contentType is required");
+        }
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("maxBytes must be at least 1");
+        }
+        checkTtl(ttl);
+        OSS oss = client();
+        // the policy's expiration is written with milliseconds; keep the instant we return identical
+        Instant expiresAt = clock.instant().plus(ttl).truncatedTo(ChronoUnit.MILLIS);
+        PolicyConditions conditions = new PolicyConditions();
+        conditions.addConditionItem(MatchMode.Exact, PolicyConditions.COND_KEY, key);
+        conditions.addConditionItem(PolicyConditions.COND_CONTENT_LENGTH_RANGE, 1, maxBytes);
+        conditions.addConditionItem(MatchMode.Exact, PolicyConditions.COND_CONTENT_TYPE, contentType);
+        conditions.addConditionItem(MatchMode.Exact, PolicyConditions.COND_SUCCESS_ACTION_STATUS, "200");
+        String policy = oss.generatePostPolicy(Date.from(expiresAt), conditions);
+        String encodedPolicy = Base64.getEncoder().encodeToString(policy.getBytes(StandardCharsets.UTF_8));
+        // base64-encodes the policy itself and signs that (HMAC-SHA1 with the AccessKey secret)
+        String signature = oss.calculatePostSignature(policy);
+
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("key", key);
+        fields.put("policy", encodedPolicy);
+        fields.put("OSSAccessKeyId", properties.accessKeyId());
+        fields.put("signature", signature);
+        fields.put("success_action_status", "200");
+        fields.put("Content-Type", contentType);
+        return new UploadPolicy(bucketUrl(), key, Collections.unmodifiableMap(fields), expiresAt, maxBytes);
+    }
+
+    @Override
+    public boolean exists(String key) {
+        checkKey(key);
+        OSS oss = client();
+        GenericRequest request = new GenericRequest(properties.bucket(), key);
+        request.setLogEnabled(false);
+        try {
+            // HEAD <key>?objectMeta; the SDK maps NoSuchKey/NoSuchBucket to false
+            return oss.doesObjectExist(request);
+        } catch (OSSException e) {
+            log.warn("OSS refused a HEAD object: {} (request id {})", e.getErrorCode(), e.getRequestId());
+            throw new PhotoStorageUnavailable("OSS refused the request: " + e.getErrorCode()
+                    + " (request id " + e.getRequestId() + ")");
+        } catch (ClientException e) {
+            log.warn("OSS could not be reached for a HEAD object: {}", e.getErrorCode());
+            throw new PhotoStorageUnavailable("OSS could not be reached: " + e.getErrorCode());
+        }
+    }
+
+    @Override
+    public String signedUrl(String key, Duration ttl) {
+        checkKey(key);
+        checkTtl(ttl);
+        OSS oss = client();
+        Date expiration = Date.from(clock.instant().plus(ttl));
+        return oss.generatePresignedUrl(properties.bucket(), key, expiration, HttpMethod.GET).toString();
+    }
+
+    @Override
+    public void destroy() {
+        closed = true;
+        OSS oss = client;
+        if (oss != null) {
+            oss.shutdown();
+        }
+    }
+
+    /** Built on first use, once; never when OSS is not configured. */
+    private OSS client() {
+        if (!properties.configured()) {
+            throw new PhotoStorageUnavailable("photo storage is not configured (qingnuan.storage.oss.*)");
+        }
+        OSS oss = client;
+        if (oss == null) {
+            synchronized (this) {
+                if (closed) {
+                    throw new PhotoStorageUnavailable("photo storage is shut down");
+                }
+                if (client == null) {
+                    client = build();
+                }
+                oss = client;
+            }
+        }
+        return oss;
+    }
+
+    private OSS build() {
+        // one configuration per client: the SDK switches it to path-style for IP endpoints
+        ClientBuilderConfiguration configuration = new ClientBuilderConfiguration();
+        configuration.setProtocol(Protocol.HTTPS);
+        configuration.setConnectionTimeout(5_000);
+        configuration.setSocketTimeout(10_000);
+        configuration.setConnectionRequestTimeout(5_000);
+        configuration.setMaxErrorRetry(1);
+        log.info("OSS client for bucket {} at {}", properties.bucket(), endpoint());
+        return new OSSClientBuilder().build(endpoint().toString(), properties.accessKeyId(),
+                properties.accessKeySecret(), configuration);
+    }
+
+    /** The configured endpoint as a URI; https when it names no scheme. */
+    private URI endpoint() {
+        String value = properties.endpoint().trim();
+        return URI.create(value.contains("://") ? value : "https://" + value);
+    }
+
+    /**
+     * Where the phone POSTs: {@code https://<bucket>.<endpoint host>}, or {@code http://<ip>:<port>/<bucket>}
+     * for an IPv4 or localhost endpoint, which the SDK addresses path-style (as OSS stubs expect).
+     */
+    private String bucketUrl() {
+        URI endpoint = endpoint();
+        String host = endpoint.getHost();
+        String port = endpoint.getPort() == -1 ? "" : ":" + endpoint.getPort();
+        if ("localhost".equals(host) || IP_LITERAL.matcher(host).matches()) {
+            return endpoint.getScheme() + "://" + host + port + "/" + properties.bucket();
+        }
+        return endpoint.getScheme() + "://" + properties.bucket() + "." + host + port;
+    }
+
+    private static void checkKey(String key) {
+        if (key == null || key.isBlank() || key.startsWith("/") || key.startsWith("\\")
+                || key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
+            throw new IllegalArgumentException("not a valid OSS object key");
+        }
+    }
+
+    private static void checkTtl(Duration ttl) {
+        if (ttl == null || ttl.isNegative() || ttl.isZero()) {
+            throw new IllegalArgumentException("ttl must be positive");
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package org.qingnuan.wechat;
+
+import cn.binarywang.wx.miniapp.api.WxMaService;
+import cn.binarywang.wx.miniapp.api.impl.WxMaServiceImpl;
+import cn.binarywang.wx.miniapp.bean.WxMaJscode2SessionResult;
+import cn.binarywang.wx.miniapp.bean.WxMaPhoneNumberInfo;
+import cn.binarywang.wx.miniapp.bean.WxMaSubscribeMessage;
+import cn.binarywang.wx.miniapp.bean.security.WxMaMsgSecCheckCheckRequest;
+import cn.binarywang.wx.miniapp.bean.security.WxMaMsgSecCheckCheckResponse;
+import cn.binarywang.wx.miniapp.config.impl.WxMaRedissonConfigImpl;
+import me.chanjar.weixin.common.error.WxErrorException;
+import org.redisson.api.RedissonClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggerConfiguration;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+
+/**
+ * {@link MiniProgram} on WxJava ({@code WxMaService}).
+ *
+ * <ul>
+ *   <li>The access token comes from {@code /cgi-bin/stable_token} and lives in Redis under
+ *       {@value #REDIS_PREFIX} (WxJava's Redisson-backed config, with a Redis lock around refreshes), so
+ *       every instance shares one token instead of racing to refresh it. WxJava asks for a token even
+ *       before code2Session, which itself needs none.</li>
+ *   <li>WxJava does not retry on its own here ({@code maxRetryTimes} 0): it would otherwise sleep and
+ *       retry errcode -1 up to five times (31 s) on the caller's thread. Callers decide what to retry.</li>
+ *   <li>Logging: this class logs the operation and WeChat's errcode only — never codes, openids, phone
+ *       numbers, session keys or message text. WxJava's own request log warns on every refusal with the
+ *       request body and the URL including the access token, so that logger is raised to ERROR unless
+ *       the configuration sets its level explicitly.</li>
+ * </ul>
+ */
+@Component
+@EnableConfigurationProperties(MiniProgramProperties.class)
+class WxMiniProgram implements MiniProgram {
+
+    /** Redis key prefix of WxJava's mini-program token, lock and tickets. */
+    static final String REDIS_PREFIX = "qn:wx:ma";
+    /** WxJava's logger that writes request bodies and access tokens at WARN when WeChat refuses a call. */
+    static final String WXJAVA_REQUEST_LOG = "cn.binarywang.wx.miniapp.api.impl.BaseWxMaServiceImpl";
+
+    private static final Logger log = LoggerFactory.getLogger(WxMiniProgram.class);
+
+    private final MiniProgramProperties properties;
+    private final RedissonClient redisson;
+    private volatile WxMaService wx;
+
+    WxMiniProgram(MiniProgramProperties properties, RedissonClient redisson, ObjectProvider<LoggingSystem> logging) {
+        this.properties = properties;
+        this.redisson = redisson;
+        logging.ifAvailable(WxMiniProgram::quietWxJavaRequestLog);
+    }
+
+    private static void quietWxJavaRequestLog(LoggingSystem logging) {
+        LoggerConfiguration configured = logging.getLoggerConfiguration(WXJAVA_REQUEST_LOG);
+        if (configured == null || configured.getConfiguredLevel() == null) {
+            logging.setLogLevel(WXJAVA_REQUEST_LOG, LogLevel.ERROR);
+        }
+    }
+
+    @Override
+    public boolean configured() {
+        return properties.configured();
+    }
+
+    @Override
+    public LoginSession login(String jsCode) {
+        WxMaJscode2SessionResult session = call("code2Session", wx -> wx.getUserService().getSessionInfo(jsCode));
+        if (session == null || isBlank(session.getOpenid()) || isBlank(session.getSessionKey())) {
+            log.warn("WeChat mini-program code2Session answered without openid or session key");
+            throw new MiniProgramException(-1);
+        }
+        return new LoginSession(session.getOpenid(), session.getUnionid(), session.getSessionKey());
+    }
+
+    /**
+     * {@inheritDoc}
+     * <p>
+     * WeChat's getuserphonenumber needs only the code: it is issued to one user of this mini-program,
+     * used once and valid for 5 minutes. WxJava 4.8.2's {@code getPhoneNumber(code)} sends only the
+     * code, so {@code openId} is not sent. The watermark's AppID must be ours.
+     */
+    @Override
+    public String phoneNumber(String phoneCode, String openId) {
+        WxMaPhoneNumberInfo info = call("getPhoneNumber", wx -> wx.getUserService().getPhoneNumber(phoneCode));
+        if (info == null || isBlank(info.getPurePhoneNumber())) {
+            log.warn("WeChat mini-program getPhoneNumber answered without phone_info");
+            throw new MiniProgramException(-1);
+        }
+        if (info.getWatermark() != null && info.getWatermark().getAppid() != null
+                && !info.getWatermark().getAppid().equals(properties.appId())) {
+            log.warn("WeChat mini-program getPhoneNumber answered with another AppID's watermark");
+            throw new MiniProgramException(-1);
+        }
+        return info.getPurePhoneNumber();
+    }
+
+    @Override
+    public ContentVerdict checkText(String openId, ContentScene scene, String text) {
+        WxMaMsgSecCheckCheckRequest request = WxMaMsgSecCheckCheckRequest.builder()
+                .version("2").openid(openId).scene(scene.code()).content(text).build();
+        WxMaMsgSecCheckCheckResponse response = call("msgSecCheck", wx -> wx.getSecurityService().checkMessage(request));
+        String suggest = response == null || response.getResult() == null ? null : response.getResult().getSuggest();
+        if (suggest != null) {
+            switch (suggest) {
+                case "pass":
+                    return ContentVerdict.PASS;
+                case "review":
+                    return ContentVerdict.REVIEW;
+                case "risky":
+                    return ContentVerdict.RISKY;
+                default:
+                    break;
+            }
+        }
+        log.warn("WeChat mini-program msgSecCheck answered without a known suggest");
+        throw new MiniProgramException(-1);
+    }
+
+    @Override
+    public void sendSubscribeMessage(String openId, String templateId, String page, Map<String, String> data) {
+        WxMaSubscribeMessage message = WxMaSubscribeMessage.builder().toUser(openId).templateId(templateId).page(page).build();
+        data.forEach((key, value) -> message.addData(new WxMaSubscribeMessage.MsgData(key, value)));
+        call("subscribeSend", wx -> {
+            wx.getMsgService().sendSubscribeMsg(message);
+            return null;
+        });
+    }
+
+    @FunctionalInterface
+    private interface WxCall<T> {
+        T run(WxMaService wx) throws WxErrorException;
+    }
+
+    /** Runs one WeChat call; every failure becomes a {@link MiniProgramException} with WeChat's errcode, or -1. */
+    private <T> T call(String operation, WxCall<T> call) {
+        if (!properties.configured()) {
+            throw new MiniProgramException(-1);
+        }
+        try {
+            return call.run(wx());
+        } catch (WxErrorException e) {
+            int errcode = e.getError() == null || e.getError().getErrorCode() == 0 ? -1 : e.getError().getErrorCode();
+            if (errcode == MiniProgramException.INVALID_CODE || errcode == MiniProgramException.SUBSCRIPTION_REFUSED) {
+                log.info("WeChat mini-program {} refused: errcode {}", operation, errcode);
+            } else {
+                log.warn("WeChat mini-program {} refused: errcode {}", operation, errcode);
+            }
+            throw new MiniProgramException(errcode);
+        } catch (RuntimeException e) {
+            // the message may hold the URL with the access token: the exception's type only
+            log.warn("WeChat mini-program {} failed: {}", operation, e.getClass().getSimpleName());
+            throw new MiniProgramException(-1);
+        }
+    }
+
+    /** Built on first use: most starts (and the embedded default) never call WeChat. */
+    private WxMaService wx() {
+        WxMaService service = wx;
+        if (service == null) {
+            synchronized (this) {
+                if (wx == null) {
+                    wx = build();
+                }
+                service = wx;
+            }
+        }
+        return service;
+    }
+
+    private WxMaService build() {
+        WxMaRedissonConfigImpl config = new WxMaRedissonConfigImpl(redisson, REDIS_PREFIX);
+        config.setAppid(properties.appId());
+        config.setSecret(properties.secret());
+        config.useStableAccessToken(true);
+        if (!isBlank(properties.apiHost())) {
+            // WxJava swaps https://api.weixin.qq.com for this host in every API URL and in stable_token
+            config.setApiHostUrl(properties.apiHost().replaceAll("/+$", ""));
+        }
+        WxMaServiceImpl service = new WxMaServiceImpl();
+        service.setWxMaConfig(config);
+        service.setMaxRetryTimes(0);
+        return service;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,364 @@
+package org.qingnuan.ticket;
+
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.qingnuan.notice.SubscribeNotice;
+import org.qingnuan.notice.internal.SubscribeNoticeMapper;
+import org.qingnuan.staff.StaffRole;
+import org.qingnuan.testing.Api.Response;
+import org.qingnuan.testing.Fixtures;
+import org.qingnuan.testing.IntegrationTest;
+import org.qingnuan.testing.OssStub;
+import org.qingnuan.testing.WechatApiStub;
+import org.qingnuan.ticket.internal.HelpTicketMapper;
+import org.redisson.api.RedissonClient;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HelpTicketIT extends IntegrationTest {
+
+    @Autowired
+    HelpTicketMapper tickets;
+    @Autowired
+    SubscribeNoticeMapper notices;
+    @Autowired
+    TicketAutoConfirm autoConfirm;
+    @Autowired
+    org.qingnuan.notice.FamilyNotices familyNotices;
+    @Autowired
+    RedissonClient redisson;
+
+    private final WechatApiStub wechat = WechatApiStub.get();
+
+    @Test
+    void aFamilySignsInBindsByPhoneAndAsksForHelpThatOnlyItsOwnCitySees() {
+        FamilyOnMiniProgram family = FamilyOnMiniProgram.register(api, fixtures, "武汉", "oFam");
+        JsonNode me = api.get("/api/mp/me", family.token).body();
+        assertThat(me.get("roles").get(0).get("kind").asText()).isEqualTo("FAMILY");
+        assertThat(me.get("roles").get(0).get("familyId").asLong()).isEqualTo(family.familyId);
+        assertThat(me.get("phone").asText()).contains("****").doesNotContain(family.familyPhone);
+
+        Response noKey = family.submit(api, null, family.request("家里米和油都吃完了，请帮忙买一些"));
+        assertThat(noKey.status()).isEqualTo(400);
+        assertThat(noKey.code()).isEqualTo("IDEMPOTENCY_KEY_REQUIRED");
+
+        Response created = family.submit(api, UUID.randomUUID().toString(), family.request("家里米和油都吃完了，请帮忙买一些"));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        assertThat(created.body().get("status").asText()).isEqualTo("SUBMITTED");
+        assertThat(created.body().get("address").asText()).isEqualTo(family.homeAddress);
+        assertThat(created.body().get("district").asText()).isEqualTo(family.district.getRegion());
+        assertThat(created.body().get("contentCheck").asText()).isEqualTo("PASS");
+        assertThat(created.body().get("history").get(0).get("actor").asText()).isEqualTo("家属");
+        assertThat(wechat.count("/wxa/msg_sec_check", family.openId)).isEqualTo(1);
+        long id = FamilyOnMiniProgram.id(created);
+
+        Response seen = api.get("/api/admin/tickets/" + id, family.dispatcherToken);
+        assertThat(seen.status()).isEqualTo(200);
+        assertThat(seen.body().get("address").asText()).isNotEqualTo(family.homeAddress).contains("*");
+        assertThat(seen.body().get("contactPhone").asText()).contains("****");
+
+        String otherCity = api.login(fixtures.staff(fixtures.city("深圳"), StaffRole.DISPATCHER).getUsername(), Fixtures.PASSWORD);
+        assertThat(api.get("/api/admin/tickets/" + id, otherCity).status()).isEqualTo(404);
+        assertThat(api.post("/api/admin/tickets/" + id + "/accept", otherCity, Map.of()).status()).isEqualTo(404);
+        assertThat(api.get("/api/admin/tickets", otherCity).body().get("total").asLong()).isZero();
+        assertThat(api.get("/api/admin/tickets", family.dispatcherToken).body().get("total").asLong()).isEqualTo(1);
+
+        Response revealed = api.post("/api/admin/tickets/" + id + "/reveal", family.dispatcherToken, Map.of("reason", "电话联系家属确认需求"));
+        assertThat(revealed.body().get("address").asText()).isEqualTo(family.homeAddress);
+    }
+
+    @Test
+    void aUserMayAskOnlyForFamiliesTheirRolesGiveThem() {
+        FamilyOnMiniProgram mine = FamilyOnMiniProgram.register(api, fixtures, "武汉", "oFam");
+        FamilyOnMiniProgram other = FamilyOnMiniProgram.register(api, fixtures, "孝感", "oFam");
+        Map<String, Object> forOther = new HashMap<>(mine.request("请帮忙买菜，家里没有菜了"));
+        forOther.put("familyId", other.familyId);
+        Response refused = mine.submit(api, UUID.randomUUID().toString(), forOther);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.code()).isEqualTo("NOT_YOUR_FAMILY");
+
+        long othersTicket = FamilyOnMiniProgram.id(other.submit(api, UUID.randomUUID().toString(), other.request("请帮忙买菜，家里没有菜了")));
+        assertThat(api.get("/api/mp/tickets/" + othersTicket, mine.token).status()).isEqualTo(404);
+        assertThat(api.post("/api/mp/tickets/" + othersTicket + "/cancel", mine.token, Map.of()).status()).isEqualTo(404);
+        assertThat(api.get("/api/mp/tickets", mine.token).body().get("total").asLong()).isZero();
+        assertThat(api.get("/api/mp/tickets", null).code()).isEqualTo("UNAUTHENTICATED");
+        assertThat(api.get("/api/mp/tickets", "no-such-token").code()).isEqualTo("SESSION_EXPIRED");
+    }
+
+    @Test
+    void aRetryReturnsTheSameRequestAndAReusedKeyWithOtherContentIsRefused() {
+        FamilyOnMiniProgram family = FamilyOnMiniProgram.register(api, fixtures, "武汉", "oFam");
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = family.request("需要给老人买降压药，家里只剩两天的量");
+        Response first = family.submit(api, key, body);
+        Response retry = family.submit(api, key, body);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(FamilyOnMiniProgram.id(retry)).isEqualTo(FamilyOnMiniProgram.id(first));
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).contains("true");
+
+        Response changed = family.submit(api, key, family.request("需要给老人买降压药，家里只剩一天的量"));
+        assertThat(changed.status()).isEqualTo(422);
+        assertThat(changed.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+
+        // the keys live in the database: with Redis flushed (and so every session gone) the retry still finds its request
+        redisson.getKeys().flushdb();
+        String again = family.signInAgain(api);
+        Map<String, String> headers = Map.of("Idempotency-Key", key);
+        Response afterFlush = api.post("/api/mp/tickets", again, body, headers);
+        assertThat(FamilyOnMiniProgram.id(afterFlush)).isEqualTo(FamilyOnMiniProgram.id(first));
+        assertThat(countTickets(family.familyId)).isEqualTo(1);
+    }
+
+    @Test
+    void fiftyConcurrentDuplicatesCreateExactlyOneRequest() throws Exception {
+        FamilyOnMiniProgram family = FamilyOnMiniProgram.register(api, fixtures, "武汉", "oFam");
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = family.request("孩子一个人在家，需要有人帮忙送午饭");
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        try {
+            List<Future<Response>> results = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                results.add(pool.submit((Callable<Response>) () -> {
+                    start.await();
+                    return family.submit(api, key, body);
+                }));
+            }
+            start.countDown();
+            Set<Long> ids = new java.util.HashSet<>();
+            for (Future<Response> result : results) {
+                Response r = result.get();
+                assertThat(r.status()).as(r.raw()).isEqualTo(201);
+                ids.add(FamilyOnMiniProgram.id(r));
+            }
+            assertThat(ids).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(countTickets(family.familyId)).isEqualTo(1);
+    }
+
+    @Test
+    void theLifecycleMovesOnlyAlongItsTableAndKeepsAHistoryTheFamilyReads() {
+        FamilyOnMiniProgram family = FamilyOnMiniProgram.register(api, fixtures, "武汉", "oFam");
+        long id = FamilyOnMiniProgram.id(family.submit(api, UUID.randomUUID().toString(), family.request("请帮忙买一袋米和一桶油")));
+        String staff = family.dispatcherToken;
+
+        Response early = api.post("/api/mp/tickets/" + id + "/confirm", family.token, Map.of("rating", 5));
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.fieldError("status")).isEqualTo("SUBMITTED");
+
+        assertThat(api.post("/api/admin/tickets/" + id + "/accept", staff, Map.of("note", "已电话核实")).body().get("status").asText())
+                .isEqualTo("ACCEPTED");
+        Response twice = api.post("/api/admin/tickets/" + id + "/accept", staff, Map.of());
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.code()).isEqualTo("TICKET_STATE_CONFLICT");
+        assertThat(twice.body().get("message").asText()).contains("已受理");
+
+        assertThat(api.post("/api/admin/tickets/" + id + "/complete", staff, Map.of("note", "社区志愿者已送到家门口"))
+                .body().get("status").asText()).isEqualTo("DONE");
+        Response badRating = api.post("/api/mp/tickets/" + id + "/confirm", family.token, Map.of("rating", 6));
+        assertThat(badRating.status()).isEqualTo(400);
+        assertThat(badRating.fieldError("rating")).isNotBlank();
+
+        Response confirmed = api.post("/api/mp/tickets/" + id + "/confirm", family.token, Map.of("rating", 5, "comment", "非常感谢"));
+        assertThat(confirmed.body().get("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(confirmed.body().get("rating").asInt()).isEqualTo(5);
+        assertThat(api.post("/api/mp/tickets/" + id + "/cancel", family.token, Map.of()).status()).isEqualTo(409);
+
+        JsonNode history = api.get("/api/mp/tickets/" + id, family.token).body().get("history");
+        List<String> steps = new ArrayList<>();
+        history.forEach(e -> steps.add(e.get("action").asText() + ":" + e.get("toStatus").asText()));
+        assertThat(steps).containsExactly("SUBMIT:SUBMITTED", "ACCEPT:ACCEPTED", "COMPLETE:DONE", "CONFIRM:CONFIRMED");
+        assertThat(history.get(1).get("actor").asText()).startsWith("工作人员 ");
+        assertThat(history.get(1).get("note").asText()).isEqualTo("已电话核实");
+        assertThat(history.get(3).get("actor").asText()).isEqualTo("家属");
+    }
+
+    @Test
+    void aFamilyCancelsAndStaffRejectsWithReasons() {
+        FamilyOnMiniProgram family = FamilyOnMiniProgram.register(api, fixtures, "武汉", "oFam");
+        long cancelled = FamilyOnMiniProgram.id(family.submit(api, UUID.randomUUID().toString(), family.request("请帮忙接送孩子去学校")));
+        Response cancel = api.post("/api/mp/tickets/" + cancelled + "/cancel", family.token, Map.of("reason", "亲戚已经帮忙了"));
+        assertThat(cancel.body().get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(cancel.body().get("closeReason").asText()).isEqualTo("CANCELLED_BY_FAMILY");
+
+        long rejected = FamilyOnMiniProgram.id(family.submit(api, UUID.randomUUID().toString(), family.request("请帮忙办理房产过户手续")));
+        Response noReason = api.post("/api/admin/tickets/" + rejected + "/reject", family.dispatcherToken, Map.of());
+        assertThat(noReason.fieldError("reason")).isNotBlank();
+        Response reject = api.post("/api/admin/tickets/" + rejected + "/reject", family.dispatcherToken, Map.of("reason", "不属于关爱服务范围"));
+        assertThat(reject.body().get("status").asText()).isEqualTo("REJECTED");
+        assertThat(api.get("/api/mp/tickets/" + rejected, family.token).body().get("history").get(1).get("note").asText())
+                .isEqualTo("不属于关爱服务范围");
+    }
+
+    @Test
+    void riskyTextIsRefusedAndTextUnderReviewWaitsForStaffBeforeVolunteersSeeIt() {
+        FamilyOnMiniProgram family = FamilyOnMiniProgram.register(api, fixtures, "武汉", "oFam");
+        Response risky = family.submit(api, UUID.randomUUID().toString(), family.request("这是一段含有违禁内容的求助文字"));
+        assertThat(risky.status()).isEqualTo(422);
+        assertThat(risky.code()).isEqualTo("CONTENT_RISKY");
+        assertThat(countTickets(family.familyId)).isZero();
+
+        Response review = family.submit(api, UUID.randomUUID().toString(), family.request("这是一段待审的求助文字，请帮忙"));
+        assertThat(review.body().get("contentCheck").asText()).isEqualTo("REVIEW");
+        long id = FamilyOnMiniProgram.id(review);
+        assertThat(api.get("/api/admin/tickets?review=true", family.dispatcherToken).body().get("total").asLong()).isEqualTo(1);
+        assertThat(api.post("/api/admin/tickets/" + id + "/open", family.dispatcherToken, Map.of()).status()).isEqualTo(409);
+        Response accepted = api.post("/api/admin/tickets/" + id + "/accept", family.dispatcherToken, Map.of("note", "已人工审核"));
+        assertThat(accepted.body().get("contentCheck").asText()).isEqualTo("CLEARED");
+        assertThat(api.post("/api/admin/tickets/" + id + "/open", family.dispatcherToken, Map.of()).body().get("status").asText())
+                .isEqualTo("OPEN");
+    }
+
+    @Test
+    void aCrisisIsAcceptedAtOnceAndReachesTheDutyExpertAndStaff() {
+        FamilyOnMiniProgram family = FamilyOnMiniProgram.register(api, fixtures, "武汉", "oFam");
+        String expertOpenId = "oExpert" + Fixtures.unique();
+        Response expert = api.post("/api/admin/duty-experts", family.dispatcherToken,
+                Map.of("name", "李心理", "phone", org.qingnuan.testing.People.mobile(), "openId", expertOpenId));
+        assertThat(expert.status()).as(expert.raw()).isEqualTo(201);
+
+        Map<String, Object> body = new HashMap<>(family.request("孩子妈妈在一线，我一个人带孩子，真的活不下去了"));
+        body.put("category", "PSYCHOLOGICAL");
+        Response crisis = family.submit(api, UUID.randomUUID().toString(), body);
+        assertThat(crisis.body().get("crisis").asBoolean()).isTrue();
+        assertThat(crisis.body().get("urgency").asText()).isEqualTo("CRISIS");
+        assertThat(crisis.body().get("status").asText()).isEqualTo("ACCEPTED");
+        long id = FamilyOnMiniProgram.id(crisis);
+
+        assertThat(wechat.count("/cgi-bin/message/template/send", expertOpenId)).isEqualTo(1);
+        assertThat(wechat.calls("/cgi-bin/message/template/send").stream().filter(c -> c.body().contains(expertOpenId))
+                .findFirst().orElseThrow().body()).contains("#" + id).doesNotContain(family.homeAddress);
+        JsonNode alerts = api.get("/api/admin/alerts", family.dispatcherToken).body();
+        assertThat(alerts.get(0).get("ticketId").asLong()).isEqualTo(id);
+        assertThat(alerts.get(0).get("kind").asText()).isEqualTo("CRISIS");
+        assertThat(api.get("/api/admin/tickets?crisis=true", family.dispatcherToken).body().get("items").get(0).get("id").asLong())
+                .isEqualTo(id);
+    }
+
+    @Test
+    void statusChangesReachTheFamilyOnlyAgainstAConsentAndRefusalIsFinal() {
+        FamilyOnMiniProgram family = FamilyOnMiniProgram.register(api, fixtures, "武汉", "oFam");
+        long id = FamilyOnMiniProgram.id(family.submit(api, UUID.randomUUID().toString(), family.request("请帮忙买一袋米和一桶油")));
+        api.post("/api/admin/tickets/" + id + "/accept", family.dispatcherToken, Map.of());
+        assertThat(statuses(id)).containsExactly(SubscribeNotice.Status.NO_CONSENT);
+        assertThat(wechat.count("/cgi-bin/message/subscribe/send", family.openId)).isZero();
+
+        Response consent = api.post("/api/mp/me/subscriptions", family.token, Map.of("acceptedTemplateIds", List.of(TICKET_TEMPLATE_ID)));
+        assertThat(consent.body().get("remaining").get(TICKET_TEMPLATE_ID).asInt()).isEqualTo(1);
+        assertThat(api.post("/api/mp/me/subscriptions", family.token, Map.of("acceptedTemplateIds", List.of("not-ours"))).status())
+                .isEqualTo(400);
+        api.post("/api/admin/tickets/" + id + "/complete", family.dispatcherToken, Map.of("note", "已送到"));
+        assertThat(statuses(id)).containsExactly(SubscribeNotice.Status.NO_CONSENT, SubscribeNotice.Status.SENT);
+        String sent = wechat.calls("/cgi-bin/message/subscribe/send").stream().filter(c -> c.body().contains(family.openId))
+                .findFirst().orElseThrow().body();
+        assertThat(sent).contains(TICKET_TEMPLATE_ID).contains("id=" + id);
+        // the one consent is spent: the next change is not sent
+        api.post("/api/mp/tickets/" + id + "/confirm", family.token, Map.of("rating", 4));
+        assertThat(wechat.count("/cgi-bin/message/subscribe/send", family.openId)).isEqualTo(1);
+
+        FamilyOnMiniProgram refusing = FamilyOnMiniProgram.register(api, fixtures, "武汉", "oRefuse");
+        api.post("/api/mp/me/subscriptions", refusing.token, Map.of("acceptedTemplateIds", List.of(TICKET_TEMPLATE_ID)));
+        long refusedTicket = FamilyOnMiniProgram.id(refusing.submit(api, UUID.randomUUID().toString(), refusing.request("请帮忙买菜和水果")));
+        api.post("/api/admin/tickets/" + refusedTicket + "/accept", refusing.dispatcherToken, Map.of());
+        assertThat(statuses(refusedTicket)).containsExactly(SubscribeNotice.Status.REFUSED);
+        clock.advance(Duration.ofHours(2));
+        familyNotices.sendDue();
+        assertThat(wechat.count("/cgi-bin/message/subscribe/send", refusing.openId)).isEqualTo(1);
+
+        FamilyOnMiniProgram busy = FamilyOnMiniProgram.register(api, fixtures, "武汉", "oBusy");
+        api.post("/api/mp/me/subscriptions", busy.token, Map.of("acceptedTemplateIds", List.of(TICKET_TEMPLATE_ID)));
+        long busyTicket = FamilyOnMiniProgram.id(busy.submit(api, UUID.randomUUID().toString(), busy.request("请帮忙买菜和水果")));
+        api.post("/api/admin/tickets/" + busyTicket + "/accept", busy.dispatcherToken, Map.of());
+        assertThat(statuses(busyTicket)).containsExactly(SubscribeNotice.Status.PENDING);
+        familyNotices.sendDue();
+        assertThat(wechat.count("/cgi-bin/message/subscribe/send", busy.openId)).as("not before the back-off").isEqualTo(1);
+        clock.advance(Duration.ofMinutes(2));
+        familyNotices.sendDue();
+        assertThat(wechat.count("/cgi-bin/message/subscribe/send", busy.openId)).isEqualTo(2);
+        // the consent was given back after each transient failure
+        assertThat(api.post("/api/mp/me/subscriptions", busy.token, Map.of("acceptedTemplateIds", List.of(TICKET_TEMPLATE_ID)))
+                .body().get("remaining").get(TICKET_TEMPLATE_ID).asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aRequestDoneAndNotConfirmedFor72HoursIsConfirmedBySystem() {
+        FamilyOnMiniProgram family = FamilyOnMiniProgram.register(api, fixtures, "武汉", "oFam");
+        long id = FamilyOnMiniProgram.id(family.submit(api, UUID.randomUUID().toString(), family.request("请帮忙买一袋米和一桶油")));
+        api.post("/api/admin/tickets/" + id + "/accept", family.dispatcherToken, Map.of());
+        api.post("/api/admin/tickets/" + id + "/complete", family.dispatcherToken, Map.of("note", "已送到"));
+        clock.advance(Duration.ofHours(71));
+        autoConfirm.run();
+        assertThat(tickets.selectById(id).getStatus().name()).isEqualTo("DONE");
+        clock.advance(Duration.ofHours(2));
+        assertThat(autoConfirm.run()).isGreaterThanOrEqualTo(1);
+        // three days later the family's session has expired: they sign in again
+        JsonNode view = api.get("/api/mp/tickets/" + id, family.signInAgain(api)).body();
+        assertThat(view.get("status").asText()).isEqualTo("CONFIRMED");
+        JsonNode last = view.get("history").get(view.get("history").size() - 1);
+        assertThat(last.get("action").asText()).isEqualTo("AUTO_CONFIRM");
+        assertThat(last.get("actor").asText()).isEqualTo("系统");
+    }
+
+    @Test
+    void photosGoToStorageUnderTheUsersOwnPrefixAndAreShownBySignedUrls() {
+        FamilyOnMiniProgram family = FamilyOnMiniProgram.register(api, fixtures, "武汉", "oFam");
+        Response policy = api.post("/api/mp/uploads/policy", family.token, Map.of("contentType", "image/jpeg", "size", 2048));
+        assertThat(policy.status()).as(policy.raw()).isEqualTo(200);
+        String key = policy.body().get("key").asText();
+        assertThat(policy.body().get("formFields").get("policy").asText()).isNotBlank();
+        Response tooBig = api.post("/api/mp/uploads/policy", family.token, Map.of("contentType", "image/jpeg", "size", 20_000_000));
+        assertThat(tooBig.fieldError("size")).isNotBlank();
+        Response pdf = api.post("/api/mp/uploads/policy", family.token, Map.of("contentType", "application/pdf", "size", 20));
+        assertThat(pdf.fieldError("contentType")).isNotBlank();
+
+        Map<String, Object> withMissing = new HashMap<>(family.request("请帮忙修理家里的水管"));
+        withMissing.put("photoKeys", List.of(key));
+        Response notUploaded = family.submit(api, UUID.randomUUID().toString(), withMissing);
+        assertThat(notUploaded.status()).isEqualTo(400);
+        assertThat(notUploaded.fieldError("photoKeys[0]")).isNotBlank();
+
+        OssStub.get().put(key, new byte[]{(byte) 0xFF, (byte) 0xD8, 1, 2, 3});
+        Map<String, Object> withForeign = new HashMap<>(withMissing);
+        withForeign.put("photoKeys", List.of(key, "tickets/u999999/20261125/x.jpg"));
+        assertThat(family.submit(api, UUID.randomUUID().toString(), withForeign).fieldError("photoKeys[1]")).isNotBlank();
+
+        Response created = family.submit(api, UUID.randomUUID().toString(), withMissing);
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        String url = created.body().get("photoUrls").get(0).asText();
+        assertThat(url).startsWith(OssStub.get().baseUrl()).contains("Signature=");
+    }
+
+    @Test
+    void theDemoSignInDoesNotExistInTheProductionProfile() {
+        Response response = api.post("/api/mp/auth/dev-login", null, Map.of("role", "FAMILY", "subjectId", 1));
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(api.get("/api/mp/auth/dev-users", null).status()).isEqualTo(404);
+    }
+
+    private long countTickets(long familyId) {
+        return tickets.selectCount(new LambdaQueryWrapper<HelpTicket>().eq(HelpTicket::getFamilyId, familyId));
+    }
+
+    private List<SubscribeNotice.Status> statuses(long ticketId) {
+        return notices.selectList(new LambdaQueryWrapper<SubscribeNotice>().eq(SubscribeNotice::getTicketId, ticketId)
+                .orderByAsc(SubscribeNotice::getId)).stream().map(SubscribeNotice::getStatus).collect(Collectors.toList());
+    }
+}

@@ -133,4 +133,32 @@ class EmbeddedDefaultIT {
         JsonNode worker = api.get("/api/admin/medical-workers?size=1", token).body().get("items").get(0);
         assertThat(worker.get("ownPhone").asText()).contains("****");
     }
+
+    @Test
+    void shouldLetANewcomerActAsADemoFamilyInTheMiniProgramApi() {
+        JsonNode users = api.get("/api/mp/auth/dev-users", null).body();
+        JsonNode family = null;
+        for (JsonNode u : users) {
+            if ("FAMILY".equals(u.get("role").asText())) {
+                family = u;
+                break;
+            }
+        }
+        assertThat(family).as(users.toString()).isNotNull();
+        Response login = api.post("/api/mp/auth/dev-login", null, Map.of("role", "FAMILY", "subjectId", family.get("subjectId").asLong()));
+        assertThat(login.status()).as(login.raw()).isEqualTo(200);
+        String token = login.body().get("token").asText();
+        long familyId = login.body().get("user").get("roles").get(0).get("familyId").asLong();
+
+        Response submitted = api.post("/api/mp/tickets", token, Map.of("familyId", familyId, "category", "MEALS",
+                "description", "两位老人在家，想请志愿者帮忙送几天午饭", "contactMethod", "PHONE_CALL"),
+                Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString()));
+        assertThat(submitted.status()).as(submitted.raw()).isEqualTo(201);
+        // no AppID here, so WeChat cannot check the text: it waits for staff instead of going out unchecked
+        assertThat(submitted.body().get("contentCheck").asText()).isEqualTo("REVIEW");
+        assertThat(api.post("/api/mp/uploads/policy", token, Map.of("contentType", "image/jpeg", "size", 1000)).code())
+                .isEqualTo("PHOTO_STORAGE_UNAVAILABLE");
+        String staff = api.login("admin", "qingnuan-demo");
+        assertThat(api.get("/api/admin/tickets?review=true", staff).body().get("total").asLong()).isGreaterThanOrEqualTo(1);
+    }
 }

@@ -45,6 +45,7 @@ public class FamilyNotices {
             TicketAction.DISPATCH, TicketAction.CLAIM, TicketAction.START, TicketAction.COMPLETE, TicketAction.CLOSE);
     private static final List<Duration> BACKOFF = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
             Duration.ofMinutes(15), Duration.ofMinutes(60));
+    private static final Duration STUCK_AFTER = Duration.ofMinutes(2);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final SubscribeNoticeMapper notices;
@@ -95,6 +96,11 @@ public class FamilyNotices {
 
     /** Sends the retries that are due; returns how many were attempted. */
     public int sendDue() {
+        // a row left "sending" by an instance that died mid-send is taken up again (it may go twice; rare)
+        notices.update(null, new LambdaUpdateWrapper<SubscribeNotice>()
+                .set(SubscribeNotice::getStatus, SubscribeNotice.Status.PENDING)
+                .eq(SubscribeNotice::getStatus, SubscribeNotice.Status.SENDING)
+                .lt(SubscribeNotice::getUpdatedAt, LocalDateTime.now(clock).minus(STUCK_AFTER)));
         List<SubscribeNotice> due = notices.selectList(new LambdaQueryWrapper<SubscribeNotice>()
                 .eq(SubscribeNotice::getStatus, SubscribeNotice.Status.PENDING)
                 .le(SubscribeNotice::getNextAttemptAt, LocalDateTime.now(clock))
@@ -138,6 +144,7 @@ public class FamilyNotices {
         // claim the row: of two instances, one sends
         if (notices.update(null, new LambdaUpdateWrapper<SubscribeNotice>()
                 .set(SubscribeNotice::getStatus, SubscribeNotice.Status.SENDING)
+                .set(SubscribeNotice::getUpdatedAt, now)
                 .setSql("attempts = attempts + 1")
                 .eq(SubscribeNotice::getId, noticeId)
                 .eq(SubscribeNotice::getStatus, SubscribeNotice.Status.PENDING)

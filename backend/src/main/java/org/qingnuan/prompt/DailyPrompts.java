@@ -7,6 +7,8 @@ import org.qingnuan.registry.Batches;
 import org.qingnuan.registry.MedicalTeam;
 import org.qingnuan.wechat.OfficialAccount;
 import org.qingnuan.wechat.OfficialAccountException;
+import org.qingnuan.wechat.WecomGroupRobot;
+import org.qingnuan.privacy.PersonalDataCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -37,22 +39,29 @@ public class DailyPrompts {
 
     private static final Logger log = LoggerFactory.getLogger(DailyPrompts.class);
     /** WeChat errcodes after which retrying cannot help: not following, invalid openid, refused */
-    private static final Set<Integer> FINAL = Set.of(43004, 40003, 43101);
+    private static final Set<Integer> FINAL = Set.of(43004, 40003, 43101, WecomGroupRobot.INVALID_WEBHOOK);
+    /** The recipient of a WECOM_ROBOT delivery: the team's group. */
+    static final String WECOM_GROUP = "wecom-group";
     private static final List<Duration> BACKOFF = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
             Duration.ofMinutes(15), Duration.ofMinutes(60));
 
     private final DailyPromptMapper prompts;
     private final PromptDeliveryMapper deliveries;
     private final OfficialAccount officialAccount;
+    private final WecomGroupRobot wecom;
+    private final PersonalDataCipher cipher;
     private final PromptProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     DailyPrompts(DailyPromptMapper prompts, PromptDeliveryMapper deliveries, OfficialAccount officialAccount,
-                 PromptProperties properties, TransactionTemplate transaction, Clock clock) {
+                 WecomGroupRobot wecom, PersonalDataCipher cipher, PromptProperties properties,
+                 TransactionTemplate transaction, Clock clock) {
         this.prompts = prompts;
         this.deliveries = deliveries;
         this.officialAccount = officialAccount;
+        this.wecom = wecom;
+        this.cipher = cipher;
         this.properties = properties;
         this.transaction = transaction;
         this.clock = clock;
@@ -110,16 +119,10 @@ public class DailyPrompts {
                     return false;
                 }
                 for (String openId : prompts.boundFollowers(team.getId())) {
-                    PromptDelivery d = new PromptDelivery();
-                    d.setPromptId(prompt.getId());
-                    d.setTeamId(team.getId());
-                    d.setOrgId(team.getOrgId());
-                    d.setOpenId(openId);
-                    d.setChannel(PromptDelivery.Channel.TEMPLATE);
-                    d.setStatus(PromptDelivery.Status.PENDING);
-                    d.setAttempts(0);
-                    d.setNextAttemptAt(now);
-                    deliveries.insert(d);
+                    addDelivery(prompt, team, openId, PromptDelivery.Channel.TEMPLATE, now);
+                }
+                if (team.getWecomWebhookSealed() != null) {
+                    addDelivery(prompt, team, WECOM_GROUP, PromptDelivery.Channel.WECOM_ROBOT, now);
                 }
                 return true;
             });
@@ -128,6 +131,20 @@ public class DailyPrompts {
             }
         }
         return created;
+    }
+
+    private void addDelivery(DailyPrompt prompt, MedicalTeam team, String recipient, PromptDelivery.Channel channel,
+                             LocalDateTime now) {
+        PromptDelivery d = new PromptDelivery();
+        d.setPromptId(prompt.getId());
+        d.setTeamId(team.getId());
+        d.setOrgId(team.getOrgId());
+        d.setOpenId(recipient);
+        d.setChannel(channel);
+        d.setStatus(PromptDelivery.Status.PENDING);
+        d.setAttempts(0);
+        d.setNextAttemptAt(now);
+        deliveries.insert(d);
     }
 
     /** Sends every delivery that is due and not taken by another instance. */
@@ -147,10 +164,18 @@ public class DailyPrompts {
         PromptDelivery d = deliveries.byIdUnscoped(id);
         MedicalTeam team = prompts.team(d.getTeamId());
         LocalDateTime now = LocalDateTime.now(clock);
+        DailyPromptMapper.DayFigures yesterday = prompts.figures(team.getId(), now.toLocalDate().minusDays(1));
         try {
-            officialAccount.sendTemplate(d.getOpenId(), properties.templateId(),
-                    properties.reportPage().replace("{teamId}", String.valueOf(team.getId())),
-                    content(team, now.toLocalDate(), prompts.figures(team.getId(), now.toLocalDate().minusDays(1))));
+            if (d.getChannel() == PromptDelivery.Channel.WECOM_ROBOT) {
+                if (team.getWecomWebhookSealed() == null) {
+                    throw new OfficialAccountException(WecomGroupRobot.INVALID_WEBHOOK);
+                }
+                wecom.sendMarkdown(cipher.open(team.getWecomWebhookSealed()), markdown(team, now.toLocalDate(), yesterday));
+            } else {
+                officialAccount.sendTemplate(d.getOpenId(), properties.templateId(),
+                        properties.reportPage().replace("{teamId}", String.valueOf(team.getId())),
+                        content(team, now.toLocalDate(), yesterday));
+            }
             deliveries.finish(id, PromptDelivery.Status.SENT.name(), d.getNextAttemptAt(), null, now, now);
             return true;
         } catch (OfficialAccountException e) {
@@ -161,6 +186,16 @@ public class DailyPrompts {
             log.warn("Daily prompt delivery {} failed with errcode {}{}", id, e.errorCode(), last ? ", giving up" : "");
             return false;
         }
+    }
+
+    /** The same prompt for the team's WeCom group, where leads and liaisons read it together. */
+    private static String markdown(MedicalTeam team, LocalDate date, DailyPromptMapper.DayFigures yesterday) {
+        return "**" + team.getName() + " 每日需求提示**\n"
+                + "> 日期：" + date.format(DateTimeFormatter.ofPattern("yyyy年M月d日")) + "\n"
+                + "> 昨日需求 <font color=\"warning\">" + yesterday.reported() + "</font> 项：在办 " + yesterday.inProgress()
+                + " 项，已送达 " + yesterday.done() + " 项\n"
+                + "请领队或联络员在小程序“报告需求”中报告今日一线物资和其他需求，"
+                + "或回复公众号，如：需求 N95口罩 200个；防护服 50套";
     }
 
     private static Map<String, String> content(MedicalTeam team, LocalDate date, DailyPromptMapper.DayFigures yesterday) {

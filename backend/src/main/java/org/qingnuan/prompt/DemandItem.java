@@ -17,6 +17,8 @@ public class DemandItem extends Timestamped {
     private Integer quantity;
     private String unit;
     private Integer deliveredQuantity;
+    private String spec;
+    private org.qingnuan.api.ticket.Urgency urgency;
 
     public Long getReportId() { return reportId; }
     public void setReportId(Long reportId) { this.reportId = reportId; }
@@ -34,4 +36,8 @@ public class DemandItem extends Timestamped {
     public void setUnit(String unit) { this.unit = unit; }
     public Integer getDeliveredQuantity() { return deliveredQuantity; }
     public void setDeliveredQuantity(Integer deliveredQuantity) { this.deliveredQuantity = deliveredQuantity; }
+    public String getSpec() { return spec; }
+    public void setSpec(String spec) { this.spec = spec; }
+    public org.qingnuan.api.ticket.Urgency getUrgency() { return urgency; }
+    public void setUrgency(org.qingnuan.api.ticket.Urgency urgency) { this.urgency = urgency; }
 }

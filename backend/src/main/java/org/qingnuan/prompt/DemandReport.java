@@ -19,6 +19,7 @@ public class DemandReport extends Timestamped {
     private Source source;
     private String reporterOpenId;
     private String rawText;
+    private Long reporterUserId;
 
     public Long getTeamId() { return teamId; }
     public void setTeamId(Long teamId) { this.teamId = teamId; }
@@ -32,4 +33,6 @@ public class DemandReport extends Timestamped {
     public void setReporterOpenId(String reporterOpenId) { this.reporterOpenId = reporterOpenId; }
     public String getRawText() { return rawText; }
     public void setRawText(String rawText) { this.rawText = rawText; }
+    public Long getReporterUserId() { return reporterUserId; }
+    public void setReporterUserId(Long reporterUserId) { this.reporterUserId = reporterUserId; }
 }

@@ -13,7 +13,8 @@ public class PromptDelivery extends Timestamped {
 
     public enum Status { PENDING, SENDING, SENT, FAILED, GAVE_UP }
 
-    public enum Channel { TEMPLATE }
+    /** TEMPLATE: an official-account template message to a bound follower; WECOM_ROBOT: the team's WeCom group. */
+    public enum Channel { TEMPLATE, WECOM_ROBOT }
 
     private Long promptId;
     private Long teamId;

@@ -29,6 +29,8 @@ public class MedicalTeam extends Timestamped {
     /** when the daily prompt goes out (Asia/Shanghai), default 09:00 */
     private java.time.LocalTime promptTime;
     private Boolean promptEnabled;
+    /** The WeCom group robot webhook key, sealed; null when the team has no WeCom group channel. */
+    private String wecomWebhookSealed;
     @Version
     private Integer version;
 
@@ -56,4 +58,6 @@ public class MedicalTeam extends Timestamped {
     public void setStatus(TeamStatus status) { this.status = status; }
     public Integer getVersion() { return version; }
     public void setVersion(Integer version) { this.version = version; }
+    public String getWecomWebhookSealed() { return wecomWebhookSealed; }
+    public void setWecomWebhookSealed(String wecomWebhookSealed) { this.wecomWebhookSealed = wecomWebhookSealed; }
 }

@@ -48,5 +48,9 @@ class MiniProgramContractIT extends IntegrationTest {
         assertThat(schemas.get("SubmitTicketRequest").get("required").toString()).contains("familyId").contains("description");
         assertThat(schemas.get("SubmitTicketRequest").get("properties").has("photoKeys")).isTrue();
         assertThat(schemas.get("TicketView").get("properties").get("history").toString()).contains("Event");
+        assertThat(schemas.get("ApiError").get("properties").has("fieldErrors")).as("the one error shape").isTrue();
+        assertThat(submit.get("responses").get("default").toString()).contains("ApiError");
+        assertThat(submit.has("security")).as("submitting needs the bearer token").isTrue();
+        assertThat(docs.get("paths").get("/api/mp/auth/login").get("post").has("security")).isFalse();
     }
 }

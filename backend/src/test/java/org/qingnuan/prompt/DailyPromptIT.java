@@ -7,6 +7,7 @@ import org.qingnuan.QingnuanApplication;
 import org.qingnuan.org.OrgUnit;
 import org.qingnuan.prompt.internal.TeamBindingMapper;
 import org.qingnuan.staff.StaffRole;
+import org.qingnuan.testing.Api.Response;
 import org.qingnuan.testing.Fixtures;
 import org.qingnuan.testing.IntegrationTest;
 import org.qingnuan.testing.WechatApiStub;
@@ -118,6 +119,40 @@ class DailyPromptIT extends IntegrationTest {
 
         assertThat(WechatApiStub.get().calls(TEMPLATE_SEND)).anySatisfy(call -> assertThat(call.body())
                 .contains(openId).contains("昨日需求3项：在办1项，已送达1项"));
+    }
+
+    @Test
+    void shouldAlsoPromptTheTeamsWecomGroupOnceThroughItsRobot() {
+        String key = "wecom-" + java.util.UUID.randomUUID();
+        Response bad = api.put("/api/admin/medical-teams/" + teamId + "/prompt-schedule", admin,
+                Map.of("promptTime", "00:00", "enabled", true, "wecomWebhook", "not a webhook"));
+        assertThat(bad.fieldError("wecomWebhook")).isNotBlank();
+        Response set = api.put("/api/admin/medical-teams/" + teamId + "/prompt-schedule", admin, Map.of("promptTime", "00:00",
+                "enabled", true, "wecomWebhook", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=" + key));
+        assertThat(set.body().get("wecomConfigured").asBoolean()).isTrue();
+        assertThat(set.raw()).doesNotContain(key);
+        assertThat(jdbc.queryForObject("SELECT wecom_webhook_sealed FROM medical_team WHERE id = ?", String.class, teamId))
+                .doesNotContain(key);
+
+        prompts.run();
+        prompts.run();
+        List<WechatApiStub.Call> posted = WechatApiStub.get().calls("/cgi-bin/webhook/send").stream()
+                .filter(c -> c.query().contains(key)).toList();
+        assertThat(posted).hasSize(1);
+        assertThat(posted.get(0).body()).contains("\"msgtype\":\"markdown\"").contains("提示测试医疗队").contains("昨日需求");
+        assertThat(jdbc.queryForObject("SELECT status FROM prompt_delivery WHERE team_id = ? AND channel = 'WECOM_ROBOT'",
+                String.class, teamId)).isEqualTo("SENT");
+    }
+
+    @Test
+    void shouldGiveUpOnARobotRemovedFromItsGroup() {
+        api.put("/api/admin/medical-teams/" + teamId + "/prompt-schedule", admin,
+                Map.of("promptTime", "00:00", "enabled", true, "wecomWebhook", "bad-" + java.util.UUID.randomUUID()));
+        prompts.run();
+        assertThat(jdbc.queryForObject("SELECT status FROM prompt_delivery WHERE team_id = ? AND channel = 'WECOM_ROBOT'",
+                String.class, teamId)).isEqualTo("GAVE_UP");
+        assertThat(api.put("/api/admin/medical-teams/" + teamId + "/prompt-schedule", admin,
+                Map.of("promptTime", "00:00", "enabled", true, "wecomWebhook", "")).body().get("wecomConfigured").asBoolean()).isFalse();
     }
 
     @Test

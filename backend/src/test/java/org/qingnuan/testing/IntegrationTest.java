@@ -67,6 +67,7 @@ public abstract class IntegrationTest {
     static void wechatStub(org.springframework.test.context.DynamicPropertyRegistry registry) {
         registry.add("qingnuan.wechat.mp.api-host", () -> WechatApiStub.get().baseUrl());
         registry.add("qingnuan.wechat.mini.api-host", () -> WechatApiStub.get().baseUrl());
+        registry.add("qingnuan.wechat.wecom.api-host", () -> WechatApiStub.get().baseUrl());
         registry.add("qingnuan.storage.oss.endpoint", () -> OssStub.get().baseUrl());
         registry.add("qingnuan.storage.oss.bucket", () -> OssStub.BUCKET);
         registry.add("qingnuan.storage.oss.access-key-id", () -> OssStub.ACCESS_KEY_ID);

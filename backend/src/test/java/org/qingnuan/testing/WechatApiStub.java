@@ -47,6 +47,7 @@ import java.util.regex.Pattern;
  *   <li>getuserphonenumber: {@code phone-<11 digits>} answers that number, once; otherwise 40029.</li>
  *   <li>msg_sec_check (v2): text containing 违禁 is risky (label 20001), 待审 review, else pass; no openid 40003.</li>
  *   <li>subscribe/send: touser {@code oRefuse…} 43101, {@code oBusy…} 45011, else ok.</li>
+ *   <li>WeCom group robot {@code /cgi-bin/webhook/send?key=}: {@code bad-…} 93000, {@code busy-…} 45009, else ok.</li>
  * </ul>
  * {@link #failNext} makes the next call to a path answer an errcode, once.
  */
@@ -150,6 +151,9 @@ public final class WechatApiStub {
         if (path.equals("/sns/jscode2session")) {
             return jscode2session(query);
         }
+        if (path.equals("/cgi-bin/webhook/send")) {
+            return webhookSend(query.getOrDefault("key", ""), body);
+        }
         String app = issued.get(query.getOrDefault("access_token", ""));
         if (app == null) {
             return error(40001);
@@ -168,6 +172,24 @@ public final class WechatApiStub {
             case "/cgi-bin/message/subscribe/send" -> subscribeSend(JSON.readTree(body));
             default -> "{\"errcode\":40066,\"errmsg\":\"invalid url\"}";
         };
+    }
+
+    /**
+     * WeCom group robot (qyapi.weixin.qq.com; no access token): key {@code bad-…} is an unknown robot
+     * (93000), {@code busy-…} over the 20-per-minute limit (45009); markdown needs content.
+     */
+    private String webhookSend(String key, String body) throws IOException {
+        if (key.isEmpty() || key.startsWith("bad-")) {
+            return "{\"errcode\":93000,\"errmsg\":\"invalid webhook url\"}";
+        }
+        if (key.startsWith("busy-")) {
+            return "{\"errcode\":45009,\"errmsg\":\"api freq out of limit\"}";
+        }
+        JsonNode message = JSON.readTree(body);
+        if (!"markdown".equals(text(message, "msgtype")) && !"text".equals(text(message, "msgtype"))) {
+            return error(40008);
+        }
+        return "{\"errcode\":0,\"errmsg\":\"ok\"}";
     }
 
     private String token(String appId, String secret) {

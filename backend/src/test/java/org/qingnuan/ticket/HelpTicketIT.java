@@ -299,6 +299,30 @@ class HelpTicketIT extends IntegrationTest {
     }
 
     @Test
+    void aMessageLeftSendingByAnInstanceThatDiedIsSentByTheNextSweep() {
+        FamilyOnMiniProgram family = FamilyOnMiniProgram.register(api, fixtures, "武汉", "oFam");
+        long userId = api.get("/api/mp/me", family.token).body().get("userId").asLong();
+        api.post("/api/mp/me/subscriptions", family.token, Map.of("acceptedTemplateIds", List.of(TICKET_TEMPLATE_ID)));
+        long id = FamilyOnMiniProgram.id(family.submit(api, UUID.randomUUID().toString(), family.request("请帮忙买一袋米和一桶油")));
+        SubscribeNotice stuck = new SubscribeNotice();
+        stuck.setUserId(userId);
+        stuck.setTicketId(id);
+        stuck.setTemplateId(TICKET_TEMPLATE_ID);
+        stuck.setPage("pages/tickets/detail?id=" + id);
+        stuck.setDataJson("{\"phrase2\":\"已受理\"}");
+        stuck.setStatus(SubscribeNotice.Status.SENDING);
+        stuck.setAttempts(1);
+        stuck.setNextAttemptAt(java.time.LocalDateTime.now(clock));
+        notices.insert(stuck);
+        familyNotices.sendDue();
+        assertThat(notices.selectById(stuck.getId()).getStatus()).as("not yet: it may still be sending").isEqualTo(SubscribeNotice.Status.SENDING);
+        clock.advance(Duration.ofMinutes(3));
+        familyNotices.sendDue();
+        assertThat(notices.selectById(stuck.getId()).getStatus()).isEqualTo(SubscribeNotice.Status.SENT);
+        assertThat(wechat.count("/cgi-bin/message/subscribe/send", family.openId)).isEqualTo(1);
+    }
+
+    @Test
     void aRequestDoneAndNotConfirmedFor72HoursIsConfirmedBySystem() {
         FamilyOnMiniProgram family = FamilyOnMiniProgram.register(api, fixtures, "武汉", "oFam");
         long id = FamilyOnMiniProgram.id(family.submit(api, UUID.randomUUID().toString(), family.request("请帮忙买一袋米和一桶油")));

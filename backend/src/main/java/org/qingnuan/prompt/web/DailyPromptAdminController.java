@@ -4,7 +4,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.qingnuan.api.error.CommonError;
+import org.qingnuan.privacy.PersonalDataCipher;
 import org.qingnuan.prompt.DailyPrompts;
+import org.qingnuan.shared.error.DomainException;
+import org.qingnuan.wechat.WecomGroupRobot;
 import org.qingnuan.prompt.PromptDelivery;
 import org.qingnuan.registry.MedicalTeam;
 import org.qingnuan.registry.MedicalTeamService;
@@ -32,9 +36,11 @@ class DailyPromptAdminController {
     private final org.qingnuan.prompt.DemandReports reports;
     private final MedicalTeamService teams;
     private final MedicalTeamMapper teamMapper;
+    private final PersonalDataCipher cipher;
 
     DailyPromptAdminController(DailyPrompts prompts, org.qingnuan.prompt.DemandReports reports, MedicalTeamService teams,
-                               MedicalTeamMapper teamMapper) {
+                               MedicalTeamMapper teamMapper, PersonalDataCipher cipher) {
+        this.cipher = cipher;
         this.prompts = prompts;
         this.reports = reports;
         this.teams = teams;
@@ -61,23 +67,46 @@ class DailyPromptAdminController {
         return reports.of(teamId);
     }
 
-    record Schedule(@NotNull(message = "请填写提示时间，如 09:00") LocalTime promptTime,
-                    @NotNull(message = "请选择是否发送") Boolean enabled) {
+    /**
+     * @param wecomWebhook the team's WeCom group robot webhook URL (or its key): null keeps the current one,
+     *                     "" removes it
+     */
+    record ScheduleRequest(@NotNull(message = "请填写提示时间，如 09:00") LocalTime promptTime,
+                           @NotNull(message = "请选择是否发送") Boolean enabled,
+                           @jakarta.validation.constraints.Size(max = 200, message = "企业微信群机器人地址过长") String wecomWebhook) {
     }
 
-    @Operation(summary = "本队每日需求提示的时间（北京时间）和开关")
+    /** The key itself is never shown again: it lets anyone post to the group. */
+    record Schedule(LocalTime promptTime, Boolean enabled, boolean wecomConfigured) {
+    }
+
+    @Operation(summary = "本队每日需求提示的时间（北京时间）、开关，以及是否同时发到本队企业微信群")
     @GetMapping("/prompt-schedule")
     Schedule schedule(@PathVariable long teamId) {
         MedicalTeam team = teams.get(teamId);
-        return new Schedule(team.getPromptTime(), team.getPromptEnabled());
+        return new Schedule(team.getPromptTime(), team.getPromptEnabled(), team.getWecomWebhookSealed() != null);
     }
 
     @PutMapping("/prompt-schedule")
     @PreAuthorize("hasAnyRole('SUPER_ADMIN', 'ORG_ADMIN', 'DISPATCHER')")
-    Schedule updateSchedule(@PathVariable long teamId, @Valid @RequestBody Schedule schedule) {
+    Schedule updateSchedule(@PathVariable long teamId, @Valid @RequestBody ScheduleRequest request) {
         teams.get(teamId);
-        teamMapper.update(null, new LambdaUpdateWrapper<MedicalTeam>().set(MedicalTeam::getPromptTime, schedule.promptTime())
-                .set(MedicalTeam::getPromptEnabled, schedule.enabled()).eq(MedicalTeam::getId, teamId));
+        LambdaUpdateWrapper<MedicalTeam> update = new LambdaUpdateWrapper<MedicalTeam>()
+                .set(MedicalTeam::getPromptTime, request.promptTime())
+                .set(MedicalTeam::getPromptEnabled, request.enabled()).eq(MedicalTeam::getId, teamId);
+        if (request.wecomWebhook() != null) {
+            if (request.wecomWebhook().isBlank()) {
+                update.set(MedicalTeam::getWecomWebhookSealed, null);
+            } else {
+                String key = WecomGroupRobot.keyOf(request.wecomWebhook());
+                if (key == null) {
+                    throw DomainException.onField(CommonError.VALIDATION_FAILED, "wecomWebhook",
+                            "请粘贴企业微信群机器人的 Webhook 地址（https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…）");
+                }
+                update.set(MedicalTeam::getWecomWebhookSealed, cipher.seal(key));
+            }
+        }
+        teamMapper.update(null, update);
         return schedule(teamId);
     }
 

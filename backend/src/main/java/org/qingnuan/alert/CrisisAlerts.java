@@ -3,6 +3,7 @@ package org.qingnuan.alert;
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import org.qingnuan.org.OrgService;
 import org.qingnuan.org.OrgUnit;
+import org.qingnuan.staff.StaffWechat;
 import org.qingnuan.ticket.CrisisRaised;
 import org.qingnuan.wechat.OfficialAccount;
 import org.qingnuan.wechat.OfficialAccountException;
@@ -26,7 +27,8 @@ import java.util.Map;
 /**
  * A crisis request reaches people at once, not through a queue: an alert for staff of the family's
  * org (the admin web shows it at the top), and an official-account message to each active duty
- * expert of that org or the nearest org above it that has one. No personal data goes out: the
+ * expert of that org or the nearest org above it that has one, and to the org's staff who bound
+ * their WeChat for alerts. No personal data goes out: the
  * message names the district and the request number; the expert reads the rest signed in.
  */
 @Component
@@ -39,11 +41,13 @@ class CrisisAlerts {
     private final DutyExpertMapper experts;
     private final OrgService orgs;
     private final OfficialAccount officialAccount;
+    private final StaffWechat staffWechat;
     private final String templateId;
     private final Clock clock;
 
     CrisisAlerts(StaffAlertMapper alerts, DutyExpertMapper experts, OrgService orgs, OfficialAccount officialAccount,
-                 @Value("${qingnuan.alert.crisis-template-id:}") String templateId, Clock clock) {
+                 StaffWechat staffWechat, @Value("${qingnuan.alert.crisis-template-id:}") String templateId, Clock clock) {
+        this.staffWechat = staffWechat;
         this.alerts = alerts;
         this.experts = experts;
         this.orgs = orgs;
@@ -61,17 +65,21 @@ class CrisisAlerts {
         alert.setTitle("心理危机求助 #" + crisis.ticketId() + (crisis.district() == null ? "" : "（" + crisis.district() + "）")
                 + "：请立即联系家属");
         alerts.insert(alert);
-        for (DutyExpert expert : onDuty(crisis.orgId())) {
-            if (expert.getOpenId() == null || templateId.isBlank()) {
-                continue;
-            }
+        if (templateId.isBlank()) {
+            return;
+        }
+        List<String> recipients = new ArrayList<>();
+        onDuty(crisis.orgId()).stream().map(DutyExpert::getOpenId).filter(id -> id != null).forEach(recipients::add);
+        // and the org's own staff who bound their WeChat for alerts
+        recipients.addAll(staffWechat.alertRecipients(crisis.orgId()));
+        for (String openId : recipients.stream().distinct().toList()) {
             try {
-                officialAccount.sendTemplate(expert.getOpenId(), templateId, null, Map.of(
+                officialAccount.sendTemplate(openId, templateId, null, Map.of(
                         "thing1", "心理危机求助 #" + crisis.ticketId(),
                         "thing2", crisis.district() == null ? "—" : crisis.district(),
                         "time3", LocalDateTime.now(clock).format(TIME)));
             } catch (OfficialAccountException e) {
-                log.warn("Crisis alert to a duty expert not sent (errcode {})", e.errorCode());
+                log.warn("Crisis alert not sent (errcode {})", e.errorCode());
             }
         }
     }

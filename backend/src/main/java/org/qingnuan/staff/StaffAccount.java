@@ -23,6 +23,8 @@ public class StaffAccount extends Timestamped {
     private Integer failedLoginCount;
     private LocalDateTime lockedUntil;
     private LocalDateTime lastLoginAt;
+    /** The official-account openid the staff member bound for alerts; null when not bound. */
+    private String wechatOpenId;
     @Version
     private Integer version;
 
@@ -60,4 +62,6 @@ public class StaffAccount extends Timestamped {
     public void setLastLoginAt(LocalDateTime lastLoginAt) { this.lastLoginAt = lastLoginAt; }
     public Integer getVersion() { return version; }
     public void setVersion(Integer version) { this.version = version; }
+    public String getWechatOpenId() { return wechatOpenId; }
+    public void setWechatOpenId(String wechatOpenId) { this.wechatOpenId = wechatOpenId; }
 }

@@ -43,6 +43,8 @@ class HelpTicketIT extends IntegrationTest {
     org.qingnuan.notice.FamilyNotices familyNotices;
     @Autowired
     RedissonClient redisson;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private final WechatApiStub wechat = WechatApiStub.get();
 
@@ -235,6 +237,9 @@ class HelpTicketIT extends IntegrationTest {
                 Map.of("name", "李心理", "phone", org.qingnuan.testing.People.mobile(), "openId", expertOpenId));
         assertThat(expert.status()).as(expert.raw()).isEqualTo(201);
 
+        String staffOpenId = "oStaffAlert" + Fixtures.unique();
+        org.qingnuan.staff.StaffAccount districtStaff = fixtures.staff(family.district, StaffRole.DISPATCHER);
+        jdbc.update("UPDATE staff_account SET wechat_open_id = ? WHERE id = ?", staffOpenId, districtStaff.getId());
         Map<String, Object> body = new HashMap<>(family.request("孩子妈妈在一线，我一个人带孩子，真的活不下去了"));
         body.put("category", "PSYCHOLOGICAL");
         Response crisis = family.submit(api, UUID.randomUUID().toString(), body);
@@ -244,6 +249,7 @@ class HelpTicketIT extends IntegrationTest {
         long id = FamilyOnMiniProgram.id(crisis);
 
         assertThat(wechat.count("/cgi-bin/message/template/send", expertOpenId)).isEqualTo(1);
+        assertThat(wechat.count("/cgi-bin/message/template/send", staffOpenId)).as("staff who bound their WeChat").isEqualTo(1);
         assertThat(wechat.calls("/cgi-bin/message/template/send").stream().filter(c -> c.body().contains(expertOpenId))
                 .findFirst().orElseThrow().body()).contains("#" + id).doesNotContain(family.homeAddress);
         JsonNode alerts = api.get("/api/admin/alerts", family.dispatcherToken).body();

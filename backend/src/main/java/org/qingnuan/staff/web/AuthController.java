@@ -8,6 +8,7 @@ import org.qingnuan.staff.AuthProperties;
 import org.qingnuan.staff.CurrentStaff;
 import org.qingnuan.staff.LoginService;
 import org.qingnuan.staff.StaffPrincipal;
+import org.qingnuan.staff.StaffWechat;
 import org.qingnuan.staff.StaffRequests.ChangePasswordRequest;
 import org.qingnuan.staff.StaffRequests.LoginRequest;
 import org.qingnuan.staff.StaffService;
@@ -28,7 +29,10 @@ class AuthController {
     private final StaffService staff;
     private final AuthProperties properties;
 
-    AuthController(LoginService logins, StaffService staff, AuthProperties properties) {
+    private final StaffWechat wechat;
+
+    AuthController(LoginService logins, StaffService staff, AuthProperties properties, StaffWechat wechat) {
+        this.wechat = wechat;
         this.logins = logins;
         this.staff = staff;
         this.properties = properties;
@@ -68,6 +72,25 @@ class AuthController {
     @PostMapping("/password")
     ResponseEntity<Void> changePassword(@Valid @RequestBody ChangePasswordRequest request) {
         staff.changeOwnPassword(request);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "是否已绑定自己的微信（接收危机求助等提醒）")
+    @GetMapping("/me/wechat-binding")
+    StaffWechat.Binding wechatBinding() {
+        return wechat.binding(CurrentStaff.require().staffId());
+    }
+
+    @Operation(summary = "获取绑定微信的 6 位验证码（10 分钟内有效），用要接收提醒的微信发送给公众号")
+    @PostMapping("/me/wechat-binding")
+    StaffWechat.BindingCode issueWechatCode() {
+        return wechat.issueCode(CurrentStaff.require().staffId());
+    }
+
+    @Operation(summary = "解除绑定的微信，不再接收提醒")
+    @org.springframework.web.bind.annotation.DeleteMapping("/me/wechat-binding")
+    ResponseEntity<Void> unbindWechat() {
+        wechat.unbind(CurrentStaff.require());
         return ResponseEntity.noContent().build();
     }
 }

@@ -89,7 +89,18 @@ class WxMiniProgram implements MiniProgram {
      */
     @Override
     public String phoneNumber(String phoneCode, String openId) {
-        WxMaPhoneNumberInfo info = call("getPhoneNumber", wx -> wx.getUserService().getPhoneNumber(phoneCode));
+        // WeChat's getuserphonenumber takes the openid as well; WxJava's getPhoneNumber(code) cannot send it
+        com.google.gson.JsonObject request = new com.google.gson.JsonObject();
+        request.addProperty("code", phoneCode);
+        if (openId != null) {
+            request.addProperty("openid", openId);
+        }
+        String answer = call("getPhoneNumber", wx -> wx.post(
+                cn.binarywang.wx.miniapp.constant.WxMaApiUrlConstants.User.GET_PHONE_NUMBER_URL, request.toString()));
+        com.google.gson.JsonElement phoneInfo = answer == null ? null
+                : com.google.gson.JsonParser.parseString(answer).getAsJsonObject().get("phone_info");
+        WxMaPhoneNumberInfo info = phoneInfo == null ? null
+                : cn.binarywang.wx.miniapp.json.WxMaGsonBuilder.create().fromJson(phoneInfo, WxMaPhoneNumberInfo.class);
         if (info == null || isBlank(info.getPurePhoneNumber())) {
             log.warn("WeChat mini-program getPhoneNumber answered without phone_info");
             throw new MiniProgramException(-1);

@@ -92,6 +92,7 @@ class WxMiniProgramIT extends IntegrationTest {
         assertThat(stub.calls(PHONE)).filteredOn(c -> c.body().contains(code)).singleElement().satisfies(call -> {
             assertThat(call.method()).isEqualTo("POST");
             assertThat(read(call.body()).get("code").asText()).isEqualTo(code);
+            assertThat(read(call.body()).get("openid").asText()).as("the new API takes the openid too").isEqualTo(openId);
             assertThat(call.query()).contains("access_token=stub-token-");
         });
         assertErrcode(() -> miniProgram.phoneNumber(code, openId), MiniProgramException.INVALID_CODE);

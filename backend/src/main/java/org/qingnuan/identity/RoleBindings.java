@@ -53,7 +53,7 @@ public class RoleBindings {
             Long familyId = switch (role.getRole()) {
                 case FAMILY -> role.getSubjectId();
                 case MEDICAL_WORKER -> directory.familyOfWorker(role.getSubjectId()).map(Family::getId).orElse(null);
-                case TEAM_CONTACT -> null;
+                case TEAM_CONTACT, VOLUNTEER -> null;
             };
             grants.add(new UserPrincipal.Grant(role.getRole(), role.getSubjectId(), familyId, role.getOrgId()));
         }
@@ -135,6 +135,7 @@ public class RoleBindings {
             case MEDICAL_WORKER -> directory.worker(grant.subjectId())
                     .map(w -> "医护人员 " + Masks.name(w.getName())).orElse("医护人员");
             case TEAM_CONTACT -> directory.team(grant.subjectId()).map(t -> t.getName() + " 联络人").orElse("医疗队联络人");
+            case VOLUNTEER -> "志愿者";
         };
     }
 }

@@ -83,6 +83,11 @@ public class OrgService {
     }
 
     /** Every org the caller can see, in tree order (depth first, siblings by id). */
+    /** Orgs of these types (all of them for callers without a jurisdiction, e.g. mini-program users), by name. */
+    public List<OrgUnit> ofTypes(java.util.Set<OrgType> types) {
+        return mapper.selectList(new LambdaQueryWrapper<OrgUnit>().in(OrgUnit::getType, types).orderByAsc(OrgUnit::getPath));
+    }
+
     public List<OrgUnit> visible() {
         List<OrgUnit> all = mapper.selectList(new LambdaQueryWrapper<OrgUnit>());
         all.sort(OrgUnit.TREE_ORDER);

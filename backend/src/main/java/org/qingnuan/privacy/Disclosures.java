@@ -47,10 +47,33 @@ public class Disclosures {
         row.setOrgId(subjectOrgId);
         row.setStaffId(actor.staffId());
         row.setStaffName(actor.displayName());
+        row.setAccessorType("STAFF");
         row.setSubjectType(subjectType);
         row.setSubjectId(subjectId);
         row.setFields(String.join(",", fields));
         row.setReason(reason);
+        row.setTraceId(MDC.get(TraceIdFilter.MDC_KEY));
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
+            row.setClientIp(attrs.getRequest().getRemoteAddr());
+        }
+        mapper.insert(row);
+    }
+
+    /**
+     * A volunteer saw a family's address and phone on a task that is theirs (entitlement was checked by
+     * the task board: the task is claimed by them and not finished).
+     */
+    public void recordVolunteerView(long volunteerId, String volunteerName, String subjectType, long subjectId,
+                                    long subjectOrgId, Collection<String> fields) {
+        PersonalDataAccess row = new PersonalDataAccess();
+        row.setOrgId(subjectOrgId);
+        row.setStaffId(volunteerId);
+        row.setStaffName("志愿者 " + volunteerName);
+        row.setAccessorType("VOLUNTEER");
+        row.setSubjectType(subjectType);
+        row.setSubjectId(subjectId);
+        row.setFields(String.join(",", fields));
+        row.setReason("查看本人认领的任务");
         row.setTraceId(MDC.get(TraceIdFilter.MDC_KEY));
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
             row.setClientIp(attrs.getRequest().getRemoteAddr());

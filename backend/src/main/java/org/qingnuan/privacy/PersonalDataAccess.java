@@ -20,6 +20,8 @@ public class PersonalDataAccess {
     private Long orgId;
     private Long staffId;
     private String staffName;
+    /** STAFF (staffId is a staff account) or VOLUNTEER (staffId is the volunteer's id, viewing their own task). */
+    private String accessorType;
     private String subjectType;
     private Long subjectId;
     private String fields;
@@ -51,4 +53,6 @@ public class PersonalDataAccess {
     public void setTraceId(String traceId) { this.traceId = traceId; }
     public LocalDateTime getCreatedAt() { return createdAt; }
     public void setCreatedAt(LocalDateTime createdAt) { this.createdAt = createdAt; }
+    public String getAccessorType() { return accessorType; }
+    public void setAccessorType(String accessorType) { this.accessorType = accessorType; }
 }

@@ -54,6 +54,9 @@ public class HelpTicket extends Timestamped {
     private LocalDateTime doneAt;
     private LocalDateTime confirmedAt;
     private LocalDateTime closedAt;
+    private Long claimedBy;
+    private LocalDateTime claimedAt;
+    private LocalDateTime startedAt;
     private Integer version;
 
     public Long getOrgId() { return orgId; }
@@ -118,4 +121,10 @@ public class HelpTicket extends Timestamped {
     public void setClosedAt(LocalDateTime closedAt) { this.closedAt = closedAt; }
     public Integer getVersion() { return version; }
     public void setVersion(Integer version) { this.version = version; }
+    public Long getClaimedBy() { return claimedBy; }
+    public void setClaimedBy(Long claimedBy) { this.claimedBy = claimedBy; }
+    public LocalDateTime getClaimedAt() { return claimedAt; }
+    public void setClaimedAt(LocalDateTime claimedAt) { this.claimedAt = claimedAt; }
+    public LocalDateTime getStartedAt() { return startedAt; }
+    public void setStartedAt(LocalDateTime startedAt) { this.startedAt = startedAt; }
 }

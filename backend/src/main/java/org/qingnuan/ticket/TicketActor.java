@@ -15,6 +15,10 @@ public record TicketActor(Kind kind, Long id, String name) {
         return new TicketActor(Kind.FAMILY, userId, "家属");
     }
 
+    public static TicketActor volunteer(long volunteerId, String name) {
+        return new TicketActor(Kind.VOLUNTEER, volunteerId, "志愿者 " + name);
+    }
+
     public static TicketActor medicalWorker(long userId) {
         return new TicketActor(Kind.MEDICAL_WORKER, userId, "医护人员本人");
     }

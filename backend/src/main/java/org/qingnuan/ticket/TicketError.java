@@ -10,7 +10,9 @@ public enum TicketError implements ErrorCode {
     CONTENT_UNDER_REVIEW(409, "这条求助的文字正在等待工作人员审核，审核通过（受理）后才能发布给志愿者"),
     PHOTO_NOT_UPLOADED(400, "有照片没有上传成功，请重新上传后再提交"),
     PHOTO_STORAGE_UNAVAILABLE(503, "照片上传暂不可用，请先不带照片提交，或稍后再试"),
-    FAMILY_ADDRESS_MISSING(400, "登记信息中没有家庭住址，请填写服务地址");
+    FAMILY_ADDRESS_MISSING(400, "登记信息中没有家庭住址，请填写服务地址"),
+    TOO_MANY_ACTIVE_TASKS(409, "您进行中的任务已达上限，请先完成或放弃其中一个"),
+    SKILL_MISMATCH(403, "这项任务需要的技能不在您登记的技能中");
 
     private final int httpStatus;
     private final String message;

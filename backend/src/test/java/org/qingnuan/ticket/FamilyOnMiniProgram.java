@@ -16,16 +16,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A registered family in a fresh city, and a WeChat user signed in to the mini-program and bound
  * to it by their verified phone — the way a real family starts.
  */
-final class FamilyOnMiniProgram {
+public final class FamilyOnMiniProgram {
 
-    final OrgUnit city;
-    final OrgUnit district;
-    final String dispatcherToken;
-    final long familyId;
-    final String familyPhone;
-    final String homeAddress;
-    final String openId;
-    final String token;
+    public final OrgUnit city;
+    public final OrgUnit district;
+    public final String dispatcherToken;
+    public final long familyId;
+    public final String familyPhone;
+    public final String homeAddress;
+    public final String openId;
+    public final String token;
 
     private FamilyOnMiniProgram(OrgUnit city, OrgUnit district, String dispatcherToken, long familyId, String familyPhone,
                                 String homeAddress, String openId, String token) {
@@ -40,7 +40,7 @@ final class FamilyOnMiniProgram {
     }
 
     /** @param openIdPrefix the stub answers by openid: "oRefuse…" gets 43101, "oBusy…" 45011 on subscribe sends */
-    static FamilyOnMiniProgram register(Api api, Fixtures fixtures, String cityName, String openIdPrefix) {
+    public static FamilyOnMiniProgram register(Api api, Fixtures fixtures, String cityName, String openIdPrefix) {
         OrgUnit city = fixtures.city(cityName);
         OrgUnit district = fixtures.child(city, "江岸区" + Fixtures.unique(), OrgType.DISTRICT_LEAGUE);
         String admin = api.login(fixtures.staff(city, StaffRole.ORG_ADMIN).getUsername(), Fixtures.PASSWORD);
@@ -65,24 +65,24 @@ final class FamilyOnMiniProgram {
     }
 
     /** The same WeChat user signing in again (a fresh wx.login code), e.g. after their session expired. */
-    String signInAgain(Api api) {
+    public String signInAgain(Api api) {
         Api.Response login = api.post("/api/mp/auth/login", null, Map.of("code", "code-" + openId + "~" + Fixtures.unique()));
         assertThat(login.status()).as(login.raw()).isEqualTo(200);
         return login.body().get("token").asText();
     }
 
-    Map<String, Object> request(String description) {
+    public Map<String, Object> request(String description) {
         return Map.of("familyId", familyId, "category", "SUPPLIES", "urgency", "NORMAL", "description", description,
                 "contactMethod", "PHONE_CALL");
     }
 
-    Api.Response submit(Api api, String idempotencyKey, Object body) {
+    public Api.Response submit(Api api, String idempotencyKey, Object body) {
         java.util.Map<String, String> headers = new java.util.HashMap<>();
         headers.put("Idempotency-Key", idempotencyKey);
         return api.post("/api/mp/tickets", token, body, headers);
     }
 
-    static long id(Api.Response response) {
+    public static long id(Api.Response response) {
         JsonNode id = response.body().get("id");
         assertThat(id).as(response.raw()).isNotNull();
         return id.asLong();

@@ -14,7 +14,8 @@ public record MpUserView(
     public enum RoleKind {
         @Schema(description = "一线医护人员家属") FAMILY,
         @Schema(description = "一线医护人员本人") MEDICAL_WORKER,
-        @Schema(description = "医疗队领队或联络员") TEAM_CONTACT
+        @Schema(description = "医疗队领队或联络员") TEAM_CONTACT,
+        @Schema(description = "志愿者（subjectId 为志愿者编号；须审核通过、培训合格、保险有效才能认领任务）") VOLUNTEER
     }
 
     /**

@@ -1,0 +1,261 @@
+package org.qingnuan.ticket;
+
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import org.qingnuan.api.ticket.SubmitTicketRequest;
+import org.qingnuan.api.ticket.TicketStatus;
+import org.qingnuan.api.volunteer.TaskView;
+import org.qingnuan.privacy.Disclosures;
+import org.qingnuan.privacy.PersonalDataCipher;
+import org.qingnuan.shared.error.DomainException;
+import org.qingnuan.ticket.internal.HelpTicketMapper;
+import org.redisson.api.RBucket;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The volunteers' task board: nearby open tasks, claiming one (exactly one claimer however many
+ * press at once), releasing, starting and completing. Correctness comes from the database: the claim
+ * is the lifecycle's conditional UPDATE, inside a transaction that first locks the volunteer's row
+ * (so their count of active tasks cannot be raced). Redis only turns losers away early.
+ */
+@Service
+public class VolunteerTasks {
+
+    private static final String CLAIM_FLAG = "qn:tasks:claiming:";
+    private static final Duration CLAIM_FLAG_TTL = Duration.ofSeconds(30);
+    private static final int NEARBY_LIMIT = 50;
+    static final EnumSet<TicketStatus> ACTIVE = EnumSet.of(TicketStatus.CLAIMED, TicketStatus.IN_PROGRESS);
+
+    private final HelpTicketMapper tickets;
+    private final TicketLifecycle lifecycle;
+    private final OpenTaskIndex index;
+    private final ClaimGuard guard;
+    private final TicketPhotos photos;
+    private final TicketViews views;
+    private final PersonalDataCipher cipher;
+    private final Disclosures disclosures;
+    private final RedissonClient redisson;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher publisher;
+    private final Clock clock;
+
+    VolunteerTasks(HelpTicketMapper tickets, TicketLifecycle lifecycle, OpenTaskIndex index, ClaimGuard guard,
+                   TicketPhotos photos, TicketViews views, PersonalDataCipher cipher, Disclosures disclosures,
+                   RedissonClient redisson, TransactionTemplate transactions, ApplicationEventPublisher publisher,
+                   Clock clock) {
+        this.tickets = tickets;
+        this.lifecycle = lifecycle;
+        this.index = index;
+        this.guard = guard;
+        this.photos = photos;
+        this.views = views;
+        this.cipher = cipher;
+        this.disclosures = disclosures;
+        this.redisson = redisson;
+        this.transactions = transactions;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /** Open tasks the volunteer can do within their radius, nearest first; district only. */
+    public List<TaskView> nearby(VolunteerActor v) {
+        Map<Long, Double> near;
+        try {
+            near = index.near(v.categories(), v.latitude(), v.longitude(), v.radiusKm(), NEARBY_LIMIT);
+        } catch (RuntimeException redisDown) {
+            near = nearFromDatabase(v);
+        }
+        if (near.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, HelpTicket> byId = new java.util.HashMap<>();
+        tickets.selectBatchIds(near.keySet()).forEach(t -> byId.put(t.getId(), t));
+        List<TaskView> result = new ArrayList<>();
+        near.forEach((id, km) -> {
+            HelpTicket t = byId.get(id);
+            // the index may lag a moment behind the database: the database decides
+            if (t != null && t.getStatus() == TicketStatus.OPEN && v.categories().contains(t.getCategory())) {
+                result.add(view(t, Math.round(km * 10) / 10.0, false));
+            }
+        });
+        return result;
+    }
+
+    /** The volunteer's claimed and started tasks, with the exact address and phone; each view is logged. */
+    public List<TaskView> mine(VolunteerActor v) {
+        List<HelpTicket> active = tickets.selectList(new LambdaQueryWrapper<HelpTicket>()
+                .eq(HelpTicket::getClaimedBy, v.volunteerId()).in(HelpTicket::getStatus, ACTIVE)
+                .orderByAsc(HelpTicket::getClaimedAt));
+        return active.stream().map(t -> revealed(v, t)).toList();
+    }
+
+    public TaskView claim(VolunteerActor v, long ticketId) {
+        RBucket<String> flag = redisson.getBucket(CLAIM_FLAG + ticketId, StringCodec.INSTANCE);
+        boolean flagged = false;
+        try {
+            flagged = flag.setIfAbsent(Long.toString(v.volunteerId()), CLAIM_FLAG_TTL);
+            if (!flagged && !Long.toString(v.volunteerId()).equals(flag.get())) {
+                // someone else is claiming it right now: no need to ask the database
+                throw TicketLifecycle.conflict(TicketStatus.CLAIMED);
+            }
+        } catch (DomainException taken) {
+            throw taken;
+        } catch (RuntimeException redisDown) {
+            // Redis only speeds this up; the database decides below
+        }
+        try {
+            HelpTicket claimed = transactions.execute(status -> {
+                guard.lock(v.volunteerId());
+                long active = tickets.selectCount(new LambdaQueryWrapper<HelpTicket>()
+                        .eq(HelpTicket::getClaimedBy, v.volunteerId()).in(HelpTicket::getStatus, ACTIVE));
+                if (active >= v.maxActiveTasks()) {
+                    throw new DomainException(TicketError.TOO_MANY_ACTIVE_TASKS,
+                            "您已有 " + active + " 个进行中的任务（最多 " + v.maxActiveTasks() + " 个），请先完成或放弃其中一个");
+                }
+                HelpTicket t = tickets.selectById(ticketId);
+                if (t == null) {
+                    throw new DomainException(TicketError.TICKET_NOT_FOUND);
+                }
+                if (!v.categories().contains(t.getCategory())) {
+                    throw new DomainException(TicketError.SKILL_MISMATCH);
+                }
+                LocalDateTime now = LocalDateTime.now(clock);
+                return lifecycle.apply(t, TicketAction.CLAIM, v.actor(), null, u -> u
+                        .set(HelpTicket::getClaimedBy, v.volunteerId()).set(HelpTicket::getClaimedAt, now));
+            });
+            return revealed(v, claimed);
+        } finally {
+            if (flagged) {
+                try {
+                    flag.delete();
+                } catch (RuntimeException ignored) {
+                    // expires by itself
+                }
+            }
+        }
+    }
+
+    public TaskView release(VolunteerActor v, long ticketId, String reason) {
+        HelpTicket t = own(v, ticketId);
+        HelpTicket released = transactions.execute(status -> lifecycle.apply(t, TicketAction.RELEASE, v.actor(), reason,
+                u -> u.set(HelpTicket::getClaimedBy, null).set(HelpTicket::getClaimedAt, null)));
+        publisher.publishEvent(new TaskReleased(released.getId(), released.getOrgId(), v.name(), reason, false));
+        return view(released, null, false);
+    }
+
+    public TaskView start(VolunteerActor v, long ticketId) {
+        HelpTicket t = own(v, ticketId);
+        HelpTicket started = transactions.execute(status -> lifecycle.apply(t, TicketAction.START, v.actor(), null,
+                u -> u.set(HelpTicket::getStartedAt, LocalDateTime.now(clock))));
+        return revealed(v, started);
+    }
+
+    public TaskView complete(VolunteerActor v, long ticketId, String note, List<String> photoKeys, long userId) {
+        HelpTicket t = own(v, ticketId);
+        photos.requireUploaded(userId, photoKeys);
+        HelpTicket done = transactions.execute(status -> lifecycle.apply(t, TicketAction.COMPLETE, v.actor(), note,
+                u -> u.set(HelpTicket::getDoneNote, note).set(HelpTicket::getDonePhotoKeys, views.keysJson(photoKeys))));
+        return view(done, null, false);
+    }
+
+    /**
+     * Puts back in the pool the tasks claimed but not started in time (by the start of the family's
+     * preferred window, else within {@code startWithin} of the claim), and tells staff.
+     */
+    public int releaseUnstarted(Duration startWithin) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        int released = 0;
+        for (HelpTicket t : tickets.selectList(new LambdaQueryWrapper<HelpTicket>().eq(HelpTicket::getStatus, TicketStatus.CLAIMED)
+                .le(HelpTicket::getClaimedAt, now.minus(startWithin)).last("LIMIT 200"))) {
+            LocalDateTime deadline = t.getWindowStart() != null && t.getWindowStart().isAfter(t.getClaimedAt().plus(startWithin))
+                    ? t.getWindowStart() : t.getClaimedAt().plus(startWithin);
+            if (deadline.isAfter(now)) {
+                continue;
+            }
+            try {
+                HelpTicket back = transactions.execute(status -> lifecycle.apply(t, TicketAction.RELEASE, TicketActor.SYSTEM,
+                        "认领后未按时开始，已退回待认领", u -> u.set(HelpTicket::getClaimedBy, null).set(HelpTicket::getClaimedAt, null)));
+                publisher.publishEvent(new TaskReleased(back.getId(), back.getOrgId(), null, "认领后未按时开始", true));
+                released++;
+            } catch (DomainException movedMeanwhile) {
+                // started or released between the read and the move
+            }
+        }
+        return released;
+    }
+
+    /** Rebuilds the Redis index of open tasks from the database. */
+    public int rebuildIndex() {
+        return index.rebuild();
+    }
+
+    private HelpTicket own(VolunteerActor v, long ticketId) {
+        HelpTicket t = tickets.selectById(ticketId);
+        if (t == null || !Long.valueOf(v.volunteerId()).equals(t.getClaimedBy())) {
+            throw new DomainException(TicketError.TICKET_NOT_FOUND);
+        }
+        return t;
+    }
+
+    private TaskView revealed(VolunteerActor v, HelpTicket t) {
+        boolean theirs = Long.valueOf(v.volunteerId()).equals(t.getClaimedBy()) && ACTIVE.contains(t.getStatus());
+        if (theirs) {
+            disclosures.recordVolunteerView(v.volunteerId(), v.name(), "HELP_TICKET", t.getId(), t.getOrgId(),
+                    List.of("address", "contactPhone"));
+        }
+        return view(t, null, theirs);
+    }
+
+    private TaskView view(HelpTicket t, Double distanceKm, boolean withContact) {
+        return new TaskView(t.getId(), t.getCategory(), t.getCategory().label(), t.getUrgency(), t.getStatus(),
+                cipher.open(t.getDescriptionSealed()), t.getDistrict(), distanceKm,
+                t.getWindowStart() == null ? null : new SubmitTicketRequest.TimeWindow(t.getWindowStart(), t.getWindowEnd()),
+                t.getContactMethod().label(),
+                withContact ? cipher.open(t.getAddressSealed()) : null,
+                withContact ? cipher.open(t.getContactPhoneSealed()) : null,
+                t.getClaimedAt(), t.getStartedAt());
+    }
+
+    /** When Redis cannot answer: a bounding box on the database, then exact distances. */
+    private Map<Long, Double> nearFromDatabase(VolunteerActor v) {
+        double lat = v.latitude().doubleValue();
+        double lng = v.longitude().doubleValue();
+        double dLat = v.radiusKm() / 111.0;
+        double dLng = v.radiusKm() / (111.0 * Math.cos(Math.toRadians(lat)));
+        List<Map.Entry<Long, Double>> hits = new ArrayList<>();
+        for (HelpTicket t : tickets.selectList(new LambdaQueryWrapper<HelpTicket>().eq(HelpTicket::getStatus, TicketStatus.OPEN)
+                .in(HelpTicket::getCategory, v.categories())
+                .between(HelpTicket::getLatitude, BigDecimal.valueOf(lat - dLat), BigDecimal.valueOf(lat + dLat))
+                .between(HelpTicket::getLongitude, BigDecimal.valueOf(lng - dLng), BigDecimal.valueOf(lng + dLng))
+                .last("LIMIT 1000"))) {
+            double km = haversineKm(lat, lng, t.getLatitude().doubleValue(), t.getLongitude().doubleValue());
+            if (km <= v.radiusKm()) {
+                hits.add(Map.entry(t.getId(), km));
+            }
+        }
+        hits.sort(Map.Entry.comparingByValue());
+        Map<Long, Double> near = new java.util.LinkedHashMap<>();
+        hits.stream().limit(NEARBY_LIMIT).forEach(e -> near.put(e.getKey(), e.getValue()));
+        return near;
+    }
+
+    static double haversineKm(double lat1, double lng1, double lat2, double lng2) {
+        double dLat = Math.toRadians(lat2 - lat1);
+        double dLng = Math.toRadians(lng2 - lng1);
+        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2))
+                * Math.sin(dLng / 2) * Math.sin(dLng / 2);
+        return 6371.0 * 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a));
+    }
+}

@@ -1,0 +1,139 @@
+package org.qingnuan.volunteer;
+
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import com.baomidou.mybatisplus.core.conditions.update.LambdaUpdateWrapper;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.qingnuan.api.volunteer.TrainingView;
+import org.qingnuan.identity.UserPrincipal;
+import org.qingnuan.shared.error.DomainException;
+import org.qingnuan.volunteer.internal.TrainingAttemptMapper;
+import org.qingnuan.volunteer.internal.TrainingQuestionMapper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The protection course and its quiz. The course text is fixed (seed 003's "严格开展疫情防护知识培训");
+ * staff manage the questions. Every question counts; the pass mark is a percentage.
+ */
+@Service
+public class ProtectionTraining {
+
+    static final List<String> COURSE = List.of(
+            "一、出门服务前：确认自己和同住人近 14 天无发热、咳嗽等症状；如有不适，放弃任务并告知工作人员。",
+            "二、口罩：全程佩戴医用外科口罩或 N95 口罩，覆盖口鼻、压紧鼻夹；口罩潮湿或污染时立即更换。",
+            "三、手卫生：进门前、离开后、接触物品后，用洗手液流水洗手 20 秒以上，或用含酒精的免洗洗手液。",
+            "四、保持距离：与服务对象保持 1 米以上距离，尽量“无接触”交接物品；不在服务对象家中用餐。",
+            "五、物品消毒：交接的物品外包装可用 75% 酒精擦拭；服务结束后及时清洁手机、钥匙等随身物品。",
+            "六、特殊情况：遇到服务对象发热、咳嗽，或情绪激动、有轻生言行，立即联系工作人员，不要独自处理。");
+
+    private final TrainingQuestionMapper questions;
+    private final TrainingAttemptMapper attempts;
+    private final Volunteers volunteers;
+    private final VolunteerProperties properties;
+    private final ObjectMapper json;
+
+    ProtectionTraining(TrainingQuestionMapper questions, TrainingAttemptMapper attempts, Volunteers volunteers,
+                       VolunteerProperties properties, ObjectMapper json) {
+        this.questions = questions;
+        this.attempts = attempts;
+        this.volunteers = volunteers;
+        this.properties = properties;
+        this.json = json;
+    }
+
+    public record QuestionRequest(
+            @jakarta.validation.constraints.NotBlank(message = "请填写题目")
+            @jakarta.validation.constraints.Size(max = 300, message = "题目最多 300 个字") String question,
+            @jakarta.validation.constraints.Size(min = 2, max = 6, message = "每题 2 到 6 个选项")
+            @jakarta.validation.constraints.NotNull(message = "请填写选项")
+            List<@jakarta.validation.constraints.NotBlank(message = "选项不能为空")
+                 @jakarta.validation.constraints.Size(max = 100, message = "每个选项最多 100 个字") String> choices,
+            @jakarta.validation.constraints.NotNull(message = "请选择正确答案")
+            @jakarta.validation.constraints.Min(value = 0, message = "正确答案须是其中一个选项") Integer answer) {
+    }
+
+    public record QuestionView(long id, String question, List<String> choices, int answer, boolean active) {
+    }
+
+    public TrainingView course() {
+        return new TrainingView(COURSE, active().stream()
+                .map(q -> new TrainingView.Question(q.getId(), q.getQuestion(), choices(q))).toList(),
+                properties.passMarkPercent());
+    }
+
+    @Transactional
+    public TrainingView.Result submit(UserPrincipal user, Map<Long, Integer> answers) {
+        Volunteer v = volunteers.ofUser(user);
+        List<TrainingQuestion> quiz = active();
+        if (quiz.isEmpty()) {
+            throw new DomainException(VolunteerError.QUIZ_UNAVAILABLE);
+        }
+        int score = (int) quiz.stream().filter(q -> q.getAnswer().equals(answers.get(q.getId()))).count();
+        boolean passed = score * 100 >= properties.passMarkPercent() * quiz.size();
+        TrainingAttempt attempt = new TrainingAttempt();
+        attempt.setVolunteerId(v.getId());
+        attempt.setScore(score);
+        attempt.setPassed(passed);
+        attempts.insert(attempt);
+        if (passed) {
+            volunteers.trainingPassed(v.getId());
+        }
+        return new TrainingView.Result(score, quiz.size(), passed, passed
+                ? "测试通过，防护培训合格"
+                : "答对 " + score + " 题，未达到及格线（" + properties.passMarkPercent() + "%），请重新学习课程后再试");
+    }
+
+    // --- staff side ---
+
+    public List<QuestionView> all() {
+        return questions.selectList(new LambdaQueryWrapper<TrainingQuestion>().orderByDesc(TrainingQuestion::getActive)
+                .orderByAsc(TrainingQuestion::getId)).stream()
+                .map(q -> new QuestionView(q.getId(), q.getQuestion(), choices(q), q.getAnswer(), Boolean.TRUE.equals(q.getActive())))
+                .toList();
+    }
+
+    public QuestionView add(QuestionRequest r) {
+        if (r.answer() >= r.choices().size()) {
+            throw DomainException.onField(org.qingnuan.api.error.CommonError.VALIDATION_FAILED, "answer", "正确答案须是其中一个选项");
+        }
+        TrainingQuestion q = new TrainingQuestion();
+        q.setQuestion(r.question().trim());
+        q.setChoices(write(r.choices()));
+        q.setAnswer(r.answer());
+        q.setActive(true);
+        questions.insert(q);
+        return new QuestionView(q.getId(), q.getQuestion(), r.choices(), r.answer(), true);
+    }
+
+    public void retire(long id) {
+        questions.update(null, new LambdaUpdateWrapper<TrainingQuestion>().set(TrainingQuestion::getActive, false)
+                .eq(TrainingQuestion::getId, id));
+    }
+
+    private List<TrainingQuestion> active() {
+        return questions.selectList(new LambdaQueryWrapper<TrainingQuestion>().eq(TrainingQuestion::getActive, true)
+                .orderByAsc(TrainingQuestion::getId));
+    }
+
+    private List<String> choices(TrainingQuestion q) {
+        try {
+            return json.readValue(q.getChoices(), new TypeReference<List<String>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored choices are not a JSON list", e);
+        }
+    }
+
+    private String write(List<String> choices) {
+        try {
+            return json.writeValueAsString(choices);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

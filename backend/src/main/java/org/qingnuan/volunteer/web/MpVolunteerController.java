@@ -1,0 +1,88 @@
+package org.qingnuan.volunteer.web;
+
+import org.qingnuan.api.volunteer.MpVolunteerApi;
+import org.qingnuan.api.volunteer.TaskView;
+import org.qingnuan.api.volunteer.TrainingView;
+import org.qingnuan.api.volunteer.VolunteerRequests;
+import org.qingnuan.api.volunteer.VolunteerView;
+import org.qingnuan.identity.CurrentUser;
+import org.qingnuan.identity.UserPrincipal;
+import org.qingnuan.ticket.VolunteerTasks;
+import org.qingnuan.volunteer.ProtectionTraining;
+import org.qingnuan.volunteer.Volunteers;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+@RestController
+class MpVolunteerController implements MpVolunteerApi {
+
+    private final Volunteers volunteers;
+    private final ProtectionTraining training;
+    private final VolunteerTasks tasks;
+
+    MpVolunteerController(Volunteers volunteers, ProtectionTraining training, VolunteerTasks tasks) {
+        this.volunteers = volunteers;
+        this.training = training;
+        this.tasks = tasks;
+    }
+
+    @Override
+    public List<Organisation> organisations() {
+        return volunteers.organisations();
+    }
+
+    @Override
+    public ResponseEntity<VolunteerView> register(VolunteerRequests.Register request) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(volunteers.register(CurrentUser.require(), request));
+    }
+
+    @Override
+    public VolunteerView me() {
+        return volunteers.me(CurrentUser.require());
+    }
+
+    @Override
+    public TrainingView training() {
+        volunteers.ofUser(CurrentUser.require());
+        return training.course();
+    }
+
+    @Override
+    public TrainingView.Result submitQuiz(VolunteerRequests.QuizAnswers answers) {
+        return training.submit(CurrentUser.require(), answers.answers());
+    }
+
+    @Override
+    public List<TaskView> nearby() {
+        return tasks.nearby(volunteers.onDuty(CurrentUser.require()));
+    }
+
+    @Override
+    public List<TaskView> mine() {
+        return tasks.mine(volunteers.onDuty(CurrentUser.require()));
+    }
+
+    @Override
+    public TaskView claim(long id) {
+        return tasks.claim(volunteers.onDuty(CurrentUser.require()), id);
+    }
+
+    @Override
+    public TaskView release(long id, VolunteerRequests.Release request) {
+        return tasks.release(volunteers.onDuty(CurrentUser.require()), id, request.reason());
+    }
+
+    @Override
+    public TaskView start(long id) {
+        return tasks.start(volunteers.onDuty(CurrentUser.require()), id);
+    }
+
+    @Override
+    public TaskView complete(long id, VolunteerRequests.Complete request) {
+        UserPrincipal user = CurrentUser.require();
+        return tasks.complete(volunteers.onDuty(user), id, request.note(), request.photoKeys(), user.userId());
+    }
+}

@@ -1,0 +1,169 @@
+package org.qingnuan.volunteer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.qingnuan.org.OrgType;
+import org.qingnuan.org.OrgUnit;
+import org.qingnuan.staff.StaffRole;
+import org.qingnuan.testing.Api.Response;
+import org.qingnuan.testing.Fixtures;
+import org.qingnuan.testing.IntegrationTest;
+import org.qingnuan.testing.People;
+import org.qingnuan.ticket.FamilyOnMiniProgram;
+import org.qingnuan.ticket.VolunteerTasks;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A volunteer registers, is approved, trained and insured, finds a task nearby, claims, starts and completes it. */
+class VolunteerIT extends IntegrationTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    VolunteerTasks tasks;
+
+    @Test
+    void aVolunteerGoesThroughTheDutyGateAndServesAFamilyNearby() {
+        FamilyOnMiniProgram family = FamilyOnMiniProgram.register(api, fixtures, "武汉", "oFam");
+        // the family lives at Wuhan's Jianghan Road; the volunteer 2 km away
+        jdbc.update("UPDATE family SET latitude = 30.583000, longitude = 114.285000 WHERE id = ?", family.familyId);
+        String cityAdmin = api.login(fixtures.staff(family.city, StaffRole.ORG_ADMIN).getUsername(), Fixtures.PASSWORD);
+        OrgUnit university = fixtures.child(family.city, "某大学团委" + Fixtures.unique(), OrgType.UNIVERSITY_LEAGUE);
+
+        String openId = "oVol" + Fixtures.unique();
+        String token = api.post("/api/mp/auth/login", null, Map.of("code", "code-" + openId)).body().get("token").asText();
+        Map<String, Object> registration = new HashMap<>(Map.of("name", "陈志愿", "idNumber", People.idNumber(),
+                "orgId", university.getId(), "skills", List.of("SHOPPING", "DRIVER"), "latitude", 30.600000,
+                "longitude", 114.290000, "radiusKm", 5, "availability", "周末全天"));
+        Response noPhone = api.post("/api/mp/volunteer", token, registration);
+        assertThat(noPhone.code()).isEqualTo("PHONE_NOT_VERIFIED");
+        // a phone the registry does not know is still verified and kept
+        assertThat(api.post("/api/mp/me/phone", token, Map.of("code", "phone-" + People.mobile())).code())
+                .isEqualTo("NO_REGISTRATION_FOR_PHONE");
+        Response registered = api.post("/api/mp/volunteer", token, registration);
+        assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
+        long volunteerId = registered.body().get("id").asLong();
+        assertThat(registered.body().get("status").asText()).isEqualTo("PENDING");
+        assertThat(registered.body().get("dutyGate").get("open").asBoolean()).isFalse();
+        assertThat(api.post("/api/mp/volunteer", token, registration).code()).isEqualTo("ALREADY_REGISTERED");
+        assertThat(api.get("/api/mp/me", token).body().get("roles").findValuesAsText("kind")).contains("VOLUNTEER");
+
+        Response closed = api.get("/api/mp/volunteer/tasks/nearby", token);
+        assertThat(closed.status()).isEqualTo(403);
+        assertThat(closed.code()).isEqualTo("DUTY_GATE_CLOSED");
+        assertThat(closed.fieldError("APPROVAL")).contains("审核");
+        assertThat(closed.fieldError("TRAINING")).contains("培训");
+        assertThat(closed.fieldError("INSURANCE")).contains("意外险");
+
+        // staff of another city do not see the volunteer at all
+        String otherCity = api.login(fixtures.staff(fixtures.city("深圳"), StaffRole.ORG_ADMIN).getUsername(), Fixtures.PASSWORD);
+        assertThat(api.post("/api/admin/volunteers/" + volunteerId + "/approve", otherCity, Map.of()).status()).isEqualTo(404);
+        JsonNode listed = api.get("/api/admin/volunteers?status=PENDING", cityAdmin).body().get("items").get(0);
+        assertThat(listed.get("phone").asText()).contains("****");
+        assertThat(api.post("/api/admin/volunteers/" + volunteerId + "/approve", cityAdmin, Map.of()).body().get("status").asText())
+                .isEqualTo("APPROVED");
+
+        long q1 = api.post("/api/admin/training-questions", cityAdmin, Map.of("question", "服务时口罩应当？",
+                "choices", List.of("可以不戴", "全程佩戴并覆盖口鼻"), "answer", 1)).body().get("id").asLong();
+        long q2 = api.post("/api/admin/training-questions", cityAdmin, Map.of("question", "交接物品时应当？",
+                "choices", List.of("尽量无接触交接", "进屋坐下详谈"), "answer", 0)).body().get("id").asLong();
+        JsonNode course = api.get("/api/mp/volunteer/training", token).body();
+        assertThat(course.get("course")).isNotEmpty();
+        assertThat(course.toString()).doesNotContain("\"answer\"");
+        Response failed = api.post("/api/mp/volunteer/training", token, Map.of("answers", Map.of(q1, 0, q2, 0)));
+        assertThat(failed.body().get("passed").asBoolean()).isFalse();
+        Response passed = api.post("/api/mp/volunteer/training", token, Map.of("answers", Map.of(q1, 1, q2, 0)));
+        assertThat(passed.body().get("passed").asBoolean()).as(passed.raw()).isTrue();
+
+        api.put("/api/admin/volunteers/" + volunteerId + "/insurance", cityAdmin,
+                Map.of("policy", "PICC-2026-001", "until", LocalDate.now(clock).minusDays(1).toString()));
+        assertThat(api.get("/api/mp/volunteer/tasks/nearby", token).fieldError("INSURANCE")).contains("到期");
+        api.put("/api/admin/volunteers/" + volunteerId + "/insurance", cityAdmin,
+                Map.of("policy", "PICC-2026-001", "until", LocalDate.now(clock).plusMonths(3).toString()));
+        assertThat(api.get("/api/mp/volunteer/me", token).body().get("dutyGate").get("open").asBoolean()).isTrue();
+
+        long ticketId = FamilyOnMiniProgram.id(family.submit(api, UUID.randomUUID().toString(), family.request("请帮忙买一袋米和一桶油")));
+        api.post("/api/admin/tickets/" + ticketId + "/accept", family.dispatcherToken, Map.of());
+        api.post("/api/admin/tickets/" + ticketId + "/open", family.dispatcherToken, Map.of());
+
+        JsonNode nearby = api.get("/api/mp/volunteer/tasks/nearby", token).body();
+        JsonNode task = find(nearby, ticketId);
+        assertThat(task).as(nearby.toString()).isNotNull();
+        assertThat(task.get("district").asText()).isEqualTo(family.district.getRegion());
+        assertThat(task.has("address")).as("only the district until claimed").isFalse();
+        assertThat(task.get("distanceKm").asDouble()).isBetween(1.0, 3.0);
+
+        Response claimed = api.post("/api/mp/volunteer/tasks/" + ticketId + "/claim", token, "");
+        assertThat(claimed.status()).as(claimed.raw()).isEqualTo(200);
+        assertThat(claimed.body().get("address").asText()).isEqualTo(family.homeAddress);
+        assertThat(accessRows(ticketId)).isEqualTo(1);
+        assertThat(api.get("/api/mp/volunteer/tasks", token).body().get(0).get("contactPhone").asText()).isEqualTo(family.familyPhone);
+        assertThat(accessRows(ticketId)).as("each view is logged").isEqualTo(2);
+        assertThat(find(api.get("/api/mp/volunteer/tasks/nearby", token).body(), ticketId)).as("no longer open").isNull();
+
+        assertThat(api.post("/api/mp/volunteer/tasks/" + ticketId + "/start", token, "").body().get("status").asText())
+                .isEqualTo("IN_PROGRESS");
+        Response done = api.post("/api/mp/volunteer/tasks/" + ticketId + "/complete", token, Map.of("note", "米和油已送到门口"));
+        assertThat(done.body().get("status").asText()).isEqualTo("DONE");
+        assertThat(done.body().has("address")).as("not theirs to see once done").isFalse();
+        JsonNode history = api.get("/api/mp/tickets/" + ticketId, family.token).body().get("history");
+        assertThat(history.findValuesAsText("actor")).contains("志愿者 陈志愿");
+    }
+
+    @Test
+    void aVolunteerGivesATaskBackOrLosesItWhenNotStartedInTimeAndStaffAreTold() {
+        FamilyOnMiniProgram family = FamilyOnMiniProgram.register(api, fixtures, "武汉", "oFam");
+        jdbc.update("UPDATE family SET latitude = 30.583000, longitude = 114.285000 WHERE id = ?", family.familyId);
+        DutyReadyVolunteers ready = new DutyReadyVolunteers(jdbc, fixtures, userSessions, cipher);
+        DutyReadyVolunteers.Ready v = ready.create(family.district, 30.590000, 114.290000);
+        long ticketId = FamilyOnMiniProgram.id(family.submit(api, UUID.randomUUID().toString(), family.request("请帮忙买菜和水果")));
+        api.post("/api/admin/tickets/" + ticketId + "/accept", family.dispatcherToken, Map.of());
+        api.post("/api/admin/tickets/" + ticketId + "/open", family.dispatcherToken, Map.of());
+
+        api.post("/api/mp/volunteer/tasks/" + ticketId + "/claim", v.token(), "");
+        Response noReason = api.post("/api/mp/volunteer/tasks/" + ticketId + "/release", v.token(), Map.of());
+        assertThat(noReason.fieldError("reason")).isNotBlank();
+        Response released = api.post("/api/mp/volunteer/tasks/" + ticketId + "/release", v.token(), Map.of("reason", "临时要加班"));
+        assertThat(released.body().get("status").asText()).isEqualTo("OPEN");
+        JsonNode alerts = api.get("/api/admin/alerts", family.dispatcherToken).body();
+        assertThat(alerts.toString()).contains("临时要加班");
+
+        api.post("/api/mp/volunteer/tasks/" + ticketId + "/claim", v.token(), "");
+        clock.advance(Duration.ofMinutes(90));
+        assertThat(tasks.releaseUnstarted(Duration.ofHours(2))).isZero();
+        clock.advance(Duration.ofMinutes(31));
+        assertThat(tasks.releaseUnstarted(Duration.ofHours(2))).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT status FROM help_ticket WHERE id = ?", String.class, ticketId)).isEqualTo("OPEN");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM staff_alert WHERE ticket_id = ? AND kind = 'TASK_RELEASED'",
+                Long.class, ticketId)).isEqualTo(2);
+    }
+
+    @Autowired
+    org.qingnuan.identity.UserSessions userSessions;
+    @Autowired
+    org.qingnuan.privacy.PersonalDataCipher cipher;
+
+    private long accessRows(long ticketId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM personal_data_access WHERE subject_type = 'HELP_TICKET'"
+                + " AND subject_id = ? AND accessor_type = 'VOLUNTEER'", Long.class, ticketId);
+    }
+
+    private static JsonNode find(JsonNode list, long id) {
+        for (JsonNode n : list) {
+            if (n.get("id").asLong() == id) {
+                return n;
+            }
+        }
+        return null;
+    }
+}

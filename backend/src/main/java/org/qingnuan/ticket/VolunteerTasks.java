@@ -102,6 +102,21 @@ public class VolunteerTasks {
     }
 
     public TaskView claim(VolunteerActor v, long ticketId) {
+        // cheap checks first, without locks: who cannot win should not hold others back
+        HelpTicket seen = tickets.selectById(ticketId);
+        if (seen == null) {
+            throw new DomainException(TicketError.TICKET_NOT_FOUND);
+        }
+        if (!TicketAction.CLAIM.allowed(seen.getStatus(), TicketActor.Kind.VOLUNTEER)) {
+            throw TicketLifecycle.conflict(seen.getStatus());
+        }
+        if (!v.categories().contains(seen.getCategory())) {
+            throw new DomainException(TicketError.SKILL_MISMATCH);
+        }
+        long held = activeCount(v);
+        if (held >= v.maxActiveTasks()) {
+            throw tooMany(v, held);
+        }
         RBucket<String> flag = redisson.getBucket(CLAIM_FLAG + ticketId, StringCodec.INSTANCE);
         boolean flagged = false;
         try {
@@ -118,19 +133,11 @@ public class VolunteerTasks {
         try {
             HelpTicket claimed = transactions.execute(status -> {
                 guard.lock(v.volunteerId());
-                long active = tickets.selectCount(new LambdaQueryWrapper<HelpTicket>()
-                        .eq(HelpTicket::getClaimedBy, v.volunteerId()).in(HelpTicket::getStatus, ACTIVE));
+                long active = activeCount(v);
                 if (active >= v.maxActiveTasks()) {
-                    throw new DomainException(TicketError.TOO_MANY_ACTIVE_TASKS,
-                            "您已有 " + active + " 个进行中的任务（最多 " + v.maxActiveTasks() + " 个），请先完成或放弃其中一个");
+                    throw tooMany(v, active);
                 }
                 HelpTicket t = tickets.selectById(ticketId);
-                if (t == null) {
-                    throw new DomainException(TicketError.TICKET_NOT_FOUND);
-                }
-                if (!v.categories().contains(t.getCategory())) {
-                    throw new DomainException(TicketError.SKILL_MISMATCH);
-                }
                 LocalDateTime now = LocalDateTime.now(clock);
                 return lifecycle.apply(t, TicketAction.CLAIM, v.actor(), null, u -> u
                         .set(HelpTicket::getClaimedBy, v.volunteerId()).set(HelpTicket::getClaimedAt, now));
@@ -145,6 +152,16 @@ public class VolunteerTasks {
                 }
             }
         }
+    }
+
+    private long activeCount(VolunteerActor v) {
+        return tickets.selectCount(new LambdaQueryWrapper<HelpTicket>()
+                .eq(HelpTicket::getClaimedBy, v.volunteerId()).in(HelpTicket::getStatus, ACTIVE));
+    }
+
+    private static DomainException tooMany(VolunteerActor v, long active) {
+        return new DomainException(TicketError.TOO_MANY_ACTIVE_TASKS,
+                "您已有 " + active + " 个进行中的任务（最多 " + v.maxActiveTasks() + " 个），请先完成或放弃其中一个");
     }
 
     public TaskView release(VolunteerActor v, long ticketId, String reason) {

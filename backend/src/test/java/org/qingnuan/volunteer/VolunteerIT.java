@@ -6,6 +6,7 @@ import org.qingnuan.org.OrgType;
 import org.qingnuan.org.OrgUnit;
 import org.qingnuan.staff.StaffRole;
 import org.qingnuan.testing.Api.Response;
+import org.qingnuan.testing.DutyReadyVolunteers;
 import org.qingnuan.testing.Fixtures;
 import org.qingnuan.testing.IntegrationTest;
 import org.qingnuan.testing.People;
@@ -124,7 +125,7 @@ class VolunteerIT extends IntegrationTest {
     void aVolunteerGivesATaskBackOrLosesItWhenNotStartedInTimeAndStaffAreTold() {
         FamilyOnMiniProgram family = FamilyOnMiniProgram.register(api, fixtures, "武汉", "oFam");
         jdbc.update("UPDATE family SET latitude = 30.583000, longitude = 114.285000 WHERE id = ?", family.familyId);
-        DutyReadyVolunteers ready = new DutyReadyVolunteers(jdbc, fixtures, userSessions, cipher);
+        DutyReadyVolunteers ready = new DutyReadyVolunteers(jdbc, userSessions, cipher);
         DutyReadyVolunteers.Ready v = ready.create(family.district, 30.590000, 114.290000);
         long ticketId = FamilyOnMiniProgram.id(family.submit(api, UUID.randomUUID().toString(), family.request("请帮忙买菜和水果")));
         api.post("/api/admin/tickets/" + ticketId + "/accept", family.dispatcherToken, Map.of());

@@ -1,10 +1,8 @@
-package org.qingnuan.volunteer;
+package org.qingnuan.testing;
 
 import org.qingnuan.identity.UserSessions;
 import org.qingnuan.org.OrgUnit;
 import org.qingnuan.privacy.PersonalDataCipher;
-import org.qingnuan.testing.Fixtures;
-import org.qingnuan.testing.People;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
@@ -17,22 +15,22 @@ import java.time.LocalDateTime;
  * Volunteers already approved, trained and insured, with a signed-in mini-program session, made
  * straight in the database: races need hundreds of them, and registration has its own test.
  */
-final class DutyReadyVolunteers {
+public final class DutyReadyVolunteers {
 
-    record Ready(long userId, long volunteerId, String token) {
+    public record Ready(long userId, long volunteerId, String token) {
     }
 
     private final JdbcTemplate jdbc;
     private final UserSessions sessions;
     private final PersonalDataCipher cipher;
 
-    DutyReadyVolunteers(JdbcTemplate jdbc, Fixtures fixtures, UserSessions sessions, PersonalDataCipher cipher) {
+    public DutyReadyVolunteers(JdbcTemplate jdbc, UserSessions sessions, PersonalDataCipher cipher) {
         this.jdbc = jdbc;
         this.sessions = sessions;
         this.cipher = cipher;
     }
 
-    Ready create(OrgUnit org, double latitude, double longitude) {
+    public Ready create(OrgUnit org, double latitude, double longitude) {
         Timestamp now = Timestamp.valueOf(LocalDateTime.now());
         String openId = "oReady" + Fixtures.unique();
         long userId = insert("INSERT INTO wx_user (open_id, last_login_at, created_at, updated_at) VALUES (?, ?, ?, ?)",

@@ -1,0 +1,212 @@
+package org.qingnuan.ticket;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.qingnuan.api.ticket.TicketCategory;
+import org.qingnuan.api.ticket.TicketStatus;
+import org.qingnuan.identity.UserSessions;
+import org.qingnuan.org.OrgType;
+import org.qingnuan.org.OrgUnit;
+import org.qingnuan.privacy.Disclosures;
+import org.qingnuan.privacy.PersonalDataCipher;
+import org.qingnuan.shared.error.DomainException;
+import org.qingnuan.testing.Api;
+import org.qingnuan.testing.DutyReadyVolunteers;
+import org.qingnuan.testing.Fixtures;
+import org.qingnuan.testing.IntegrationTest;
+import org.qingnuan.ticket.internal.HelpTicketMapper;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Exactly one claimer per task, however many press at once: 200 volunteers race for each of 20
+ * tasks. Once through the whole stack over HTTP with Redis up, once against the claim itself with
+ * Redis gone (a client whose server does not exist): the database alone must give the same answer.
+ */
+class ClaimRaceIT extends IntegrationTest {
+
+    static final int CLAIMERS = 200;
+    static final int TASKS = 20;
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    UserSessions sessions;
+    @Autowired
+    PersonalDataCipher cipher;
+    @Autowired
+    HelpTicketMapper tickets;
+    @Autowired
+    TicketLifecycle lifecycle;
+    @Autowired
+    ClaimGuard guard;
+    @Autowired
+    TicketPhotos photos;
+    @Autowired
+    TicketViews views;
+    @Autowired
+    Disclosures disclosures;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    ApplicationEventPublisher publisher;
+    @Autowired
+    Clock appClock;
+
+    OrgUnit district;
+    List<DutyReadyVolunteers.Ready> volunteers = new ArrayList<>();
+    ExecutorService pool;
+
+    @BeforeEach
+    void twoHundredVolunteers() {
+        district = fixtures.child(fixtures.city("武汉"), "江岸区" + Fixtures.unique(), OrgType.DISTRICT_LEAGUE);
+        DutyReadyVolunteers ready = new DutyReadyVolunteers(jdbc, sessions, cipher);
+        for (int i = 0; i < CLAIMERS; i++) {
+            volunteers.add(ready.create(district, 30.59, 114.29));
+        }
+        pool = Executors.newFixedThreadPool(CLAIMERS);
+    }
+
+    @AfterEach
+    void stopPool() {
+        pool.shutdownNow();
+    }
+
+    @Test
+    void overHttpEachTaskHasExactlyOneWinnerAnd199CleanConflicts() throws Exception {
+        for (int task = 0; task < TASKS; task++) {
+            long ticketId = openTask();
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Api.Response>> results = new ArrayList<>();
+            for (DutyReadyVolunteers.Ready v : volunteers) {
+                results.add(pool.submit((Callable<Api.Response>) () -> {
+                    start.await();
+                    return api.post("/api/mp/volunteer/tasks/" + ticketId + "/claim", v.token(), "");
+                }));
+            }
+            start.countDown();
+            int won = 0;
+            int conflicts = 0;
+            for (Future<Api.Response> result : results) {
+                Api.Response r = result.get();
+                if (r.status() == 200) {
+                    won++;
+                } else {
+                    assertThat(r.status()).as(r.raw()).isEqualTo(409);
+                    assertThat(r.code()).isIn("TICKET_STATE_CONFLICT", "TOO_MANY_ACTIVE_TASKS");
+                    conflicts++;
+                }
+            }
+            assertThat(won).as("winners of task " + ticketId).isEqualTo(1);
+            assertThat(conflicts).isEqualTo(CLAIMERS - 1);
+            assertClaimedOnce(ticketId);
+        }
+    }
+
+    @Test
+    void withRedisGoneTheDatabaseAloneStillGivesExactlyOneWinner() throws Exception {
+        RedissonClient gone = redisThatIsNotThere();
+        try {
+            VolunteerTasks board = new VolunteerTasks(tickets, lifecycle, new OpenTaskIndex(gone, tickets), guard, photos,
+                    views, cipher, disclosures, gone, transactions, publisher, appClock);
+            for (int task = 0; task < TASKS; task++) {
+                long ticketId = openTask();
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<String>> results = new ArrayList<>();
+                for (DutyReadyVolunteers.Ready v : volunteers) {
+                    VolunteerActor actor = new VolunteerActor(v.volunteerId(), "志愿者", EnumSet.allOf(TicketCategory.class),
+                            new BigDecimal("30.59"), new BigDecimal("114.29"), 20, 3);
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        try {
+                            board.claim(actor, ticketId);
+                            return "WON";
+                        } catch (DomainException e) {
+                            return e.code().name();
+                        }
+                    }));
+                }
+                start.countDown();
+                List<String> outcomes = new ArrayList<>();
+                for (Future<String> result : results) {
+                    outcomes.add(result.get());
+                }
+                assertThat(outcomes).filteredOn("WON"::equals).hasSize(1);
+                assertThat(outcomes).filteredOn(o -> !o.equals("WON"))
+                        .hasSize(CLAIMERS - 1).allMatch(o -> o.equals("TICKET_STATE_CONFLICT") || o.equals("TOO_MANY_ACTIVE_TASKS"));
+                assertClaimedOnce(ticketId);
+            }
+            // and the board still lists tasks without Redis, from the database
+            long open = openTask();
+            VolunteerActor anyone = new VolunteerActor(volunteers.get(0).volunteerId(), "志愿者", EnumSet.allOf(TicketCategory.class),
+                    new BigDecimal("30.59"), new BigDecimal("114.29"), 20, 3);
+            assertThat(board.nearby(anyone)).extracting(t -> t.id()).contains(open);
+        } finally {
+            gone.shutdown();
+        }
+    }
+
+    private void assertClaimedOnce(long ticketId) {
+        HelpTicket t = tickets.selectById(ticketId);
+        assertThat(t.getStatus()).isEqualTo(TicketStatus.CLAIMED);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM help_ticket_event WHERE ticket_id = ? AND action = 'CLAIM'",
+                Long.class, ticketId)).isEqualTo(1);
+    }
+
+    /** An open task near the volunteers, straight in the database. */
+    private long openTask() {
+        Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock));
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement ps = connection.prepareStatement("INSERT INTO help_ticket (org_id, family_id, channel,"
+                    + " submitter_type, category, urgency, status, crisis, content_check, description_sealed, address_sealed,"
+                    + " district, latitude, longitude, contact_method, version, created_at, updated_at)"
+                    + " VALUES (?, 0, 'MINI_PROGRAM', 'FAMILY', 'SUPPLIES', 'NORMAL', 'OPEN', 0, 'PASS', ?, ?, '江岸区',"
+                    + " 30.5900, 114.2950, 'PHONE_CALL', 0, ?, ?)", Statement.RETURN_GENERATED_KEYS);
+            ps.setLong(1, district.getId());
+            ps.setString(2, cipher.seal("请帮忙买一袋米和一桶油"));
+            ps.setString(3, cipher.seal("江岸区测试路1号"));
+            ps.setTimestamp(4, now);
+            ps.setTimestamp(5, now);
+            return ps;
+        }, keys);
+        return keys.getKey().longValue();
+    }
+
+    private static RedissonClient redisThatIsNotThere() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Config config = new Config();
+        config.setLazyInitialization(true);
+        config.useSingleServer().setAddress("redis://127.0.0.1:" + port).setConnectTimeout(200).setTimeout(200)
+                .setRetryAttempts(0).setConnectionMinimumIdleSize(0).setConnectionPoolSize(2);
+        return Redisson.create(config);
+    }
+}

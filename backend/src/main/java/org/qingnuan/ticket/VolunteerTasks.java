@@ -213,6 +213,21 @@ public class VolunteerTasks {
         return released;
     }
 
+    /** Who served a task and for how long, for crediting hours. */
+    public record ServiceRecord(long volunteerId, org.qingnuan.api.ticket.TicketCategory category, LocalDateTime startedAt,
+                                LocalDateTime doneAt) {
+    }
+
+    /** The volunteer's part in a task, when a volunteer did it (staff may complete tasks themselves). */
+    public java.util.Optional<ServiceRecord> serviceRecord(long ticketId) {
+        HelpTicket t = tickets.selectById(ticketId);
+        if (t == null || t.getClaimedBy() == null || t.getDoneAt() == null) {
+            return java.util.Optional.empty();
+        }
+        LocalDateTime from = t.getStartedAt() != null ? t.getStartedAt() : t.getClaimedAt();
+        return java.util.Optional.of(new ServiceRecord(t.getClaimedBy(), t.getCategory(), from, t.getDoneAt()));
+    }
+
     /** Rebuilds the Redis index of open tasks from the database. */
     public int rebuildIndex() {
         return index.rebuild();

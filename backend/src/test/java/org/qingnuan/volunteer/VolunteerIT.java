@@ -114,11 +114,18 @@ class VolunteerIT extends IntegrationTest {
 
         assertThat(api.post("/api/mp/volunteer/tasks/" + ticketId + "/start", token, "").body().get("status").asText())
                 .isEqualTo("IN_PROGRESS");
+        clock.advance(Duration.ofMinutes(50));
         Response done = api.post("/api/mp/volunteer/tasks/" + ticketId + "/complete", token, Map.of("note", "米和油已送到门口"));
         assertThat(done.body().get("status").asText()).isEqualTo("DONE");
         assertThat(done.body().has("address")).as("not theirs to see once done").isFalse();
         JsonNode history = api.get("/api/mp/tickets/" + ticketId, family.token).body().get("history");
         assertThat(history.findValuesAsText("actor")).contains("志愿者 陈志愿");
+
+        assertThat(api.get("/api/mp/volunteer/hours", token).body().get("totalHours").decimalValue()).isZero();
+        api.post("/api/mp/tickets/" + ticketId + "/confirm", family.token, Map.of("rating", 5));
+        JsonNode hours = api.get("/api/mp/volunteer/hours", token).body();
+        assertThat(hours.get("totalHours").decimalValue()).isEqualByComparingTo("0.75");
+        assertThat(hours.get("entries").get(0).get("ticketId").asLong()).isEqualTo(ticketId);
     }
 
     @Test

@@ -22,8 +22,11 @@ class MpVolunteerController implements MpVolunteerApi {
     private final Volunteers volunteers;
     private final ProtectionTraining training;
     private final VolunteerTasks tasks;
+    private final org.qingnuan.volunteer.ServiceHoursLedger hours;
 
-    MpVolunteerController(Volunteers volunteers, ProtectionTraining training, VolunteerTasks tasks) {
+    MpVolunteerController(Volunteers volunteers, ProtectionTraining training, VolunteerTasks tasks,
+                          org.qingnuan.volunteer.ServiceHoursLedger hours) {
+        this.hours = hours;
         this.volunteers = volunteers;
         this.training = training;
         this.tasks = tasks;
@@ -84,5 +87,10 @@ class MpVolunteerController implements MpVolunteerApi {
     public TaskView complete(long id, VolunteerRequests.Complete request) {
         UserPrincipal user = CurrentUser.require();
         return tasks.complete(volunteers.onDuty(user), id, request.note(), request.photoKeys(), user.userId());
+    }
+
+    @Override
+    public org.qingnuan.api.volunteer.HoursView hours() {
+        return hours.of(volunteers.ofUser(CurrentUser.require()).getId());
     }
 }

@@ -28,8 +28,10 @@ class VolunteerAdminController {
 
     private final Volunteers volunteers;
     private final ProtectionTraining training;
+    private final org.qingnuan.volunteer.ServiceHoursLedger hours;
 
-    VolunteerAdminController(Volunteers volunteers, ProtectionTraining training) {
+    VolunteerAdminController(Volunteers volunteers, ProtectionTraining training, org.qingnuan.volunteer.ServiceHoursLedger hours) {
+        this.hours = hours;
         this.volunteers = volunteers;
         this.training = training;
     }
@@ -43,6 +45,13 @@ class VolunteerAdminController {
     @GetMapping("/api/admin/volunteers/{id}")
     VolunteerView get(@PathVariable long id) {
         return volunteers.detail(id);
+    }
+
+    @Operation(summary = "志愿者的服务时长明细及合计")
+    @GetMapping("/api/admin/volunteers/{id}/hours")
+    org.qingnuan.api.volunteer.HoursView hours(@PathVariable long id) {
+        volunteers.detail(id);
+        return hours.of(id);
     }
 
     @Operation(summary = "查看电话和身份证号原文；须填写原因，并记入个人信息查看记录")

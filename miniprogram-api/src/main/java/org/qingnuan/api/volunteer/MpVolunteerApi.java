@@ -63,6 +63,10 @@ public interface MpVolunteerApi {
     @PostMapping("/tasks/{id}/complete")
     TaskView complete(@PathVariable long id, @Valid @RequestBody VolunteerRequests.Complete request);
 
+    @Operation(summary = "我的服务时长：每个家属确认的任务按实际服务时间计入（各类别有上限），以及合计")
+    @GetMapping("/hours")
+    HoursView hours();
+
     /** An organisation a volunteer may register with. */
     record Organisation(long id, String name, String typeLabel) {
     }

@@ -45,7 +45,7 @@ describe('AdminLayout', () => {
   it('shows the member, their org and the menu of their roles', async () => {
     await mountAs(staffView({ displayName: '王查看', orgName: '共青团广州市委员会', roles: ['VIEWER'] }))
 
-    expect(menuTitles()).toEqual(['工作台', '组织机构', '工作人员', '医院', '医疗队', '医护人员', '统计表'])
+    expect(menuTitles()).toEqual(['工作台', '求助工单', '值班心理专家', '组织机构', '工作人员', '医院', '医疗队', '医护人员', '统计表'])
     expect(wrapper.find('.el-sub-menu__title').text()).toBe('登记管理')
     expect(wrapper.find('.user-name').text()).toBe('王查看')
     expect(wrapper.find('.user-org').text()).toBe('共青团广州市委员会')
@@ -54,16 +54,35 @@ describe('AdminLayout', () => {
 
   it('shows the access and audit logs to an org admin, and marks the open registry page', async () => {
     await mountAs(staffView({ roles: ['ORG_ADMIN'] }), '/medical-workers')
-    expect(menuTitles()).toEqual(['工作台', '组织机构', '工作人员', '医院', '医疗队', '医护人员', '统计表', '个人信息查看记录', '操作日志'])
+    expect(menuTitles()).toEqual(['工作台', '求助工单', '值班心理专家', '组织机构', '工作人员', '医院', '医疗队', '医护人员', '统计表', '个人信息查看记录', '操作日志'])
     expect(wrapper.find('.el-menu-item.is-active').text()).toBe('医护人员')
   })
 
-  it('hides the menu while the password must change, leaving only 退出登录', async () => {
+  it('hides the menu and the alerts while the password must change, leaving only 退出登录', async () => {
     await mountAs(staffView({ mustChangePassword: true }), '/password')
 
     expect(wrapper.find('.el-menu').exists()).toBe(false)
+    expect(wrapper.find('.alert-bell').exists()).toBe(false)
     const buttons = wrapper.findAll('.layout-header button').map((b) => b.text())
     expect(buttons).toEqual(['退出登录'])
+  })
+
+  it('shows the alert bell with the unread count to every role', async () => {
+    session.staff = staffView({ roles: ['VIEWER'] })
+    const calls = fakeBackend((call) =>
+      call.url === '/alerts'
+        ? { data: [{ id: 1, orgId: 3, kind: 'CRISIS', ticketId: 2, title: '心理危机求助 #2（广州市天河区）：请立即联系家属', createdAt: '2026-11-25T23:07:33' }] }
+        : { status: 204 },
+    )
+    await router.push('/dashboard')
+    wrapper = mount(AdminLayout, {
+      global: { plugins: [pinia, router, ElementPlus], stubs: { RouterView: true } },
+      attachTo: document.body,
+    })
+    await settle()
+
+    expect(calls.filter((c) => c.url === '/alerts')).toHaveLength(1)
+    expect(wrapper.find('.layout-header .el-badge__content').text()).toBe('1')
   })
 
   it('signs out: calls the API, forgets the token and goes to login', async () => {

@@ -27,13 +27,13 @@ const menuOutline = (roles) =>
 
 describe('menu per role', () => {
   it('admins see every item, in order, the registry pages grouped', () => {
-    const all = ['工作台', '组织机构', '工作人员', '登记管理 > 医院, 医疗队, 医护人员', '统计表', '个人信息查看记录', '操作日志']
+    const all = ['工作台', '求助工单', '值班心理专家', '组织机构', '工作人员', '登记管理 > 医院, 医疗队, 医护人员', '统计表', '个人信息查看记录', '操作日志']
     expect(menuOutline(['SUPER_ADMIN'])).toEqual(all)
     expect(menuOutline(['ORG_ADMIN'])).toEqual(all)
   })
 
   it('dispatchers and viewers see the registry and statistics but not the access or audit logs', () => {
-    const readers = ['工作台', '组织机构', '工作人员', '登记管理 > 医院, 医疗队, 医护人员', '统计表']
+    const readers = ['工作台', '求助工单', '值班心理专家', '组织机构', '工作人员', '登记管理 > 医院, 医疗队, 医护人员', '统计表']
     expect(menuOutline(['DISPATCHER'])).toEqual(readers)
     expect(menuOutline(['VIEWER'])).toEqual(readers)
   })
@@ -80,6 +80,13 @@ describe('actions per role', () => {
     ['statistics:view', true, true, true, true],
     ['statistics:export', true, true, true, true],
     ['personal-data-access:view', true, true, false, false],
+    ['ticket:view', true, true, true, true],
+    ['ticket:handle', true, true, true, false],
+    ['ticket:reveal', true, true, true, false],
+    ['alert:view', true, true, true, true],
+    ['duty-expert:view', true, true, true, true],
+    ['duty-expert:manage', true, true, true, false],
+    ['family:invite', true, true, true, false],
   ])('%s: super admin %s, org admin %s, dispatcher %s, viewer %s', (permission, superAdmin, orgAdmin, dispatcher, viewer) => {
     expect(can(['SUPER_ADMIN'], permission)).toBe(superAdmin)
     expect(can(['ORG_ADMIN'], permission)).toBe(orgAdmin)

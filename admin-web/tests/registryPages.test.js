@@ -123,6 +123,7 @@ function workersBackend() {
     if (call.url === '/medical-workers/1' && call.method === 'GET') return { data: MASKED_DETAIL }
     if (call.url === '/medical-workers/1/reveal') return { data: CLEAR_DETAIL }
     if (call.url === '/medical-workers/1' && call.method === 'PUT') return { data: { ...MASKED_DETAIL, position: call.data.position, version: 4 } }
+    if (call.url === '/families/11/wechat-users') return { data: [{ userId: 3, role: 'FAMILY', phone: '137****0001', source: 'FAMILY_INVITE', boundAt: '2026-11-25T10:00:00' }] }
     return { status: 404 }
   })
 }
@@ -146,6 +147,9 @@ describe('医护人员 page', () => {
     expect(drawer().textContent).toContain('独居老人')
     expect(buttonTexts(drawer())).not.toContain('查看原文')
     expect(buttonTexts(drawer())).not.toContain('编辑信息')
+    // who is bound to the family in the mini-program, but no invite codes for a viewer
+    expect(drawer().querySelector('.bound-users').textContent).toContain('家属邀请码')
+    expect(buttonTexts(drawer())).not.toContain('生成家属邀请码')
   })
 
   it('lets a dispatcher edit only after revealing with a reason, sending the clear values back', async () => {
@@ -155,6 +159,7 @@ describe('医护人员 page', () => {
 
     button('详情').click()
     await settle()
+    expect(buttonTexts(drawer())).toContain('生成家属邀请码')
     button('编辑信息', drawer()).click()
     await settle()
 

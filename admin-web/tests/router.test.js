@@ -91,6 +91,17 @@ describe('navigation guard', () => {
     }
   })
 
+  it('lets a viewer read the request board and the duty roster, and opens a request from the link', async () => {
+    withToken()
+    fakeBackend(() => ({ data: staffView({ roles: ['VIEWER'], roleLabels: ['查看员'] }) }))
+
+    await router.push('/duty-experts')
+    expect(router.currentRoute.value.name).toBe('duty-experts')
+    await router.push('/tickets?id=2')
+    expect(router.currentRoute.value.name).toBe('tickets')
+    expect(router.currentRoute.value.query.id).toBe('2')
+  })
+
   it('lets an org admin into the audit log', async () => {
     withToken()
     fakeBackend(() => ({ data: staffView({ roles: ['ORG_ADMIN'] }) }))

@@ -1,5 +1,9 @@
 // jsdom lacks a few browser APIs that Element Plus touches.
-import { afterEach } from 'vitest'
+import { afterEach, vi } from 'vitest'
+
+// Mounting Element Plus pages in jsdom takes a few seconds per test when every worker is busy (and
+// the backend build may be running on the same machine): 5 s made the slower page tests flaky.
+vi.setConfig({ testTimeout: 20_000 })
 
 // async-validator (Element Plus forms) logs every failed rule in development builds
 globalThis.ASYNC_VALIDATOR_NO_WARNING = true

@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { actionLabel, detailEntries, targetLabel } from '@/utils/audit'
 import { formatDateTime } from '@/utils/format'
 import { rowFieldErrors, useFieldErrors } from '@/utils/formErrors'
 import { batchLabel, disclosedFieldLabels, memberFlagLabels, normalisePhone, PHONE_PATTERN } from '@/utils/registry'
 import { ApiError } from '@/api/request'
 import { generatePassword, NAME_PATTERN, USERNAME_PATTERN } from '@/utils/validation'
+import { copyText } from '@/utils/clipboard'
 
 describe('audit labels', () => {
   it.each([
@@ -121,6 +122,7 @@ describe('registry helpers', () => {
 
   it('label disclosed fields and member needs', () => {
     expect(disclosedFieldLabels('OWN_PHONE,FAMILY_MEMBERS,SOMETHING_NEW')).toEqual(['本人电话', '家庭成员', 'SOMETHING_NEW'])
+    expect(disclosedFieldLabels('address,contactPhone')).toEqual(['服务地址', '联系电话']) // a help request's reveal
     expect(disclosedFieldLabels(null)).toEqual([])
     expect(memberFlagLabels({ elderlyAlone: true, chronicIllness: true, pregnant: false })).toEqual(['独居老人', '慢性病'])
   })
@@ -139,5 +141,35 @@ describe('input rules', () => {
     const a = generatePassword()
     expect(a).toMatch(/^[A-Za-z2-9]{12}$/)
     expect(generatePassword()).not.toBe(a)
+  })
+})
+
+describe('copyText', () => {
+  afterEach(() => {
+    delete navigator.clipboard
+    delete document.execCommand
+  })
+
+  it('uses the Clipboard API where there is one', async () => {
+    const writeText = vi.fn().mockResolvedValue()
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true })
+    expect(await copyText('U47SY2UPWM')).toBe(true)
+    expect(writeText).toHaveBeenCalledWith('U47SY2UPWM')
+  })
+
+  it('falls back to a hidden textarea (plain HTTP has no Clipboard API) and cleans up', async () => {
+    let copied = null
+    document.execCommand = vi.fn(() => {
+      copied = document.activeElement?.value ?? document.querySelector('textarea')?.value
+      return true
+    })
+    expect(await copyText('U47SY2UPWM')).toBe(true)
+    expect(document.execCommand).toHaveBeenCalledWith('copy')
+    expect(copied).toBe('U47SY2UPWM')
+    expect(document.querySelector('textarea')).toBeNull()
+  })
+
+  it('says so when nothing can copy', async () => {
+    expect(await copyText('x')).toBe(false)
   })
 })

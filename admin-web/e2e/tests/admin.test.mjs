@@ -1,6 +1,7 @@
 // The admin web in a real browser against the real backend: what a league staff member does first.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
+import { randomUUID } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { resolve } from 'node:path'
@@ -110,6 +111,95 @@ describe('admin web', { skip: skip ?? false }, () => {
     await page.getByText('合计').first().waitFor()
     await settle(page)
     await page.screenshot({ path: resolve(screenshots, '07-district-statistics.png') })
+    await page.context().close()
+  })
+
+  it('takes a family\'s request from the mini-program through review, acceptance and publishing', async () => {
+    // a family asks for help in the mini-program (demo sign-in of the embedded backend)
+    const json = { 'Content-Type': 'application/json' }
+    const users = await (await fetch(`${backend.base}/api/mp/auth/dev-users`)).json()
+    const family = users.find((u) => u.role === 'FAMILY')
+    assert.ok(family, 'the demo lists a family')
+    const mpLogin = await fetch(`${backend.base}/api/mp/auth/dev-login`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ role: 'FAMILY', subjectId: family.subjectId }),
+    })
+    const { token: mpToken, user } = await mpLogin.json()
+    const familyId = user.roles.find((r) => r.kind === 'FAMILY').familyId
+    const submitted = await fetch(`${backend.base}/api/mp/tickets`, {
+      method: 'POST',
+      headers: { ...json, Authorization: `Bearer ${mpToken}`, 'Idempotency-Key': randomUUID() },
+      body: JSON.stringify({ familyId, category: 'MEALS', description: '两位老人在家，想请志愿者帮忙送几天午饭', contactMethod: 'PHONE_CALL' }),
+    })
+    assert.equal(submitted.status, 201)
+    const ticket = await submitted.json()
+    assert.equal(ticket.contentCheck, 'REVIEW', 'the embedded content check leaves the text for staff review')
+
+    // another family's crisis: accepted by the system at once, first on the board, an alert in the header
+    const other = users.filter((u) => u.role === 'FAMILY')[1]
+    const otherLogin = await (await fetch(`${backend.base}/api/mp/auth/dev-login`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ role: 'FAMILY', subjectId: other.subjectId }),
+    })).json()
+    const crisis = await fetch(`${backend.base}/api/mp/tickets`, {
+      method: 'POST',
+      headers: { ...json, Authorization: `Bearer ${otherLogin.token}`, 'Idempotency-Key': randomUUID() },
+      body: JSON.stringify({
+        familyId: otherLogin.user.roles.find((r) => r.kind === 'FAMILY').familyId,
+        category: 'PSYCHOLOGICAL',
+        urgency: 'CRISIS',
+        description: '孩子最近情绪很低落，晚上睡不着，想找心理老师聊聊',
+        contactMethod: 'IN_APP_ONLY',
+      }),
+    })
+    assert.equal(crisis.status, 201)
+
+    // the dispatcher finds it among the texts waiting for review
+    const page = await desktopPage()
+    await signIn(page, backend.base, 'gz-dispatcher')
+    await page.getByText('广州市团委派单员').first().waitFor()
+    await page.locator('.el-menu-item').filter({ hasText: '求助工单' }).click()
+    await page.locator('.tickets-table').getByText(`#${ticket.id}`).first().waitFor()
+    await page.locator('.el-form-item').filter({ hasText: '待审核文字' }).locator('.el-switch').click()
+    await page.getByRole('button', { name: '查询' }).click()
+    const row = page.locator('.tickets-table .el-table__body-wrapper tr').filter({ hasText: `#${ticket.id}` })
+    await row.waitFor()
+    assert.match(await row.innerText(), /送餐[\s\S]*一般[\s\S]*已提交[\s\S]*文字待审核[\s\S]*小程序[\s\S]*两位老人在家/)
+    const first = page.locator('.tickets-table .el-table__body-wrapper tr').first()
+    assert.match(await first.getAttribute('class'), /crisis-row/, 'the crisis comes first, highlighted')
+    assert.match(await first.innerText(), /心理疏导[\s\S]*危急/)
+    assert.equal((await page.locator('.alert-bell .el-badge__content').innerText()).trim(), '1')
+    await page.mouse.move(700, 700)
+    await settle(page)
+    await page.screenshot({ path: resolve(screenshots, '08-request-board.png') })
+
+    // accept: the text counts as reviewed, the status and the history follow
+    await row.getByText(`#${ticket.id}`).click()
+    const drawer = page.locator('.ticket-drawer')
+    await drawer.getByText('受理即视为审核通过').waitFor()
+    assert.equal(await drawer.getByRole('button', { name: '发布给志愿者' }).count(), 0, 'a text under review is not offered to volunteers')
+    await drawer.getByRole('button', { name: '受理', exact: true }).click()
+    const dialog = page.locator('.ticket-action-dialog')
+    await dialog.locator('textarea').fill('已电话联系家属，安排附近志愿者送餐')
+    await dialog.getByRole('button', { name: '确定受理' }).click()
+    await drawer.locator('.status-tag').filter({ hasText: '已受理' }).waitFor()
+    const steps = drawer.locator('.el-timeline-item')
+    assert.equal(await steps.count(), 2)
+    assert.match(await steps.nth(1).innerText(), /受理[\s\S]*广州市团委派单员[\s\S]*已提交 → 已受理[\s\S]*已电话联系家属/)
+    // reviewed now: the filtered list no longer holds it
+    await row.waitFor({ state: 'detached' })
+
+    // publish to volunteers
+    await drawer.getByRole('button', { name: '发布给志愿者' }).click()
+    await dialog.getByRole('button', { name: '确定发布给志愿者' }).click()
+    await drawer.locator('.status-tag').filter({ hasText: '待志愿者认领' }).waitFor()
+    assert.equal(await steps.count(), 3)
+    assert.match(await steps.nth(2).innerText(), /发布给志愿者[\s\S]*已受理 → 待志愿者认领/)
+    await page.waitForFunction(() => !document.querySelector('.el-message')) // the toasts are gone
+    await settle(page)
+    await page.screenshot({ path: resolve(screenshots, '09-request-detail.png') })
     await page.context().close()
   })
 

@@ -21,6 +21,19 @@ export const routes = [
         meta: { title: '工作台', permission: 'dashboard:view' },
       },
       {
+        // ?id=… opens that request's detail (alerts link here)
+        path: 'tickets',
+        name: 'tickets',
+        component: () => import('@/views/tickets/TicketsView.vue'),
+        meta: { title: '求助工单', permission: 'ticket:view' },
+      },
+      {
+        path: 'duty-experts',
+        name: 'duty-experts',
+        component: () => import('@/views/dutyExperts/DutyExpertsView.vue'),
+        meta: { title: '值班心理专家', permission: 'duty-expert:view' },
+      },
+      {
         path: 'orgs',
         name: 'orgs',
         component: () => import('@/views/orgs/OrgsView.vue'),

@@ -21,6 +21,10 @@ export const AUDIT_ACTION_LABELS = Object.freeze({
   WORKER_UPDATED: '修改医护人员',
   FAMILY_UPDATED: '修改家庭信息',
   WORKERS_IMPORTED: '导入医护人员',
+  TEAM_INVITE_CODE_ISSUED: '生成医疗队邀请码',
+  FAMILY_INVITE_ISSUED: '生成家属邀请码',
+  DUTY_EXPERT_ADDED: '添加值班专家',
+  DUTY_EXPERT_REMOVED: '移除值班专家',
 })
 
 export const AUDIT_TARGET_LABELS = Object.freeze({
@@ -30,6 +34,7 @@ export const AUDIT_TARGET_LABELS = Object.freeze({
   MEDICAL_TEAM: '医疗队',
   MEDICAL_WORKER: '医护人员',
   FAMILY: '家庭',
+  DUTY_EXPERT: '值班专家',
 })
 
 const DETAIL_KEY_LABELS = {

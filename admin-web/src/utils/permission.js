@@ -43,6 +43,15 @@ export const PERMISSIONS = Object.freeze({
   // the district table holds head counts only, and the API serves its Excel to every role
   'statistics:export': ALL,
   'personal-data-access:view': ADMINS,
+  // help requests: everybody reads the board and its alerts; handlers move requests and see them in clear
+  'ticket:view': ALL,
+  'ticket:handle': HANDLERS, // accept, reject, open, complete, close
+  'ticket:reveal': HANDLERS,
+  'alert:view': ALL,
+  'duty-expert:view': ALL,
+  'duty-expert:manage': HANDLERS,
+  // family binding: who is bound is shown to all; invite codes are issued by handlers
+  'family:invite': HANDLERS,
 })
 
 /** Whether any of the roles grants the permission. Unknown permissions are refused. */
@@ -58,6 +67,8 @@ export function can(roles, permission) {
  */
 export const MENU = Object.freeze([
   { name: 'dashboard', path: '/dashboard', title: '工作台', icon: 'House', permission: 'dashboard:view' },
+  { name: 'tickets', path: '/tickets', title: '求助工单', icon: 'Tickets', permission: 'ticket:view' },
+  { name: 'duty-experts', path: '/duty-experts', title: '值班心理专家', icon: 'Headset', permission: 'duty-expert:view' },
   { name: 'orgs', path: '/orgs', title: '组织机构', icon: 'OfficeBuilding', permission: 'org:view' },
   { name: 'staff', path: '/staff', title: '工作人员', icon: 'User', permission: 'staff:view' },
   {

@@ -112,11 +112,15 @@ export const DISCLOSED_FIELD_LABELS = Object.freeze({
   FAMILY_ADDRESS: '家庭住址及位置',
   FAMILY_MEMBERS: '家庭成员',
   CONTACT_PHONES: '领队、联络员电话',
+  // help requests
+  address: '服务地址',
+  contactPhone: '联系电话',
 })
 
 export const SUBJECT_TYPE_LABELS = Object.freeze({
   MEDICAL_WORKER: '医护人员',
   MEDICAL_TEAM: '医疗队',
+  HELP_TICKET: '求助',
 })
 export const SUBJECT_TYPE_OPTIONS = options(SUBJECT_TYPE_LABELS)
 
@@ -132,3 +136,16 @@ export function disclosedFieldLabels(fields) {
 
 /** Common reasons offered as one-click choices in the reveal dialog. */
 export const REVEAL_REASON_SUGGESTIONS = Object.freeze(['电话回访家属', '核实登记信息', '安排志愿者上门服务', '修改登记信息'])
+
+/** Mini-program users bound to a family: what they are to it, and how they were bound. */
+export const WECHAT_ROLE_LABELS = Object.freeze({
+  FAMILY: '家属',
+  MEDICAL_WORKER: '医护人员本人',
+  TEAM_CONTACT: '医疗队联络人',
+})
+export const BINDING_SOURCE_LABELS = Object.freeze({
+  PHONE: '手机号验证',
+  FAMILY_INVITE: '家属邀请码',
+  TEAM_INVITE: '医疗队邀请码',
+  DEV_LOGIN: '演示登录',
+})

@@ -53,7 +53,7 @@ public class DemoSignIn {
             case MEDICAL_WORKER -> directory.worker(subjectId).map(MedicalWorker::getOrgId);
             case TEAM_CONTACT -> directory.team(subjectId).map(MedicalTeam::getOrgId);
             // demo volunteers register themselves in the mini-program like real ones
-            case VOLUNTEER -> java.util.Optional.<Long>empty();
+            case VOLUNTEER, PAIRED -> java.util.Optional.<Long>empty();
         };
         long orgId = subjectOrg.orElseThrow(() -> new DomainException(IdentityError.DEV_LOGIN_SUBJECT_NOT_FOUND));
         WechatUser user = signIn.upsert("dev-" + role.name().toLowerCase() + "-" + subjectId, null);

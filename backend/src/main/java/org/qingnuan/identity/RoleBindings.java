@@ -54,6 +54,7 @@ public class RoleBindings {
                 case FAMILY -> role.getSubjectId();
                 case MEDICAL_WORKER -> directory.familyOfWorker(role.getSubjectId()).map(Family::getId).orElse(null);
                 case TEAM_CONTACT, VOLUNTEER -> null;
+                case PAIRED -> role.getSubjectId();
             };
             grants.add(new UserPrincipal.Grant(role.getRole(), role.getSubjectId(), familyId, role.getOrgId()));
         }
@@ -107,6 +108,12 @@ public class RoleBindings {
         return RoleKind.TEAM_CONTACT;
     }
 
+    /** Takes a role away (a pairing ended). */
+    public void unbind(long userId, RoleKind kind, long subjectId) {
+        roles.delete(new LambdaQueryWrapper<UserRole>().eq(UserRole::getUserId, userId).eq(UserRole::getRole, kind)
+                .eq(UserRole::getSubjectId, subjectId));
+    }
+
     /** Grants a role once; false when the user already held it. */
     public boolean bind(long userId, RoleKind kind, long subjectId, long orgId, UserRole.Source source) {
         UserRole role = new UserRole();
@@ -136,6 +143,8 @@ public class RoleBindings {
                     .map(w -> "医护人员 " + Masks.name(w.getName())).orElse("医护人员");
             case TEAM_CONTACT -> directory.team(grant.subjectId()).map(t -> t.getName() + " 联络人").orElse("医疗队联络人");
             case VOLUNTEER -> "志愿者";
+            case PAIRED -> directory.family(grant.subjectId()).flatMap(f -> directory.worker(f.getWorkerId()))
+                    .map(w -> "结对家庭：" + Masks.name(w.getName()) + " 的家庭").orElse("结对家庭");
         };
     }
 }

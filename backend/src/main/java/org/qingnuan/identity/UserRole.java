@@ -11,7 +11,7 @@ import org.qingnuan.shared.persistence.Timestamped;
 public class UserRole extends Timestamped {
 
     /** How the role was bound. */
-    public enum Source { PHONE, FAMILY_INVITE, TEAM_INVITE, DEV_LOGIN }
+    public enum Source { PHONE, FAMILY_INVITE, TEAM_INVITE, DEV_LOGIN, PAIRING }
 
     private Long userId;
     private RoleKind role;

@@ -26,9 +26,11 @@ public class FamilyDirectory {
     private final MedicalTeamMapper teams;
     private final PersonalDataCipher cipher;
     private final OrgService orgs;
+    private final org.qingnuan.registry.internal.FamilyMemberMapper members;
 
     FamilyDirectory(MedicalWorkerMapper workers, FamilyMapper families, MedicalTeamMapper teams, PersonalDataCipher cipher,
-                    OrgService orgs) {
+                    OrgService orgs, org.qingnuan.registry.internal.FamilyMemberMapper members) {
+        this.members = members;
         this.workers = workers;
         this.families = families;
         this.teams = teams;
@@ -94,5 +96,18 @@ public class FamilyDirectory {
 
     public List<MedicalTeam> firstTeams(int limit) {
         return teams.selectList(new LambdaQueryWrapper<MedicalTeam>().orderByAsc(MedicalTeam::getId).last("LIMIT " + limit));
+    }
+
+    public List<FamilyMember> members(long familyId) {
+        return members.selectList(new LambdaQueryWrapper<FamilyMember>().eq(FamilyMember::getFamilyId, familyId)
+                .orderByAsc(FamilyMember::getId));
+    }
+
+    /** Registered families per org (the caller's jurisdiction applies). */
+    public java.util.Map<Long, Long> familyCountsByOrg() {
+        java.util.Map<Long, Long> counts = new java.util.HashMap<>();
+        families.selectList(new LambdaQueryWrapper<Family>().select(Family::getOrgId))
+                .forEach(f -> counts.merge(f.getOrgId(), 1L, Long::sum));
+        return counts;
     }
 }

@@ -93,7 +93,11 @@ public class FamilyTickets {
         t.setOrgId(family.orgId());
         t.setFamilyId(family.familyId());
         t.setChannel(Channel.MINI_PROGRAM);
-        t.setSubmitterType(role == RoleKind.MEDICAL_WORKER ? HelpTicket.Submitter.MEDICAL_WORKER : HelpTicket.Submitter.FAMILY);
+        t.setSubmitterType(switch (role) {
+            case MEDICAL_WORKER -> HelpTicket.Submitter.MEDICAL_WORKER;
+            case PAIRED -> HelpTicket.Submitter.CADRE;
+            default -> HelpTicket.Submitter.FAMILY;
+        });
         t.setSubmitterUserId(user.userId());
         t.setCategory(r.category());
         t.setUrgency(crisis ? Urgency.CRISIS : urgency);
@@ -115,8 +119,7 @@ public class FamilyTickets {
         t.setPhotoKeys(views.keysJson(r.photoKeys()));
         t.setVersion(0);
         tickets.insert(t);
-        TicketActor actor = role == RoleKind.MEDICAL_WORKER ? TicketActor.medicalWorker(user.userId()) : TicketActor.family(user.userId());
-        lifecycle.submitted(t, actor);
+        lifecycle.submitted(t, actorFor(role, user.userId()));
         if (crisis) {
             // a crisis never waits in a queue: accepted at once, and the expert and staff are told after commit
             lifecycle.apply(t, TicketAction.ACCEPT, TicketActor.SYSTEM, "心理危机：已立即通知值班心理专家和工作人员", null);
@@ -176,7 +179,14 @@ public class FamilyTickets {
     }
 
     private static TicketActor actor(UserPrincipal user, HelpTicket t) {
-        return user.actsFor(t.getFamilyId()) && user.roleFor(t.getFamilyId()) == RoleKind.MEDICAL_WORKER
-                ? TicketActor.medicalWorker(user.userId()) : TicketActor.family(user.userId());
+        return user.actsFor(t.getFamilyId()) ? actorFor(user.roleFor(t.getFamilyId()), user.userId()) : TicketActor.family(user.userId());
+    }
+
+    private static TicketActor actorFor(RoleKind role, long userId) {
+        return switch (role) {
+            case MEDICAL_WORKER -> TicketActor.medicalWorker(userId);
+            case PAIRED -> TicketActor.pairedPartner(userId);
+            default -> TicketActor.family(userId);
+        };
     }
 }

@@ -86,13 +86,16 @@ public class StaffTickets {
                 u -> u.set(HelpTicket::getCloseReason, CloseReason.REJECTED_BY_STAFF)));
     }
 
+    /**
+     * Opening to volunteers is a staff member's decision after reading the request, so it clears a text
+     * still under review (a crisis accepted by the system never passed a staff accept).
+     */
     @Transactional
     public TicketView open(long id, TicketRequests.Note request) {
         HelpTicket t = get(id);
-        if (t.getContentCheck() == HelpTicket.ContentCheck.REVIEW) {
-            throw new DomainException(TicketError.CONTENT_UNDER_REVIEW);
-        }
-        return moved(lifecycle.apply(t, TicketAction.OPEN, actor(), request.note(), null));
+        return moved(lifecycle.apply(t, TicketAction.OPEN, actor(), request.note(), u -> u.set(
+                t.getContentCheck() == HelpTicket.ContentCheck.REVIEW, HelpTicket::getContentCheck,
+                HelpTicket.ContentCheck.CLEARED)));
     }
 
     @Transactional

@@ -19,6 +19,10 @@ public record TicketActor(Kind kind, Long id, String name) {
         return new TicketActor(Kind.VOLUNTEER, volunteerId, "志愿者 " + name);
     }
 
+    public static TicketActor pairedPartner(long userId) {
+        return new TicketActor(Kind.CADRE, userId, "结对帮扶人");
+    }
+
     public static TicketActor medicalWorker(long userId) {
         return new TicketActor(Kind.MEDICAL_WORKER, userId, "医护人员本人");
     }

@@ -7,7 +7,6 @@ public enum TicketError implements ErrorCode {
     TICKET_STATE_CONFLICT(409, "求助当前的状态不允许这样操作，请刷新后查看"),
     NOT_YOUR_FAMILY(403, "您没有绑定这个家庭，不能为其求助；请先在“我的”中绑定家庭"),
     CONTENT_RISKY(422, "您填写的内容未通过微信内容安全检测，请修改后再提交"),
-    CONTENT_UNDER_REVIEW(409, "这条求助的文字正在等待工作人员审核，审核通过（受理）后才能发布给志愿者"),
     PHOTO_NOT_UPLOADED(400, "有照片没有上传成功，请重新上传后再提交"),
     PHOTO_STORAGE_UNAVAILABLE(503, "照片上传暂不可用，请先不带照片提交，或稍后再试"),
     FAMILY_ADDRESS_MISSING(400, "登记信息中没有家庭住址，请填写服务地址"),

@@ -47,13 +47,14 @@ class TicketViews {
         }
         boolean list = detail == Detail.SUMMARY;
         return new TicketView(t.getId(), t.getFamilyId(), t.getCategory(), t.getCategory().label(), t.getUrgency(),
-                t.getStatus(), t.getStatus().label(), t.getChannel(), Boolean.TRUE.equals(t.getCrisis()),
-                t.getContentCheck().name(), description, address, t.getDistrict(),
+                t.getUrgency().label(), t.getStatus(), t.getStatus().label(), t.getChannel(), t.getChannel().label(),
+                Boolean.TRUE.equals(t.getCrisis()), t.getContentCheck().name(), description, address, t.getDistrict(),
                 t.getWindowStart() == null ? null : new SubmitTicketRequest.TimeWindow(t.getWindowStart(), t.getWindowEnd()),
-                t.getContactMethod(), phone,
+                t.getContactMethod(), t.getContactMethod().label(), phone,
                 list ? null : photos.urls(keys(t.getPhotoKeys())), t.getDoneNote(),
                 list ? null : photos.urls(keys(t.getDonePhotoKeys())), t.getRating(), t.getRatingComment(),
-                t.getCloseReason(), t.getCreatedAt(), t.getUpdatedAt(), withHistory ? history(t.getId()) : null);
+                t.getCloseReason(), t.getCloseReason() == null ? null : t.getCloseReason().label(),
+                t.getCreatedAt(), t.getUpdatedAt(), withHistory ? history(t.getId()) : null);
     }
 
     List<TicketView.Event> history(long ticketId) {

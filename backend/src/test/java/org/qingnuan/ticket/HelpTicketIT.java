@@ -257,6 +257,12 @@ class HelpTicketIT extends IntegrationTest {
         assertThat(alerts.get(0).get("kind").asText()).isEqualTo("CRISIS");
         assertThat(api.get("/api/admin/tickets?crisis=true", family.dispatcherToken).body().get("items").get(0).get("id").asLong())
                 .isEqualTo(id);
+        // accepted by the system, the text was read by no one yet: opening it is the staff member's reading
+        Response opened = api.post("/api/admin/tickets/" + id + "/open", family.dispatcherToken, Map.of());
+        assertThat(opened.body().get("status").asText()).isEqualTo("OPEN");
+        assertThat(opened.body().get("contentCheck").asText()).isIn("PASS", "CLEARED");
+        assertThat(opened.body().get("urgencyLabel").asText()).isEqualTo("危急");
+        assertThat(opened.body().get("preferredTime")).isNull();
     }
 
     @Test

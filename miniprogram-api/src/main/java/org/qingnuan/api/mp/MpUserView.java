@@ -15,7 +15,8 @@ public record MpUserView(
         @Schema(description = "一线医护人员家属") FAMILY,
         @Schema(description = "一线医护人员本人") MEDICAL_WORKER,
         @Schema(description = "医疗队领队或联络员") TEAM_CONTACT,
-        @Schema(description = "志愿者（subjectId 为志愿者编号；须审核通过、培训合格、保险有效才能认领任务）") VOLUNTEER
+        @Schema(description = "志愿者（subjectId 为志愿者编号；须审核通过、培训合格、保险有效才能认领任务）") VOLUNTEER,
+        @Schema(description = "手拉手结对帮扶人（subjectId 即结对家庭的 familyId，可为其求助）") PAIRED
     }
 
     /**

@@ -22,6 +22,7 @@ public record DemandReportRequest(
         List<@NotBlank(message = "需求不能为空") @Size(max = 64, message = "每项需求最多 64 个字") @PlainText String> needs) {
 
     @Schema(hidden = true)
+    @com.fasterxml.jackson.annotation.JsonIgnore
     @AssertTrue(message = "请至少填写一项物资或需求")
     public boolean isNotEmpty() {
         return (supplies != null && !supplies.isEmpty()) || (needs != null && !needs.isEmpty());

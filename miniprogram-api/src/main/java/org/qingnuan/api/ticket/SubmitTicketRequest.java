@@ -39,6 +39,7 @@ public record SubmitTicketRequest(
                              @NotNull(message = "请选择结束时间") LocalDateTime end) {
 
         @Schema(hidden = true)
+        @com.fasterxml.jackson.annotation.JsonIgnore
         @AssertTrue(message = "结束时间须晚于开始时间")
         public boolean isOrdered() {
             return start == null || end == null || end.isAfter(start);

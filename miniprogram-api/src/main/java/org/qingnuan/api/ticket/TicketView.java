@@ -15,9 +15,11 @@ public record TicketView(
         TicketCategory category,
         String categoryLabel,
         Urgency urgency,
+        String urgencyLabel,
         TicketStatus status,
         String statusLabel,
         Channel channel,
+        String channelLabel,
         @Schema(description = "心理危机：已通知值班专家") boolean crisis,
         @Schema(description = "PASS：已通过内容安全检测；REVIEW：等待工作人员审核后才对志愿者可见；CLEARED：工作人员已审核")
         String contentCheck,
@@ -26,6 +28,7 @@ public record TicketView(
         @Schema(description = "区（对志愿者只显示到区）") String district,
         SubmitTicketRequest.TimeWindow preferredTime,
         ContactMethod contactMethod,
+        String contactMethodLabel,
         String contactPhone,
         @Schema(description = "照片的临时访问地址（10 分钟内有效）") List<String> photoUrls,
         String doneNote,
@@ -33,6 +36,7 @@ public record TicketView(
         Integer rating,
         String ratingComment,
         CloseReason closeReason,
+        String closeReasonLabel,
         LocalDateTime createdAt,
         LocalDateTime updatedAt,
         @Schema(description = "处理经过，按时间先后") List<Event> history) {

@@ -272,7 +272,7 @@ public class VolunteerTasks {
                 .between(HelpTicket::getLatitude, BigDecimal.valueOf(lat - dLat), BigDecimal.valueOf(lat + dLat))
                 .between(HelpTicket::getLongitude, BigDecimal.valueOf(lng - dLng), BigDecimal.valueOf(lng + dLng))
                 .last("LIMIT 1000"))) {
-            double km = haversineKm(lat, lng, t.getLatitude().doubleValue(), t.getLongitude().doubleValue());
+            double km = org.qingnuan.shared.geo.Distances.km(lat, lng, t.getLatitude().doubleValue(), t.getLongitude().doubleValue());
             if (km <= v.radiusKm()) {
                 hits.add(Map.entry(t.getId(), km));
             }
@@ -281,13 +281,5 @@ public class VolunteerTasks {
         Map<Long, Double> near = new java.util.LinkedHashMap<>();
         hits.stream().limit(NEARBY_LIMIT).forEach(e -> near.put(e.getKey(), e.getValue()));
         return near;
-    }
-
-    static double haversineKm(double lat1, double lng1, double lat2, double lng2) {
-        double dLat = Math.toRadians(lat2 - lat1);
-        double dLng = Math.toRadians(lng2 - lng1);
-        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2))
-                * Math.sin(dLng / 2) * Math.sin(dLng / 2);
-        return 6371.0 * 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a));
     }
 }

@@ -13,7 +13,8 @@ import static org.qingnuan.ticket.TicketActor.Kind.*;
  * {@link TicketLifecycle} refuses anything not listed here; this table is the whole state machine.
  */
 public enum TicketAction {
-    SUBMIT("提交求助", EnumSet.noneOf(TicketStatus.class), SUBMITTED, EnumSet.of(FAMILY, MEDICAL_WORKER, CADRE, STAFF)),
+    // SYSTEM: a family's standing plan (一家一策) submits its occurrences
+    SUBMIT("提交求助", EnumSet.noneOf(TicketStatus.class), SUBMITTED, EnumSet.of(FAMILY, MEDICAL_WORKER, CADRE, STAFF, SYSTEM)),
     ACCEPT("受理", EnumSet.of(SUBMITTED), ACCEPTED, EnumSet.of(STAFF, SYSTEM)),
     REJECT("不予受理", EnumSet.of(SUBMITTED, ACCEPTED), REJECTED, EnumSet.of(STAFF)),
     OPEN("发布给志愿者", EnumSet.of(ACCEPTED), TicketStatus.OPEN, EnumSet.of(STAFF, SYSTEM)),

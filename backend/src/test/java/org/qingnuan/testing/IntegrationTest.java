@@ -39,6 +39,7 @@ import java.time.ZoneId;
         "qingnuan.ticket.auto-confirm-scan=1h",
         "qingnuan.notice.retry-scan=1h",
         "qingnuan.volunteer.release-scan=1h",
+        "qingnuan.ticket.plan-scan=1h",
         // tests run the daily prompt job themselves, at the moments they choose
         "qingnuan.prompt.scan-interval=1h",
         "qingnuan.wechat.mp.token=" + IntegrationTest.MP_TOKEN,

@@ -5,7 +5,9 @@ public enum Channel {
     MINI_PROGRAM("小程序"),
     HOTLINE_12355("12355 热线"),
     WECHAT_GROUP("微信群"),
-    VISIT("走访");
+    VISIT("走访"),
+    /** Created on schedule by the family's standing plan (一家一策). */
+    CARE_PLAN("一家一策");
 
     private final String label;
 

@@ -10,7 +10,9 @@ public enum VolunteerError implements ErrorCode {
     VOLUNTEER_NOT_FOUND(404, "志愿者不存在，或不在您的管辖范围内"),
     DUTY_GATE_CLOSED(403, "您暂时不能认领任务，请先完成以下事项"),
     QUIZ_UNAVAILABLE(409, "防护培训测试题尚未准备好，请联系团委工作人员"),
-    REVIEW_CONFLICT(409, "该志愿者已审核，请刷新后查看");
+    REVIEW_CONFLICT(409, "该志愿者已审核，请刷新后查看"),
+    NO_HOURS_YET(409, "还没有经家属确认的服务时长，暂时不能出具志愿服务证明"),
+    CERTIFICATE_FONT_MISSING(503, "服务器缺少中文字体，暂时无法生成证明；请管理员安装 fonts-wqy-microhei");
 
     private final int httpStatus;
     private final String message;

@@ -126,6 +126,19 @@ class VolunteerIT extends IntegrationTest {
         JsonNode hours = api.get("/api/mp/volunteer/hours", token).body();
         assertThat(hours.get("totalHours").decimalValue()).isEqualByComparingTo("0.75");
         assertThat(hours.get("entries").get(0).get("ticketId").asLong()).isEqualTo(ticketId);
+
+        Response pdf = api.raw("GET", "/api/mp/volunteer/certificate", token, null, java.net.http.HttpRequest.BodyPublishers.noBody());
+        assertThat(pdf.status()).as(pdf.raw()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
+        String code = jdbc.queryForObject("SELECT code FROM volunteer_certificate WHERE volunteer_id = ?", String.class, volunteerId);
+        JsonNode verified = api.get("/api/public/certificates/" + code, null).body();
+        assertThat(verified.get("hours").decimalValue()).isEqualByComparingTo("0.75");
+        assertThat(verified.get("volunteer").asText()).isEqualTo("陈*愿");
+        assertThat(api.get("/api/public/certificates/NOSUCHCODE12", null).status()).isEqualTo(404);
+        api.raw("GET", "/api/mp/volunteer/certificate", token, null, java.net.http.HttpRequest.BodyPublishers.noBody());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM volunteer_certificate WHERE volunteer_id = ?", Long.class, volunteerId))
+                .as("unchanged hours keep their code").isEqualTo(1);
+        assertThat(certificateText(volunteerId)).contains("陈志愿").contains("0.75").contains(code);
     }
 
     @Test
@@ -138,6 +151,7 @@ class VolunteerIT extends IntegrationTest {
         api.post("/api/admin/tickets/" + ticketId + "/accept", family.dispatcherToken, Map.of());
         api.post("/api/admin/tickets/" + ticketId + "/open", family.dispatcherToken, Map.of());
 
+        assertThat(api.get("/api/mp/volunteer/certificate", v.token()).code()).isEqualTo("NO_HOURS_YET");
         api.post("/api/mp/volunteer/tasks/" + ticketId + "/claim", v.token(), "");
         Response noReason = api.post("/api/mp/volunteer/tasks/" + ticketId + "/release", v.token(), Map.of());
         assertThat(noReason.fieldError("reason")).isNotBlank();
@@ -160,6 +174,17 @@ class VolunteerIT extends IntegrationTest {
     org.qingnuan.identity.UserSessions userSessions;
     @Autowired
     org.qingnuan.privacy.PersonalDataCipher cipher;
+
+    @Autowired
+    Certificates certificates;
+
+    private String certificateText(long volunteerId) {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(certificates.pdfOf(volunteerId))) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
 
     private long accessRows(long ticketId) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM personal_data_access WHERE subject_type = 'HELP_TICKET'"

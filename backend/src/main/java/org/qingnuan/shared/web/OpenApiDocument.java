@@ -30,7 +30,8 @@ class OpenApiDocument {
     private static final String BEARER = "bearer";
     /** Operations anyone may call. */
     private static final Set<String> OPEN = Set.of("/api/admin/auth/login", "/api/mp/auth/login",
-            "/api/mp/auth/dev-login", "/api/mp/auth/dev-users", "/api/mp/subscriptions/templates");
+            "/api/mp/auth/dev-login", "/api/mp/auth/dev-users", "/api/mp/subscriptions/templates",
+            "/api/public/certificates/{code}");
 
     @Bean
     OpenAPI qingnuanOpenApi() {

@@ -23,9 +23,11 @@ class MpVolunteerController implements MpVolunteerApi {
     private final ProtectionTraining training;
     private final VolunteerTasks tasks;
     private final org.qingnuan.volunteer.ServiceHoursLedger hours;
+    private final org.qingnuan.volunteer.Certificates certificates;
 
     MpVolunteerController(Volunteers volunteers, ProtectionTraining training, VolunteerTasks tasks,
-                          org.qingnuan.volunteer.ServiceHoursLedger hours) {
+                          org.qingnuan.volunteer.ServiceHoursLedger hours, org.qingnuan.volunteer.Certificates certificates) {
+        this.certificates = certificates;
         this.hours = hours;
         this.volunteers = volunteers;
         this.training = training;
@@ -92,5 +94,10 @@ class MpVolunteerController implements MpVolunteerApi {
     @Override
     public org.qingnuan.api.volunteer.HoursView hours() {
         return hours.of(volunteers.ofUser(CurrentUser.require()).getId());
+    }
+
+    @Override
+    public ResponseEntity<byte[]> certificate() {
+        return CertificateDownload.of(certificates.pdfOf(volunteers.ofUser(CurrentUser.require()).getId()));
     }
 }

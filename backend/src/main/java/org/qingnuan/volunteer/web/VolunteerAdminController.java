@@ -29,8 +29,11 @@ class VolunteerAdminController {
     private final Volunteers volunteers;
     private final ProtectionTraining training;
     private final org.qingnuan.volunteer.ServiceHoursLedger hours;
+    private final org.qingnuan.volunteer.Certificates certificates;
 
-    VolunteerAdminController(Volunteers volunteers, ProtectionTraining training, org.qingnuan.volunteer.ServiceHoursLedger hours) {
+    VolunteerAdminController(Volunteers volunteers, ProtectionTraining training, org.qingnuan.volunteer.ServiceHoursLedger hours,
+                             org.qingnuan.volunteer.Certificates certificates) {
+        this.certificates = certificates;
         this.hours = hours;
         this.volunteers = volunteers;
         this.training = training;
@@ -52,6 +55,13 @@ class VolunteerAdminController {
     org.qingnuan.api.volunteer.HoursView hours(@PathVariable long id) {
         volunteers.detail(id);
         return hours.of(id);
+    }
+
+    @Operation(summary = "志愿者的电子志愿服务证明（PDF）")
+    @GetMapping(value = "/api/admin/volunteers/{id}/certificate", produces = "application/pdf")
+    org.springframework.http.ResponseEntity<byte[]> certificate(@PathVariable long id) {
+        volunteers.detail(id);
+        return CertificateDownload.of(certificates.pdfOf(id));
     }
 
     @Operation(summary = "查看电话和身份证号原文；须填写原因，并记入个人信息查看记录")

@@ -67,6 +67,11 @@ public interface MpVolunteerApi {
     @GetMapping("/hours")
     HoursView hours();
 
+    @Operation(summary = "下载电子志愿服务证明（PDF：姓名、组织、时长、时间段和验证码）",
+            description = "还没有确认的服务时长时 NO_HOURS_YET。任何人可用 GET /api/public/certificates/{code} 查验。")
+    @GetMapping(value = "/certificate", produces = "application/pdf")
+    ResponseEntity<byte[]> certificate();
+
     /** An organisation a volunteer may register with. */
     record Organisation(long id, String name, String typeLabel) {
     }

@@ -1,0 +1,119 @@
+package org.qingnuan.volunteer;
+
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import org.qingnuan.api.error.CommonError;
+import org.qingnuan.org.OrgService;
+import org.qingnuan.org.OrgUnit;
+import org.qingnuan.privacy.Masks;
+import org.qingnuan.shared.error.DomainException;
+import org.qingnuan.shared.invite.InviteCodes;
+import org.qingnuan.volunteer.internal.ServiceHoursMapper;
+import org.qingnuan.volunteer.internal.VolunteerCertificateMapper;
+import org.qingnuan.volunteer.internal.VolunteerMapper;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Electronic volunteer certificates. Each download states the hours and period as they are then, under
+ * a 12-character code; the public endpoint checks a code and shows what that certificate said (the
+ * name shortened), so a school or employer can verify a printout. Unchanged hours reuse the last code.
+ */
+@Service
+public class Certificates {
+
+    private static final int CODE_LENGTH = 12;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+    private final VolunteerMapper volunteers;
+    private final ServiceHoursMapper hours;
+    private final VolunteerCertificateMapper certificates;
+    private final OrgService orgs;
+    private final CertificatePdf pdf;
+    private final String verifyUrl;
+
+    Certificates(VolunteerMapper volunteers, ServiceHoursMapper hours, VolunteerCertificateMapper certificates, OrgService orgs,
+                 CertificatePdf pdf, @Value("${qingnuan.volunteer.certificate-verify-url:/api/public/certificates/}") String verifyUrl) {
+        this.volunteers = volunteers;
+        this.hours = hours;
+        this.certificates = certificates;
+        this.orgs = orgs;
+        this.pdf = pdf;
+        this.verifyUrl = verifyUrl;
+    }
+
+    /** What the public endpoint answers for a code. */
+    public record Verification(String code, String volunteer, String organisation, BigDecimal hours, LocalDate periodFrom,
+                               LocalDate periodTo, LocalDate issuedOn) {
+    }
+
+    /** The certificate PDF of a volunteer (the caller checked they may have it). */
+    public byte[] pdfOf(long volunteerId) {
+        Volunteer v = volunteers.selectById(volunteerId);
+        if (v == null) {
+            throw new DomainException(VolunteerError.VOLUNTEER_NOT_FOUND);
+        }
+        List<ServiceHours> served = hours.selectList(new LambdaQueryWrapper<ServiceHours>()
+                .eq(ServiceHours::getVolunteerId, volunteerId).orderByAsc(ServiceHours::getServedOn));
+        if (served.isEmpty()) {
+            throw new DomainException(VolunteerError.NO_HOURS_YET);
+        }
+        BigDecimal total = served.stream().map(ServiceHours::getHours).reduce(BigDecimal.ZERO, BigDecimal::add);
+        VolunteerCertificate c = current(v, total, served.get(0).getServedOn(), served.get(served.size() - 1).getServedOn());
+        String org = orgs.find(v.getOrgId()).map(OrgUnit::getName).orElse("");
+        CertificatePdf.Content content = new CertificatePdf.Content("志愿服务证明", List.of(
+                "兹证明 " + v.getName() + " 同志，",
+                "作为" + org + "志愿者，",
+                "于 " + DAY.format(c.getPeriodFrom()) + " 至 " + DAY.format(c.getPeriodTo()) + "，",
+                "参与关爱一线医护人员家庭志愿服务，",
+                "累计服务时长 " + c.getHours().stripTrailingZeros().toPlainString() + " 小时。",
+                "",
+                "特此证明。",
+                "出具日期：" + DAY.format(c.getCreatedAt().toLocalDate())),
+                "验证码 " + c.getCode() + " ，可在 " + verifyUrl + c.getCode() + " 查验");
+        return pdf.render(content).orElseThrow(() -> new DomainException(VolunteerError.CERTIFICATE_FONT_MISSING));
+    }
+
+    public Verification verify(String code) {
+        VolunteerCertificate c = code == null || code.length() > 16 ? null : certificates.selectOne(
+                new LambdaQueryWrapper<VolunteerCertificate>().eq(VolunteerCertificate::getCode, code.trim().toUpperCase()));
+        if (c == null) {
+            throw new DomainException(CommonError.NOT_FOUND, "没有这个验证码的志愿服务证明，请核对验证码");
+        }
+        Volunteer v = volunteers.selectById(c.getVolunteerId());
+        return new Verification(c.getCode(), v == null ? null : Masks.name(v.getName()),
+                orgs.find(c.getOrgId()).map(OrgUnit::getName).orElse(null), c.getHours(), c.getPeriodFrom(), c.getPeriodTo(),
+                c.getCreatedAt().toLocalDate());
+    }
+
+    private VolunteerCertificate current(Volunteer v, BigDecimal total, LocalDate from, LocalDate to) {
+        VolunteerCertificate last = certificates.selectOne(new LambdaQueryWrapper<VolunteerCertificate>()
+                .eq(VolunteerCertificate::getVolunteerId, v.getId()).orderByDesc(VolunteerCertificate::getId).last("LIMIT 1"));
+        if (last != null && last.getHours().compareTo(total) == 0 && last.getPeriodTo().equals(to)) {
+            return last;
+        }
+        for (int attempt = 0; ; attempt++) {
+            VolunteerCertificate c = new VolunteerCertificate();
+            c.setVolunteerId(v.getId());
+            c.setOrgId(v.getOrgId());
+            c.setCode(InviteCodes.next(CODE_LENGTH));
+            c.setHours(total);
+            c.setPeriodFrom(from);
+            c.setPeriodTo(to);
+            try {
+                certificates.insert(c);
+                return certificates.selectById(c.getId());
+            } catch (DuplicateKeyException collision) {
+                if (attempt >= 3) {
+                    throw collision;
+                }
+            }
+        }
+    }
+}

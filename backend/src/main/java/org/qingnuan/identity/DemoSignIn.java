@@ -44,10 +44,19 @@ public class DemoSignIn {
         for (MedicalTeam team : directory.firstTeams(3)) {
             users.add(new DemoUser(RoleKind.TEAM_CONTACT, team.getId(), team.getName() + " 联络人"));
         }
+        // demo volunteers are registered, approved, trained and insured at start-up (DemoVolunteers)
+        for (UserRole role : roles.holdersOf(RoleKind.VOLUNTEER, 3)) {
+            users.add(new DemoUser(RoleKind.VOLUNTEER, role.getSubjectId(), "演示志愿者 #" + role.getSubjectId()));
+        }
         return users;
     }
 
     public MpUserView.Login signIn(RoleKind role, long subjectId) {
+        if (role == RoleKind.VOLUNTEER) {
+            UserRole holder = roles.holderOf(RoleKind.VOLUNTEER, subjectId)
+                    .orElseThrow(() -> new DomainException(IdentityError.DEV_LOGIN_SUBJECT_NOT_FOUND));
+            return signIn.signIn(signIn.user(holder.getUserId()), null);
+        }
         java.util.Optional<Long> subjectOrg = switch (role) {
             case FAMILY -> directory.family(subjectId).map(Family::getOrgId);
             case MEDICAL_WORKER -> directory.worker(subjectId).map(MedicalWorker::getOrgId);

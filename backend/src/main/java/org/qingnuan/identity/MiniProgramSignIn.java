@@ -95,7 +95,12 @@ public class MiniProgramSignIn {
         return view(principal.userId());
     }
 
-    WechatUser upsert(String openId, String unionId) {
+    WechatUser user(long userId) {
+        return users.selectById(userId);
+    }
+
+    /** The user of an openid, created on first sight (sign-in; demo users). */
+    public WechatUser upsert(String openId, String unionId) {
         LocalDateTime now = LocalDateTime.now(clock);
         WechatUser existing = byOpenId(openId);
         if (existing == null) {

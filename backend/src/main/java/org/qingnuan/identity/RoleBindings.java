@@ -108,6 +108,17 @@ public class RoleBindings {
         return RoleKind.TEAM_CONTACT;
     }
 
+    /** Users holding a role, the first ones (demo pickers). */
+    public List<UserRole> holdersOf(RoleKind kind, int limit) {
+        return roles.selectList(new LambdaQueryWrapper<UserRole>().eq(UserRole::getRole, kind).orderByAsc(UserRole::getId)
+                .last("LIMIT " + limit));
+    }
+
+    public Optional<UserRole> holderOf(RoleKind kind, long subjectId) {
+        return Optional.ofNullable(roles.selectOne(new LambdaQueryWrapper<UserRole>().eq(UserRole::getRole, kind)
+                .eq(UserRole::getSubjectId, subjectId).last("LIMIT 1")));
+    }
+
     /** Takes a role away (a pairing ended). */
     public void unbind(long userId, RoleKind kind, long subjectId) {
         roles.delete(new LambdaQueryWrapper<UserRole>().eq(UserRole::getUserId, userId).eq(UserRole::getRole, kind)

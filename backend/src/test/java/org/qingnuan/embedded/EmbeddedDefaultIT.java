@@ -161,4 +161,21 @@ class EmbeddedDefaultIT {
         String staff = api.login("admin", "qingnuan-demo");
         assertThat(api.get("/api/admin/tickets?review=true", staff).body().get("total").asLong()).isGreaterThanOrEqualTo(1);
     }
+
+    @Test
+    void shouldLetANewcomerActAsADemoVolunteerReadyForDuty() {
+        JsonNode volunteer = null;
+        for (JsonNode u : api.get("/api/mp/auth/dev-users", null).body()) {
+            if ("VOLUNTEER".equals(u.get("role").asText())) {
+                volunteer = u;
+                break;
+            }
+        }
+        assertThat(volunteer).isNotNull();
+        String token = api.post("/api/mp/auth/dev-login", null, Map.of("role", "VOLUNTEER",
+                "subjectId", volunteer.get("subjectId").asLong())).body().get("token").asText();
+        assertThat(api.get("/api/mp/volunteer/me", token).body().get("dutyGate").get("open").asBoolean()).isTrue();
+        assertThat(api.get("/api/mp/volunteer/tasks/nearby", token).status()).isEqualTo(200);
+        assertThat(api.get("/api/mp/volunteer/training", token).body().get("questions")).hasSize(3);
+    }
 }

@@ -110,4 +110,31 @@ public class FamilyDirectory {
                 .forEach(f -> counts.merge(f.getOrgId(), 1L, Long::sum));
         return counts;
     }
+
+    /** A family found by staff, masked: enough to tell the caller apart, nothing more. */
+    public record FamilyMatch(long familyId, long workerId, String workerName, String familyPhone, String district,
+                              String address) {
+    }
+
+    /** Families of the caller's jurisdiction by a phone (own or family contact, exact) or the worker's name (contains). */
+    public List<FamilyMatch> search(String query) {
+        String q = query == null ? "" : query.trim();
+        if (q.isEmpty()) {
+            return List.of();
+        }
+        String phone = org.qingnuan.privacy.Phones.normalise(q);
+        List<MedicalWorker> found = new java.util.ArrayList<>();
+        if (org.qingnuan.privacy.Phones.isValid(phone)) {
+            found.addAll(workersByOwnPhone(phone));
+            found.addAll(workersByFamilyPhone(phone));
+        } else {
+            found.addAll(workers.selectList(new LambdaQueryWrapper<MedicalWorker>().like(MedicalWorker::getName, q)
+                    .orderByAsc(MedicalWorker::getId).last("LIMIT 20")));
+        }
+        return found.stream().distinct().map(w -> familyOfWorker(w.getId()).map(f -> new FamilyMatch(f.getId(), w.getId(),
+                        Masks.name(w.getName()),
+                        Masks.phone(cipher.open(w.getFamilyPhoneSealed() != null ? w.getFamilyPhoneSealed() : w.getOwnPhoneSealed())),
+                        districtOf(f.getOrgId()), f.getAddressSealed() == null ? null : Masks.address(cipher.open(f.getAddressSealed())))))
+                .flatMap(java.util.Optional::stream).toList();
+    }
 }

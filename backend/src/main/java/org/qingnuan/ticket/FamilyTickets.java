@@ -47,11 +47,12 @@ public class FamilyTickets {
     private final FamilyDirectory directory;
     private final PersonalDataCipher cipher;
     private final TicketProperties properties;
-    private final ApplicationEventPublisher publisher;
+    private final NewTickets newTickets;
 
     FamilyTickets(HelpTicketMapper tickets, TicketLifecycle lifecycle, TicketViews views, TicketPhotos photos,
                   TicketContentCheck contentCheck, IdempotentCreation idempotent, FamilyDirectory directory,
-                  PersonalDataCipher cipher, TicketProperties properties, ApplicationEventPublisher publisher) {
+                  PersonalDataCipher cipher, TicketProperties properties, NewTickets newTickets) {
+        this.newTickets = newTickets;
         this.tickets = tickets;
         this.lifecycle = lifecycle;
         this.views = views;
@@ -61,7 +62,6 @@ public class FamilyTickets {
         this.directory = directory;
         this.cipher = cipher;
         this.properties = properties;
-        this.publisher = publisher;
     }
 
     /** @return the request, and whether this was a replay of an earlier submission with the same key */
@@ -82,49 +82,19 @@ public class FamilyTickets {
 
     private long create(UserPrincipal user, FamilyDirectory.FamilyContact family, SubmitTicketRequest r,
                         HelpTicket.ContentCheck check) {
-        String address = r.address() != null && !r.address().isBlank() ? r.address().trim() : family.address();
-        if (address == null) {
-            throw DomainException.onField(TicketError.FAMILY_ADDRESS_MISSING, "address", "请填写服务地址");
-        }
         RoleKind role = user.roleFor(r.familyId());
-        Urgency urgency = r.urgency() == null ? Urgency.NORMAL : r.urgency();
-        boolean crisis = CrisisSigns.isCrisis(r.category(), urgency, r.description());
-        HelpTicket t = new HelpTicket();
-        t.setOrgId(family.orgId());
-        t.setFamilyId(family.familyId());
-        t.setChannel(Channel.MINI_PROGRAM);
-        t.setSubmitterType(switch (role) {
-            case MEDICAL_WORKER -> HelpTicket.Submitter.MEDICAL_WORKER;
-            case PAIRED -> HelpTicket.Submitter.CADRE;
-            default -> HelpTicket.Submitter.FAMILY;
-        });
-        t.setSubmitterUserId(user.userId());
-        t.setCategory(r.category());
-        t.setUrgency(crisis ? Urgency.CRISIS : urgency);
-        t.setStatus(TicketStatus.SUBMITTED);
-        t.setCrisis(crisis);
-        t.setContentCheck(check);
-        t.setDescriptionSealed(cipher.seal(r.description().trim()));
-        t.setAddressSealed(cipher.seal(address));
-        t.setDistrict(directory.districtOf(family.orgId()));
-        t.setLatitude(family.latitude());
-        t.setLongitude(family.longitude());
-        if (r.preferredTime() != null) {
-            t.setWindowStart(r.preferredTime().start());
-            t.setWindowEnd(r.preferredTime().end());
-        }
-        t.setContactMethod(r.contactMethod());
-        String phone = r.contactPhone() != null ? r.contactPhone() : family.contactPhone();
-        t.setContactPhoneSealed(phone == null ? null : cipher.seal(phone));
-        t.setPhotoKeys(views.keysJson(r.photoKeys()));
-        t.setVersion(0);
-        tickets.insert(t);
-        lifecycle.submitted(t, actorFor(role, user.userId()));
-        if (crisis) {
-            // a crisis never waits in a queue: accepted at once, and the expert and staff are told after commit
-            lifecycle.apply(t, TicketAction.ACCEPT, TicketActor.SYSTEM, "心理危机：已立即通知值班心理专家和工作人员", null);
-            publisher.publishEvent(new CrisisRaised(t.getId(), t.getOrgId(), t.getCategory(), t.getDistrict()));
-        } else if (properties.autoAccept() && check == HelpTicket.ContentCheck.PASS) {
+        HelpTicket t = newTickets.create(family, new NewTickets.Draft(Channel.MINI_PROGRAM, r.category(), r.urgency(),
+                        r.description(), r.address(), r.preferredTime(), r.contactMethod(), r.contactPhone()), check,
+                ticket -> {
+                    ticket.setSubmitterType(switch (role) {
+                        case MEDICAL_WORKER -> HelpTicket.Submitter.MEDICAL_WORKER;
+                        case PAIRED -> HelpTicket.Submitter.CADRE;
+                        default -> HelpTicket.Submitter.FAMILY;
+                    });
+                    ticket.setSubmitterUserId(user.userId());
+                    ticket.setPhotoKeys(views.keysJson(r.photoKeys()));
+                }, actorFor(role, user.userId()));
+        if (t.getStatus() == TicketStatus.SUBMITTED && properties.autoAccept() && check == HelpTicket.ContentCheck.PASS) {
             lifecycle.apply(t, TicketAction.ACCEPT, TicketActor.SYSTEM, "按规则自动受理", null);
         }
         return t.getId();

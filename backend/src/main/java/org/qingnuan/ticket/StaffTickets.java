@@ -33,8 +33,19 @@ public class StaffTickets {
     private final TicketLifecycle lifecycle;
     private final TicketViews views;
     private final Disclosures disclosures;
+    private final NewTickets newTickets;
+    private final org.qingnuan.registry.FamilyDirectory directory;
+    private final org.qingnuan.shared.idempotency.IdempotentCreation idempotent;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
-    StaffTickets(HelpTicketMapper tickets, TicketLifecycle lifecycle, TicketViews views, Disclosures disclosures) {
+    StaffTickets(HelpTicketMapper tickets, TicketLifecycle lifecycle, TicketViews views, Disclosures disclosures,
+                 NewTickets newTickets, org.qingnuan.registry.FamilyDirectory directory,
+                 org.qingnuan.shared.idempotency.IdempotentCreation idempotent,
+                 org.springframework.transaction.support.TransactionTemplate transactions) {
+        this.newTickets = newTickets;
+        this.directory = directory;
+        this.idempotent = idempotent;
+        this.transactions = transactions;
         this.tickets = tickets;
         this.lifecycle = lifecycle;
         this.views = views;
@@ -44,6 +55,38 @@ public class StaffTickets {
     /** Filters of the request board; {@code review=true}: only texts waiting for a staff check. */
     public record TicketQuery(TicketStatus status, TicketCategory category, Urgency urgency, Channel channel,
                               Boolean crisis, Boolean review) {
+    }
+
+    /**
+     * A need taken on the 12355 hotline, from a WeChat group or on a visit: the same request, submitted and
+     * accepted by the staff member who took it (a crisis is accepted by the system and alerts at once). An
+     * Idempotency-Key, when sent, makes a double submit harmless.
+     */
+    public long intake(org.qingnuan.api.ticket.IntakeRequest r, String idempotencyKey) {
+        if (r.channel() == org.qingnuan.api.ticket.Channel.MINI_PROGRAM || r.channel() == org.qingnuan.api.ticket.Channel.CARE_PLAN) {
+            throw DomainException.onField(org.qingnuan.api.error.CommonError.VALIDATION_FAILED, "channel",
+                    "工作人员受理的来源只能是 12355 热线、微信群或走访");
+        }
+        org.qingnuan.registry.FamilyDirectory.FamilyContact family = directory.contact(r.familyId())
+                .orElseThrow(() -> new DomainException(org.qingnuan.registry.RegistryError.FAMILY_NOT_FOUND));
+        StaffPrincipal staff = CurrentStaff.require();
+        java.util.function.LongSupplier create = () -> {
+            TicketActor actor = actor();
+            HelpTicket t = newTickets.create(family, new NewTickets.Draft(r.channel(), r.category(), r.urgency(), r.description(),
+                    r.address(), r.preferredTime(), r.contactMethod(), r.contactPhone()), HelpTicket.ContentCheck.PASS, ticket -> {
+                        ticket.setSubmitterType(HelpTicket.Submitter.STAFF);
+                        ticket.setSubmitterStaffId(staff.staffId());
+                    }, actor);
+            if (t.getStatus() == TicketStatus.SUBMITTED) {
+                lifecycle.apply(t, TicketAction.ACCEPT, actor, r.channel().label() + "受理"
+                        + (r.reportedBy() == null || r.reportedBy().isBlank() ? "" : "（反映人：" + r.reportedBy().trim() + "）"), null);
+            }
+            return t.getId();
+        };
+        if (idempotencyKey == null) {
+            return transactions.execute(status -> create.getAsLong());
+        }
+        return idempotent.create("staff:" + staff.staffId(), idempotencyKey, r, create).resourceId();
     }
 
     public PageView<TicketView> list(TicketQuery q, PageQuery paging) {

@@ -34,6 +34,18 @@ class TicketAdminController {
         return tickets.list(query, paging);
     }
 
+    @Operation(summary = "工作人员受理需求（12355 热线、微信群、走访）：与小程序求助同一模型，受理人即为提交和受理人；危急求助立即通知值班专家",
+            description = "先用 /api/admin/families/search 查找家庭。可带 Idempotency-Key 防止重复提交。")
+    @PostMapping("/intake")
+    @PreAuthorize("hasAnyRole('SUPER_ADMIN', 'ORG_ADMIN', 'DISPATCHER')")
+    org.springframework.http.ResponseEntity<TicketView> intake(
+            @org.springframework.web.bind.annotation.RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
+            @Valid @RequestBody org.qingnuan.api.ticket.IntakeRequest request) {
+        long id = tickets.intake(request, idempotencyKey);
+        return org.springframework.http.ResponseEntity.created(java.net.URI.create("/api/admin/tickets/" + id))
+                .body(tickets.detail(id));
+    }
+
     @Operation(summary = "求助详情和处理经过（已脱敏）")
     @GetMapping("/{id}")
     TicketView get(@PathVariable long id) {

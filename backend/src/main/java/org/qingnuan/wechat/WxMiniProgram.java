@@ -50,7 +50,7 @@ class WxMiniProgram implements MiniProgram {
 
     private final MiniProgramProperties properties;
     private final RedissonClient redisson;
-    private volatile WxMaService wx;
+    private final LazyClient<WxMaService> wx = new LazyClient<>(this::build);
 
     WxMiniProgram(MiniProgramProperties properties, RedissonClient redisson, ObjectProvider<LoggingSystem> logging) {
         this.properties = properties;
@@ -174,16 +174,7 @@ class WxMiniProgram implements MiniProgram {
 
     /** Built on first use: most starts (and the embedded default) never call WeChat. */
     private WxMaService wx() {
-        WxMaService service = wx;
-        if (service == null) {
-            synchronized (this) {
-                if (wx == null) {
-                    wx = build();
-                }
-                service = wx;
-            }
-        }
-        return service;
+        return wx.get();
     }
 
     private WxMaService build() {

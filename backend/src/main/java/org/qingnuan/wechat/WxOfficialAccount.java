@@ -26,7 +26,7 @@ class WxOfficialAccount implements OfficialAccount {
 
     private final OfficialAccountProperties properties;
     private final RedissonClient redisson;
-    private volatile WxMpService wx;
+    private final LazyClient<WxMpService> wx = new LazyClient<>(this::build);
 
     WxOfficialAccount(OfficialAccountProperties properties, RedissonClient redisson) {
         this.properties = properties;
@@ -35,16 +35,7 @@ class WxOfficialAccount implements OfficialAccount {
 
     /** Built on first use: most starts (and the embedded default) never call WeChat. */
     private WxMpService wx() {
-        WxMpService service = wx;
-        if (service == null) {
-            synchronized (this) {
-                if (wx == null) {
-                    wx = build();
-                }
-                service = wx;
-            }
-        }
-        return service;
+        return wx.get();
     }
 
     private WxMpService build() {

@@ -16,31 +16,27 @@ import org.springframework.stereotype.Component;
 class WxWecomGroupRobot implements WecomGroupRobot {
 
     private final String apiHost;
-    private volatile WxCpService wx;
+    private final LazyClient<WxCpService> wx = new LazyClient<>(this::build);
 
     WxWecomGroupRobot(@Value("${qingnuan.wechat.wecom.api-host:}") String apiHost) {
         this.apiHost = apiHost;
     }
 
+    /** Built on first use: most starts (and the embedded default) never call WeChat. */
     private WxCpService wx() {
-        WxCpService service = wx;
-        if (service == null) {
-            synchronized (this) {
-                if (wx == null) {
-                    WxCpDefaultConfigImpl config = new WxCpDefaultConfigImpl();
-                    if (apiHost != null && !apiHost.isBlank()) {
-                        config.setBaseApiUrl(apiHost);
-                    }
-                    WxCpServiceImpl impl = new WxCpServiceImpl();
-                    // callers decide about retries (the prompt's back-off); WxJava's own would block the job
-                    impl.setRetrySleepMillis(0);
-                    impl.setMaxRetryTimes(0);
-                    impl.setWxCpConfigStorage(config);
-                    wx = impl;
-                }
-                service = wx;
-            }
+        return wx.get();
+    }
+
+    private WxCpService build() {
+        WxCpDefaultConfigImpl config = new WxCpDefaultConfigImpl();
+        if (apiHost != null && !apiHost.isBlank()) {
+            config.setBaseApiUrl(apiHost);
         }
+        WxCpServiceImpl service = new WxCpServiceImpl();
+        // callers decide about retries (the prompt's back-off); WxJava's own would block the job
+        service.setRetrySleepMillis(0);
+        service.setMaxRetryTimes(0);
+        service.setWxCpConfigStorage(config);
         return service;
     }
 

@@ -44,12 +44,14 @@ class DailyPromptIT extends IntegrationTest {
     JdbcTemplate jdbc;
 
     String admin;
+    String adminUsername;
     long teamId;
 
     @BeforeEach
     void deployedTeam() {
         OrgUnit city = fixtures.city("提示市");
-        admin = api.login(fixtures.staff(city, StaffRole.ORG_ADMIN).getUsername(), Fixtures.PASSWORD);
+        adminUsername = fixtures.staff(city, StaffRole.ORG_ADMIN).getUsername();
+        admin = api.login(adminUsername, Fixtures.PASSWORD);
         teamId = api.post("/api/admin/medical-teams", admin, Map.of("name", "提示测试医疗队" + Fixtures.unique(),
                 "destination", "湖北武汉", "aidingHubei", true, "batch", 1, "status", "DEPLOYED")).body().get("id").asLong();
         assertThat(api.put("/api/admin/medical-teams/" + teamId + "/prompt-schedule", admin,
@@ -198,6 +200,8 @@ class DailyPromptIT extends IntegrationTest {
         java.time.LocalTime now = java.time.LocalTime.now(ZoneId.of("Asia/Shanghai"));
         if (now.isBefore(java.time.LocalTime.of(19, 0))) {
             clock.advance(Duration.between(now, java.time.LocalTime.of(19, 0)));
+            // hours later the morning's session has expired (30 min idle): sign in again
+            admin = api.login(adminUsername, Fixtures.PASSWORD);
         }
         String silent = bind("oSilent");
         long reportingTeam = api.post("/api/admin/medical-teams", admin, Map.of("name", "已报告医疗队" + Fixtures.unique(),

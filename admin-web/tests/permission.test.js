@@ -27,15 +27,22 @@ const menuOutline = (roles) =>
 
 describe('menu per role', () => {
   it('admins see every item, in order, the registry pages grouped', () => {
-    const all = ['工作台', '求助工单', '值班心理专家', '组织机构', '工作人员', '登记管理 > 医院, 医疗队, 医护人员', '统计表', '个人信息查看记录', '操作日志']
+    const all = [
+      '工作台', '求助工单', '值班心理专家', '志愿服务 > 志愿者, 手拉手结对, 防护培训题库', '组织机构', '工作人员',
+      '登记管理 > 医院, 医疗队, 医护人员', '统计表', '个人信息查看记录', '操作日志',
+    ]
     expect(menuOutline(['SUPER_ADMIN'])).toEqual(all)
     expect(menuOutline(['ORG_ADMIN'])).toEqual(all)
   })
 
-  it('dispatchers and viewers see the registry and statistics but not the access or audit logs', () => {
-    const readers = ['工作台', '求助工单', '值班心理专家', '组织机构', '工作人员', '登记管理 > 医院, 医疗队, 医护人员', '统计表']
-    expect(menuOutline(['DISPATCHER'])).toEqual(readers)
-    expect(menuOutline(['VIEWER'])).toEqual(readers)
+  it('dispatchers and viewers see the registry and statistics but not the access or audit logs; viewers not the quiz', () => {
+    const readers = (volunteerPages) => [
+      '工作台', '求助工单', '值班心理专家', `志愿服务 > ${volunteerPages}`, '组织机构', '工作人员',
+      '登记管理 > 医院, 医疗队, 医护人员', '统计表',
+    ]
+    expect(menuOutline(['DISPATCHER'])).toEqual(readers('志愿者, 手拉手结对, 防护培训题库'))
+    // the quiz holds its answers: read by handlers only
+    expect(menuOutline(['VIEWER'])).toEqual(readers('志愿者, 手拉手结对'))
   })
 
   it('roles add up', () => {
@@ -87,6 +94,15 @@ describe('actions per role', () => {
     ['duty-expert:view', true, true, true, true],
     ['duty-expert:manage', true, true, true, false],
     ['family:invite', true, true, true, false],
+    ['volunteer:view', true, true, true, true],
+    ['volunteer:manage', true, true, true, false],
+    ['volunteer:reveal', true, true, true, false],
+    ['training:view', true, true, true, false],
+    ['training:manage', true, true, false, false],
+    ['pairing:view', true, true, true, true],
+    ['pairing:manage', true, true, true, false],
+    ['care-plan:view', true, true, true, true],
+    ['care-plan:manage', true, true, true, false],
   ])('%s: super admin %s, org admin %s, dispatcher %s, viewer %s', (permission, superAdmin, orgAdmin, dispatcher, viewer) => {
     expect(can(['SUPER_ADMIN'], permission)).toBe(superAdmin)
     expect(can(['ORG_ADMIN'], permission)).toBe(orgAdmin)

@@ -30,7 +30,7 @@ describe('ticket labels', () => {
       '生活物资', '专项资金', '交通出行', '代购代办', '送餐', '老人或儿童照护', '课业辅导', '心理疏导', '其他',
     ])
     expect(URGENCY_OPTIONS.map((o) => o.label)).toEqual(['一般', '紧急', '危急'])
-    expect(CHANNEL_OPTIONS.map((o) => o.label)).toEqual(['小程序', '12355 热线', '微信群', '走访'])
+    expect(CHANNEL_OPTIONS.map((o) => o.label)).toEqual(['小程序', '12355 热线', '微信群', '走访', '一家一策'])
     expect(statusLabel('OPEN')).toBe('待志愿者认领')
     expect(statusLabel('DONE')).toBe('已完成待确认')
     expect(urgencyLabel('CRISIS')).toBe('危急')

@@ -30,6 +30,16 @@ describe('admin web', { skip: skip ?? false }, () => {
     await page.waitForTimeout(400)
   }
 
+  /** A staff token straight from the API, for setting things up. */
+  async function apiToken(username) {
+    const login = await fetch(`${backend.base}/api/admin/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username, password: 'qingnuan-demo' }),
+    })
+    return (await login.json()).token
+  }
+
   async function desktopPage() {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })
     return context.newPage()
@@ -200,6 +210,86 @@ describe('admin web', { skip: skip ?? false }, () => {
     await page.waitForFunction(() => !document.querySelector('.el-message')) // the toasts are gone
     await settle(page)
     await page.screenshot({ path: resolve(screenshots, '09-request-detail.png') })
+    await page.context().close()
+  })
+
+  it('adds a protection quiz question, lists volunteers with their duty gate and shows pairing coverage per district', async () => {
+    const page = await desktopPage()
+    await signIn(page, backend.base, 'admin')
+    await page.getByText('省团委超级管理员').first().waitFor()
+
+    // 防护培训题库: a question with three choices, the second one right
+    await page.locator('.el-menu-item').filter({ hasText: '防护培训题库' }).click()
+    await page.locator('.questions-table').waitFor()
+    await settle(page)
+    const question = '上门服务结束后应当怎样处理手部卫生？'
+    await page.locator('.toolbar').getByRole('button', { name: '新增题目' }).click() // the empty quiz offers it twice
+    const dialog = page.locator('.training-question-dialog')
+    await dialog.locator('textarea').fill(question)
+    const choices = dialog.locator('.choice-row input.el-input__inner')
+    await choices.nth(0).fill('不用处理')
+    await choices.nth(1).fill('用洗手液流水洗手 20 秒以上')
+    await choices.nth(2).fill('在衣服上擦一擦')
+    await dialog.locator('.choice-radio').nth(1).click()
+    await dialog.getByRole('button', { name: '添加', exact: true }).click()
+    const added = page.locator('.questions-table .el-table__body-wrapper tr').filter({ hasText: question })
+    await added.waitFor()
+    assert.match(await added.innerText(), /B\.\s*用洗手液流水洗手 20 秒以上\s*正确答案[\s\S]*启用中/)
+    await page.waitForFunction(() => !document.querySelector('.el-message'))
+    await page.mouse.move(700, 20)
+    await settle(page)
+    await page.screenshot({ path: resolve(screenshots, '12-training-questions.png') })
+
+    // 志愿者: the embedded demo may have none; either way the page answers
+    await page.locator('.el-menu-item').filter({ hasText: /^志愿者$/ }).click()
+    const volunteerRows = page.locator('.volunteers-table .el-table__body-wrapper tr')
+    await page.locator('.volunteers-table .el-table__body-wrapper tr, .volunteers-table .el-empty').first().waitFor()
+    await settle(page)
+    const count = await volunteerRows.count()
+    if (count === 0) {
+      await page.getByText('还没有志愿者').waitFor()
+    } else {
+      // masked, with the three duty indicators on every row
+      assert.match(await volunteerRows.first().innerText(), /\d{3}\*{4}\d{4}/)
+      assert.equal(await volunteerRows.first().locator('.duty-indicator').count(), 3)
+    }
+    await page.screenshot({ path: resolve(screenshots, '10-volunteers.png') })
+
+    // when the demo has approved volunteers, pair the first family with its first suggestion (as the
+    // family drawer does), so the coverage and the list have something to show
+    const headers = { Authorization: `Bearer ${await apiToken('admin')}`, 'Content-Type': 'application/json' }
+    const worker = (await (await fetch(`${backend.base}/api/admin/medical-workers?size=1`, { headers })).json()).items[0]
+    const familyId = (await (await fetch(`${backend.base}/api/admin/medical-workers/${worker.id}`, { headers })).json()).family.id
+    const [suggestion] = await (await fetch(`${backend.base}/api/admin/families/${familyId}/pairing-suggestions`, { headers })).json()
+    if (suggestion) {
+      const paired = await fetch(`${backend.base}/api/admin/pairings`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ familyId, volunteerId: suggestion.volunteerId, partnerKind: 'VOLUNTEER' }),
+      })
+      assert.equal(paired.status, 201)
+    }
+
+    // 手拉手结对: coverage for every demo district league
+    await page.locator('.el-menu-item').filter({ hasText: '手拉手结对' }).click()
+    const coverage = page.locator('.coverage-table .el-table__body-wrapper tr')
+    await coverage.filter({ hasText: '广州市天河区' }).waitFor()
+    const districts = await coverage.allInnerTexts()
+    for (const name of ['广州市天河区', '广州市越秀区', '深圳市福田区', '深圳市南山区']) {
+      assert.ok(districts.some((row) => row.includes(name)), `coverage lists ${name}`)
+    }
+    assert.match(districts.find((row) => row.includes('广州市天河区')), /\d+[\s\S]*\d+[\s\S]*\d+(\.\d)?%/)
+    assert.match(await page.locator('.coverage-total').innerText(), /登记家庭 \d+ 户，已结对 \d+ 户/)
+    if (suggestion) {
+      const pairing = page.locator('.pairings-table .el-table__body-wrapper tr').filter({ hasText: suggestion.name })
+      await pairing.waitFor()
+      assert.match(await pairing.innerText(), /志愿者[\s\S]*0 次[\s\S]*进行中/)
+    } else {
+      await page.locator('.pairings-table').getByText('还没有结对').waitFor()
+    }
+    await page.mouse.move(700, 20)
+    await settle(page)
+    await page.screenshot({ path: resolve(screenshots, '11-pairing.png') })
     await page.context().close()
   })
 

@@ -19,3 +19,18 @@ export function getMe(config = {}) {
 export function changePassword(currentPassword, newPassword) {
   return http.post('/auth/password', { currentPassword, newPassword })
 }
+
+/** Whether the member's own WeChat is bound for alerts: {bound}. */
+export function getWechatBinding(config) {
+  return http.get('/auth/me/wechat-binding', config)
+}
+
+/** A 6-digit code, valid 10 minutes and once: {code, expiresAt (an instant, UTC), instructions}. */
+export function issueWechatBindingCode() {
+  return http.post('/auth/me/wechat-binding')
+}
+
+/** Unbinds the member's WeChat: no more alerts there. */
+export function unbindWechat() {
+  return http.delete('/auth/me/wechat-binding')
+}

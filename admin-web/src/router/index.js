@@ -34,6 +34,24 @@ export const routes = [
         meta: { title: '值班心理专家', permission: 'duty-expert:view' },
       },
       {
+        path: 'volunteers',
+        name: 'volunteers',
+        component: () => import('@/views/volunteers/VolunteersView.vue'),
+        meta: { title: '志愿者', permission: 'volunteer:view' },
+      },
+      {
+        path: 'pairings',
+        name: 'pairings',
+        component: () => import('@/views/pairings/PairingsView.vue'),
+        meta: { title: '手拉手结对', permission: 'pairing:view' },
+      },
+      {
+        path: 'training-questions',
+        name: 'training-questions',
+        component: () => import('@/views/training/TrainingQuestionsView.vue'),
+        meta: { title: '防护培训题库', permission: 'training:view' },
+      },
+      {
         path: 'orgs',
         name: 'orgs',
         component: () => import('@/views/orgs/OrgsView.vue'),

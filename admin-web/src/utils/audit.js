@@ -25,6 +25,15 @@ export const AUDIT_ACTION_LABELS = Object.freeze({
   FAMILY_INVITE_ISSUED: '生成家属邀请码',
   DUTY_EXPERT_ADDED: '添加值班专家',
   DUTY_EXPERT_REMOVED: '移除值班专家',
+  VOLUNTEER_APPROVED: '志愿者审核通过',
+  VOLUNTEER_REJECTED: '志愿者审核不通过',
+  VOLUNTEER_INSURANCE_RECORDED: '登记志愿者保险',
+  PAIRING_CREATED: '手拉手结对',
+  PAIRING_ENDED: '结束结对',
+  CARE_PLAN_CREATED: '新建一家一策计划',
+  CARE_PLAN_STOPPED: '停止一家一策计划',
+  STAFF_WECHAT_BOUND: '绑定微信',
+  STAFF_WECHAT_UNBOUND: '解除微信绑定',
 })
 
 export const AUDIT_TARGET_LABELS = Object.freeze({
@@ -35,6 +44,7 @@ export const AUDIT_TARGET_LABELS = Object.freeze({
   MEDICAL_WORKER: '医护人员',
   FAMILY: '家庭',
   DUTY_EXPERT: '值班专家',
+  VOLUNTEER: '志愿者',
 })
 
 const DETAIL_KEY_LABELS = {
@@ -57,6 +67,10 @@ const DETAIL_KEY_LABELS = {
   created: '新增',
   updated: '更新',
   skipped: '跳过',
+  volunteerId: '志愿者ID',
+  kind: '结对人身份',
+  reason: '原因',
+  planId: '计划ID',
 }
 
 export function actionLabel(code) {

@@ -52,6 +52,18 @@ export const PERMISSIONS = Object.freeze({
   'duty-expert:manage': HANDLERS,
   // family binding: who is bound is shown to all; invite codes are issued by handlers
   'family:invite': HANDLERS,
+  // volunteers: everybody reads the masked list, hours and certificates; handlers review, insure and reveal
+  'volunteer:view': ALL,
+  'volunteer:manage': HANDLERS, // approve, reject, record insurance
+  'volunteer:reveal': HANDLERS,
+  // the protection quiz holds the answers: handlers read it, admins change it
+  'training:view': HANDLERS,
+  'training:manage': ADMINS,
+  // 手拉手 and 一家一策: everybody reads; handlers pair, end, add and stop plans
+  'pairing:view': ALL,
+  'pairing:manage': HANDLERS,
+  'care-plan:view': ALL,
+  'care-plan:manage': HANDLERS,
 })
 
 /** Whether any of the roles grants the permission. Unknown permissions are refused. */
@@ -69,6 +81,16 @@ export const MENU = Object.freeze([
   { name: 'dashboard', path: '/dashboard', title: '工作台', icon: 'House', permission: 'dashboard:view' },
   { name: 'tickets', path: '/tickets', title: '求助工单', icon: 'Tickets', permission: 'ticket:view' },
   { name: 'duty-experts', path: '/duty-experts', title: '值班心理专家', icon: 'Headset', permission: 'duty-expert:view' },
+  {
+    name: 'volunteer-service',
+    title: '志愿服务',
+    icon: 'Avatar',
+    children: [
+      { name: 'volunteers', path: '/volunteers', title: '志愿者', permission: 'volunteer:view' },
+      { name: 'pairings', path: '/pairings', title: '手拉手结对', permission: 'pairing:view' },
+      { name: 'training-questions', path: '/training-questions', title: '防护培训题库', permission: 'training:view' },
+    ],
+  },
   { name: 'orgs', path: '/orgs', title: '组织机构', icon: 'OfficeBuilding', permission: 'org:view' },
   { name: 'staff', path: '/staff', title: '工作人员', icon: 'User', permission: 'staff:view' },
   {

@@ -115,12 +115,16 @@ export const DISCLOSED_FIELD_LABELS = Object.freeze({
   // help requests
   address: '服务地址',
   contactPhone: '联系电话',
+  // volunteers
+  phone: '手机号',
+  idNumber: '身份证号',
 })
 
 export const SUBJECT_TYPE_LABELS = Object.freeze({
   MEDICAL_WORKER: '医护人员',
   MEDICAL_TEAM: '医疗队',
   HELP_TICKET: '求助',
+  VOLUNTEER: '志愿者',
 })
 export const SUBJECT_TYPE_OPTIONS = options(SUBJECT_TYPE_LABELS)
 

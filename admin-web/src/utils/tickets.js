@@ -60,6 +60,7 @@ export const CHANNEL_LABELS = Object.freeze({
   HOTLINE_12355: '12355 热线',
   WECHAT_GROUP: '微信群',
   VISIT: '走访',
+  CARE_PLAN: '一家一策',
 })
 export const CHANNEL_OPTIONS = options(CHANNEL_LABELS)
 

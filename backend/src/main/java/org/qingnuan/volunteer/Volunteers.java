@@ -163,7 +163,8 @@ public class Volunteers implements ClaimGuard {
         LambdaQueryWrapper<Volunteer> where = new LambdaQueryWrapper<Volunteer>()
                 .eq(q.status() != null, Volunteer::getStatus, q.status())
                 .like(q.skill() != null, Volunteer::getSkills, q.skill() == null ? null : q.skill().name())
-                .orderByAsc(Volunteer::getStatus).orderByDesc(Volunteer::getId);
+                // pending first (waiting for someone), then approved, then rejected; newest first within each
+                .last("ORDER BY CASE status WHEN 'PENDING' THEN 0 WHEN 'APPROVED' THEN 1 ELSE 2 END, id DESC");
         return Pages.view(volunteers.selectPage(Pages.of(paging), where).convert(v -> view(v, false)));
     }
 
@@ -221,7 +222,9 @@ public class Volunteers implements ClaimGuard {
         String orgName = orgs.find(v.getOrgId()).map(OrgUnit::getName).orElse(null);
         return new VolunteerView(v.getId(), v.getName(), clear ? phone : Masks.phone(phone),
                 clear ? idNumber : Masks.idNumber(idNumber), v.getOrgId(), orgName, v.skillSet(), v.getSkillNotes(),
-                v.getHomeLatitude(), v.getHomeLongitude(), v.getRadiusKm(), v.getAvailability(), v.getStatus(),
+                // a home point is where someone lives: masked views round it to about a kilometre
+                clear ? v.getHomeLatitude() : Masks.coordinate(v.getHomeLatitude()),
+                clear ? v.getHomeLongitude() : Masks.coordinate(v.getHomeLongitude()), v.getRadiusKm(), v.getAvailability(), v.getStatus(),
                 v.getStatus().label(), v.getReviewNote(), v.getTrainingPassedAt(), v.getInsurancePolicy(), v.getInsuranceUntil(),
                 DutyGate.of(v, LocalDate.now(clock)));
     }

@@ -71,6 +71,7 @@ class VolunteerIT extends IntegrationTest {
         assertThat(api.post("/api/admin/volunteers/" + volunteerId + "/approve", otherCity, Map.of()).status()).isEqualTo(404);
         JsonNode listed = api.get("/api/admin/volunteers?status=PENDING", cityAdmin).body().get("items").get(0);
         assertThat(listed.get("phone").asText()).contains("****");
+        assertThat(listed.get("latitude").decimalValue().scale()).as("home point rounded in lists").isLessThanOrEqualTo(2);
         assertThat(api.post("/api/admin/volunteers/" + volunteerId + "/approve", cityAdmin, Map.of()).body().get("status").asText())
                 .isEqualTo("APPROVED");
 

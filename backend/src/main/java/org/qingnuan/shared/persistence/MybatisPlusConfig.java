@@ -3,7 +3,7 @@ package org.qingnuan.shared.persistence;
 import com.baomidou.mybatisplus.annotation.DbType;
 import com.baomidou.mybatisplus.extension.plugins.MybatisPlusInterceptor;
 import com.baomidou.mybatisplus.extension.plugins.handler.MultiDataPermissionHandler;
-import com.baomidou.mybatisplus.extension.plugins.inner.DataPermissionInterceptor;
+import org.qingnuan.jurisdiction.JurisdictionInterceptor;
 import com.baomidou.mybatisplus.extension.plugins.inner.OptimisticLockerInnerInterceptor;
 import com.baomidou.mybatisplus.extension.plugins.inner.PaginationInnerInterceptor;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +19,7 @@ class MybatisPlusConfig {
     @Bean
     MybatisPlusInterceptor mybatisPlusInterceptor(MultiDataPermissionHandler jurisdictionFilter) {
         MybatisPlusInterceptor interceptor = new MybatisPlusInterceptor();
-        interceptor.addInnerInterceptor(new DataPermissionInterceptor(jurisdictionFilter));
+        interceptor.addInnerInterceptor(new JurisdictionInterceptor(jurisdictionFilter));
         PaginationInnerInterceptor pagination = new PaginationInnerInterceptor(DbType.MYSQL);
         pagination.setMaxLimit(500L);
         interceptor.addInnerInterceptor(pagination);

@@ -36,11 +36,14 @@ class JurisdictionFilter implements MultiDataPermissionHandler {
             // the path is inlined into SQL below; it is made of ids only, and anything else is refused
             throw new IllegalStateException("Malformed org path in jurisdiction");
         }
-        String column = (table.getAlias() != null ? table.getAlias().getName() : table.getName()) + "." + scoped.column();
+        String qualifier = (table.getAlias() != null ? table.getAlias().getName() : table.getName()) + ".";
+        String column = qualifier + scoped.column();
+        String subtree = " IN (SELECT jurisdiction_org.id FROM org_unit jurisdiction_org"
+                + " WHERE jurisdiction_org.path LIKE '" + prefix + "%')";
         String condition = switch (scoped.kind()) {
             case ORG_PATH -> column + " LIKE '" + prefix + "%'";
-            case ORG_ID -> column + " IN (SELECT jurisdiction_org.id FROM org_unit jurisdiction_org"
-                    + " WHERE jurisdiction_org.path LIKE '" + prefix + "%')";
+            case ORG_ID -> scoped.alsoColumn().isEmpty() ? column + subtree
+                    : "(" + column + subtree + " OR " + qualifier + scoped.alsoColumn() + subtree + ")";
         };
         try {
             return CCJSqlParserUtil.parseCondExpression(condition);

@@ -15,16 +15,31 @@ import java.time.LocalDateTime;
 
 /** A family's request for help. Its status changes only through {@link TicketLifecycle}. */
 @TableName("help_ticket")
-@OrgScoped
+@OrgScoped(alsoColumn = "assigned_org_id")
 public class HelpTicket extends Timestamped {
 
     /** Who submitted it. */
     public enum Submitter { FAMILY, MEDICAL_WORKER, CADRE, STAFF }
 
+    /** Where the responsible unit is with a dispatched request. */
+    public enum DispatchState { PENDING, ACCEPTED }
+
     /** The text check's outcome: REVIEW waits for staff before volunteers may see the request. */
     public enum ContentCheck { PASS, REVIEW, CLEARED }
 
     private Long orgId;
+    /** The unit the request was referred to (派单); its staff see the request too. */
+    private Long assignedOrgId;
+    private DispatchState dispatchState;
+    private Long dispatcherOrgId;
+    private Long dispatchedBy;
+    private LocalDateTime dispatchedAt;
+    private LocalDateTime deadlineAt;
+    /** Opened by a unit to its own volunteers only: volunteers of this org's subtree. */
+    private Long openToOrgId;
+    private Boolean overdue;
+    /** When the current status began. */
+    private LocalDateTime statusSince;
     private Long familyId;
     private Channel channel;
     private Submitter submitterType;
@@ -61,6 +76,24 @@ public class HelpTicket extends Timestamped {
 
     public Long getOrgId() { return orgId; }
     public void setOrgId(Long orgId) { this.orgId = orgId; }
+    public Long getAssignedOrgId() { return assignedOrgId; }
+    public void setAssignedOrgId(Long assignedOrgId) { this.assignedOrgId = assignedOrgId; }
+    public DispatchState getDispatchState() { return dispatchState; }
+    public void setDispatchState(DispatchState dispatchState) { this.dispatchState = dispatchState; }
+    public Long getDispatcherOrgId() { return dispatcherOrgId; }
+    public void setDispatcherOrgId(Long dispatcherOrgId) { this.dispatcherOrgId = dispatcherOrgId; }
+    public Long getDispatchedBy() { return dispatchedBy; }
+    public void setDispatchedBy(Long dispatchedBy) { this.dispatchedBy = dispatchedBy; }
+    public LocalDateTime getDispatchedAt() { return dispatchedAt; }
+    public void setDispatchedAt(LocalDateTime dispatchedAt) { this.dispatchedAt = dispatchedAt; }
+    public LocalDateTime getDeadlineAt() { return deadlineAt; }
+    public void setDeadlineAt(LocalDateTime deadlineAt) { this.deadlineAt = deadlineAt; }
+    public Long getOpenToOrgId() { return openToOrgId; }
+    public void setOpenToOrgId(Long openToOrgId) { this.openToOrgId = openToOrgId; }
+    public Boolean getOverdue() { return overdue; }
+    public void setOverdue(Boolean overdue) { this.overdue = overdue; }
+    public LocalDateTime getStatusSince() { return statusSince; }
+    public void setStatusSince(LocalDateTime statusSince) { this.statusSince = statusSince; }
     public Long getFamilyId() { return familyId; }
     public void setFamilyId(Long familyId) { this.familyId = familyId; }
     public Channel getChannel() { return channel; }

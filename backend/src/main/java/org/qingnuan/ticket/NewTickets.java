@@ -25,9 +25,11 @@ class NewTickets {
     private final FamilyDirectory directory;
     private final PersonalDataCipher cipher;
     private final ApplicationEventPublisher publisher;
+    private final java.time.Clock clock;
 
     NewTickets(org.qingnuan.ticket.internal.HelpTicketMapper tickets, TicketLifecycle lifecycle, FamilyDirectory directory,
-               PersonalDataCipher cipher, ApplicationEventPublisher publisher) {
+               PersonalDataCipher cipher, ApplicationEventPublisher publisher, java.time.Clock clock) {
+        this.clock = clock;
         this.tickets = tickets;
         this.lifecycle = lifecycle;
         this.directory = directory;
@@ -57,6 +59,7 @@ class NewTickets {
         t.setCategory(d.category());
         t.setUrgency(crisis ? Urgency.CRISIS : urgency);
         t.setStatus(TicketStatus.SUBMITTED);
+        t.setStatusSince(java.time.LocalDateTime.now(clock));
         t.setCrisis(crisis);
         t.setContentCheck(check);
         t.setDescriptionSealed(cipher.seal(d.description().trim()));

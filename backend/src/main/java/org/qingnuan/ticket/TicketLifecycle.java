@@ -55,14 +55,19 @@ public class TicketLifecycle {
             throw conflict(from);
         }
         LocalDateTime now = LocalDateTime.now(clock);
+        TicketStatus to = action.to(from);
         LambdaUpdateWrapper<HelpTicket> update = new LambdaUpdateWrapper<HelpTicket>()
-                .set(HelpTicket::getStatus, action.to())
+                .set(HelpTicket::getStatus, to)
                 .set(HelpTicket::getVersion, ticket.getVersion() + 1)
                 .set(HelpTicket::getUpdatedAt, now)
                 .eq(HelpTicket::getId, ticket.getId())
                 .eq(HelpTicket::getStatus, from)
                 .eq(HelpTicket::getVersion, ticket.getVersion());
-        switch (action.to()) {
+        if (to != from) {
+            // a new state: its "too long" limit counts from now, and an overdue mark of the old one is over
+            update.set(HelpTicket::getStatusSince, now).set(HelpTicket::getOverdue, false);
+        }
+        switch (to) {
             case ACCEPTED -> update.set(HelpTicket::getAcceptedAt, now);
             case DONE -> update.set(HelpTicket::getDoneAt, now);
             case CONFIRMED -> update.set(HelpTicket::getConfirmedAt, now);
@@ -82,20 +87,32 @@ public class TicketLifecycle {
         return moved;
     }
 
+    /**
+     * Writes an entry of the history that does not move the request ({@link TicketAction#OVERDUE},
+     * {@link TicketAction#FOLLOW_UP}); the request's state and version stay as they are.
+     */
+    @Transactional
+    public void remark(HelpTicket ticket, TicketAction action, TicketActor actor, String note) {
+        if (action.to() != null || !action.allowed(ticket.getStatus(), actor.kind())) {
+            throw conflict(ticket.getStatus());
+        }
+        record(ticket, action, ticket.getStatus(), actor, note);
+    }
+
     private void record(HelpTicket ticket, TicketAction action, TicketStatus from, TicketActor actor, String note) {
         HelpTicketEvent event = new HelpTicketEvent();
         event.setTicketId(ticket.getId());
         event.setOrgId(ticket.getOrgId());
         event.setAction(action);
         event.setFromStatus(from);
-        event.setToStatus(action.to());
+        event.setToStatus(action.to(from));
         event.setActorType(actor.kind());
         event.setActorId(actor.id());
         event.setActorName(actor.name());
         event.setNote(note);
         events.insert(event);
         publisher.publishEvent(new TicketTransitioned(ticket.getId(), ticket.getFamilyId(), ticket.getOrgId(), action,
-                from, action.to(), actor, note));
+                from, action.to(from), actor, note));
     }
 
     static DomainException conflict(TicketStatus current) {

@@ -1,6 +1,5 @@
 package org.qingnuan.ticket;
 
-import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,8 +57,7 @@ class TicketViews {
     }
 
     List<TicketView.Event> history(long ticketId) {
-        return events.selectList(new LambdaQueryWrapper<HelpTicketEvent>().eq(HelpTicketEvent::getTicketId, ticketId)
-                        .orderByAsc(HelpTicketEvent::getId)).stream()
+        return events.historyOf(ticketId).stream()
                 .map(e -> new TicketView.Event(e.getAction().name(), e.getAction().label(), e.getFromStatus(),
                         e.getToStatus(), e.getActorName(), e.getNote(), e.getCreatedAt()))
                 .toList();

@@ -1,29 +1,28 @@
 -- Dispatch (派单转介, issue #6): the unit responsible for a request, its deadline, and where the unit is with it.
 -- A request stays in its family's org (org_id, jurisdiction); staff of the assigned unit see it too.
-ALTER TABLE help_ticket
-    ADD COLUMN assigned_org_id   BIGINT      NULL AFTER org_id,
-    -- PENDING: waiting for the unit to accept; ACCEPTED: the unit took it on
-    ADD COLUMN dispatch_state    VARCHAR(16) NULL AFTER assigned_org_id,
-    ADD COLUMN dispatcher_org_id BIGINT      NULL AFTER dispatch_state,
-    ADD COLUMN dispatched_by     BIGINT      NULL AFTER dispatcher_org_id,
-    ADD COLUMN dispatched_at     DATETIME(3) NULL AFTER dispatched_by,
-    ADD COLUMN deadline_at       DATETIME(3) NULL AFTER dispatched_at,
-    -- when the unit opens it to its own volunteers only: volunteers of this org's subtree see it
-    ADD COLUMN open_to_org_id    BIGINT      NULL AFTER deadline_at,
-    -- set by the overdue scan, cleared when the request moves on (a new deadline, a new state)
-    ADD COLUMN overdue           TINYINT     NOT NULL DEFAULT 0 AFTER open_to_org_id,
-    -- when the current status began: the "stuck too long" limits count from here
-    ADD COLUMN status_since      DATETIME(3) NULL AFTER overdue,
-    ADD KEY idx_help_ticket_assigned (assigned_org_id, status),
-    ADD KEY idx_help_ticket_created (created_at, org_id),
-    ADD KEY idx_help_ticket_status_since (status, status_since),
-    ADD KEY idx_help_ticket_deadline (deadline_at);
+-- (one statement per column and plain CREATE INDEX: the embedded default runs these on H2 as well)
+ALTER TABLE help_ticket ADD COLUMN assigned_org_id BIGINT NULL;
+-- PENDING: waiting for the unit to accept; ACCEPTED: the unit took it on
+ALTER TABLE help_ticket ADD COLUMN dispatch_state VARCHAR(16) NULL;
+ALTER TABLE help_ticket ADD COLUMN dispatcher_org_id BIGINT NULL;
+ALTER TABLE help_ticket ADD COLUMN dispatched_by BIGINT NULL;
+ALTER TABLE help_ticket ADD COLUMN dispatched_at DATETIME(3) NULL;
+ALTER TABLE help_ticket ADD COLUMN deadline_at DATETIME(3) NULL;
+-- when the unit opens it to its own volunteers only: volunteers of this org's subtree see it
+ALTER TABLE help_ticket ADD COLUMN open_to_org_id BIGINT NULL;
+-- set by the overdue scan, cleared when the request moves to a new state
+ALTER TABLE help_ticket ADD COLUMN overdue TINYINT NOT NULL DEFAULT 0;
+-- when the current status began: the "held too long" limits count from here
+ALTER TABLE help_ticket ADD COLUMN status_since DATETIME(3) NULL;
+CREATE INDEX idx_help_ticket_assigned ON help_ticket (assigned_org_id, status);
+CREATE INDEX idx_help_ticket_created ON help_ticket (created_at, org_id);
+CREATE INDEX idx_help_ticket_status_since ON help_ticket (status, status_since);
+CREATE INDEX idx_help_ticket_deadline ON help_ticket (deadline_at);
 
 UPDATE help_ticket SET status_since = updated_at WHERE status_since IS NULL;
 
 -- the daily ledger counts the day's moves
-ALTER TABLE help_ticket_event
-    ADD KEY idx_help_ticket_event_time (created_at, action);
+CREATE INDEX idx_help_ticket_event_time ON help_ticket_event (created_at, action);
 
 -- One row per missed deadline or state held too long: the unique key makes the overdue scan notify each
 -- miss exactly once, whichever instance finds it. miss_no 2 and above are escalated to the parent org.

@@ -89,7 +89,8 @@ public class OverdueScan {
             }
             for (HelpTicket t : tickets.heldSince(status.name(), now.minus(shortest.get()), BATCH)) {
                 Optional<Duration> limit = properties.limit(status, t.getCategory(), t.getUrgency());
-                if (limit.isEmpty() || t.getStatusSince() == null) {
+                // a referred request is judged by the deadline its dispatcher set, not by the general limits
+                if (limit.isEmpty() || t.getStatusSince() == null || t.getDeadlineAt() != null) {
                     continue;
                 }
                 LocalDateTime due = t.getStatusSince().plus(limit.get());

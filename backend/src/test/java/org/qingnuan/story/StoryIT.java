@@ -212,6 +212,38 @@ class StoryIT extends IntegrationTest {
     }
 
     @Test
+    void staffPublishingAtOnceChangeTheStoryOnce() throws Exception {
+        long id = createDraft(dispatcherAToken, story("同时发布", List.of()));
+        List<String> tokens = List.of(dispatcherAToken, colleagueAToken, adminAToken, dispatcherAToken);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(tokens.size());
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Response>> answers = new ArrayList<>();
+            for (String token : tokens) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return api.post("/api/admin/stories/" + id + "/publish", token, "");
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (java.util.concurrent.Future<Response> answer : answers) {
+                Response r = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                statuses.add(r.status());
+                if (r.status() == 409) {
+                    assertThat(r.code()).isEqualTo("STORY_STATE_CONFLICT");
+                }
+            }
+            assertThat(statuses).containsOnly(200, 409);
+            assertThat(statuses.stream().filter(st -> st == 200).count()).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        Response log = api.get("/api/admin/audit-logs?targetType=STORY&action=STORY_PUBLISHED&targetId=" + id, adminAToken);
+        assertThat(log.body().get("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void photoKeysMustBeTheStaffMembersOwnUploads() {
         String own = uploadedPhoto(dispatcherAToken);
         String colleagues = uploadedPhoto(colleagueAToken);

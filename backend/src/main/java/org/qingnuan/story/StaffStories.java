@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The staff side of stories: write, edit, publish, withdraw. Jurisdiction is not checked here: every
@@ -129,7 +130,7 @@ public class StaffStories {
      * pressing publish at once change the row once; the loser gets 409 with the current state.
      */
     private void transition(long id, StoryStatus to, Set<StoryStatus> from, String action,
-                            java.util.function.Consumer<LambdaUpdateWrapper<Story>> extra) {
+                            Consumer<LambdaUpdateWrapper<Story>> extra) {
         transactions.executeWithoutResult(tx -> {
             LambdaUpdateWrapper<Story> update = new LambdaUpdateWrapper<Story>()
                     .set(Story::getStatus, to)

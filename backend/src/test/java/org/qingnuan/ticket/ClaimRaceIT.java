@@ -182,6 +182,19 @@ class ClaimRaceIT extends IntegrationTest {
 
     /** An open task near the volunteers, straight in the database. */
     @Test
+    void theOpenTaskIndexIsRebuiltFromTheDatabase(@Autowired VolunteerTasks board, @Autowired RedissonClient redisson) {
+        long open = openTask();
+        jdbc.update("UPDATE help_ticket SET category = 'TUTORING' WHERE id = ?", open);
+        redisson.getKeys().deleteByPattern("qn:tasks:open:*");
+        VolunteerActor tutor = new VolunteerActor(1L, "志愿者", EnumSet.of(TicketCategory.TUTORING),
+                new BigDecimal("30.5900"), new BigDecimal("114.2900"), 20, 3);
+        assertThat(board.nearby(tutor)).extracting(t -> t.id()).doesNotContain(open);
+        assertThat(board.rebuildIndex()).isPositive();
+        assertThat(board.nearby(tutor)).extracting(t -> t.id()).contains(open);
+        jdbc.update("UPDATE help_ticket SET status = 'CLOSED' WHERE id = ?", open);
+    }
+
+    @Test
     void withRedisGoneTheBoardStillShowsTheNearestTasksOfADenseCity() throws Exception {
         // 1,200 open tasks 10 km south (they come first in any index order), then one 0.5 km away
         String description = cipher.seal("请帮忙买一袋米和一桶油");

@@ -68,7 +68,8 @@ public class TicketLifecycle {
             update.set(HelpTicket::getStatusSince, now).set(HelpTicket::getOverdue, false);
         }
         switch (to) {
-            case ACCEPTED -> update.set(HelpTicket::getAcceptedAt, now);
+            // a request passed back by its unit was accepted long ago: its first response stays where it was
+            case ACCEPTED -> update.set(action != TicketAction.PASS_BACK, HelpTicket::getAcceptedAt, now);
             case DONE -> update.set(HelpTicket::getDoneAt, now);
             case CONFIRMED -> update.set(HelpTicket::getConfirmedAt, now);
             case CANCELLED, REJECTED, CLOSED -> update.set(HelpTicket::getClosedAt, now);

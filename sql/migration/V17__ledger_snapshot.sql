@@ -19,3 +19,5 @@ CREATE INDEX idx_help_ticket_accepted ON help_ticket (accepted_at, org_id, creat
 CREATE INDEX idx_help_ticket_done ON help_ticket (done_at, org_id, created_at);
 CREATE INDEX idx_help_ticket_confirmed ON help_ticket (confirmed_at, org_id, rating);
 CREATE INDEX idx_help_ticket_closed ON help_ticket (closed_at, org_id, created_at);
+-- "still open": a range over the six open states, not a walk through every request of every org
+CREATE INDEX idx_help_ticket_open ON help_ticket (status, org_id, created_at);

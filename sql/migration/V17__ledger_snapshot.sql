@@ -12,12 +12,13 @@ CREATE TABLE ledger_snapshot (
     UNIQUE KEY uk_ledger_snapshot (org_id, ledger_date)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
 
--- The ledger counts a day's moves by org: covering indexes, so a province's day is read from the index alone.
-CREATE INDEX idx_help_ticket_event_ledger ON help_ticket_event (created_at, action, org_id, ticket_id);
-CREATE INDEX idx_help_ticket_new ON help_ticket (created_at, org_id, category, channel);
-CREATE INDEX idx_help_ticket_accepted ON help_ticket (accepted_at, org_id, created_at);
-CREATE INDEX idx_help_ticket_done ON help_ticket (done_at, org_id, created_at);
-CREATE INDEX idx_help_ticket_confirmed ON help_ticket (confirmed_at, org_id, rating);
-CREATE INDEX idx_help_ticket_closed ON help_ticket (closed_at, org_id, created_at);
--- "still open": a range over the six open states, not a walk through every request of every org
-CREATE INDEX idx_help_ticket_open ON help_ticket (status, org_id, created_at);
+-- The ledger counts a day's rows org by org (the subtree's org ids are named in the query): covering indexes that
+-- start with the org, so a city reads only its own rows of the day, and a province its orgs' rows, from the index alone.
+CREATE INDEX idx_help_ticket_event_ledger ON help_ticket_event (org_id, action, created_at, ticket_id);
+CREATE INDEX idx_help_ticket_new ON help_ticket (org_id, created_at, category, channel);
+CREATE INDEX idx_help_ticket_accepted ON help_ticket (org_id, accepted_at, created_at);
+CREATE INDEX idx_help_ticket_done ON help_ticket (org_id, done_at, created_at);
+CREATE INDEX idx_help_ticket_confirmed ON help_ticket (org_id, confirmed_at, rating);
+CREATE INDEX idx_help_ticket_closed ON help_ticket (org_id, closed_at, created_at);
+-- "still open" at the end of a past day: open states created before midnight
+CREATE INDEX idx_help_ticket_open ON help_ticket (org_id, status, created_at);

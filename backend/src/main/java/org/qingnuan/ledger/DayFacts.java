@@ -42,19 +42,21 @@ final class DayFacts {
     }
 
     /**
-     * Reads the facts of {@code day} for the subtree at {@code path}. {@code live}: the day is today, so
+     * Reads the facts of {@code day} for the given orgs (a subtree, or all). {@code live}: the day is today, so
      * "still open at the end of the day" is the status now.
      */
-    static DayFacts read(LedgerMapper mapper, String path, LocalDate day, boolean live) {
+    static DayFacts read(LedgerMapper mapper, Collection<Long> orgs, LocalDate day, boolean live) {
         LocalDateTime from = day.atStartOfDay();
         LocalDateTime to = day.plusDays(1).atStartOfDay();
         DayFacts facts = new DayFacts();
-        for (LedgerMapper.NewCount c : mapper.newTickets(path, from, to)) {
+        for (LedgerMapper.NewCount c : mapper.newTickets(orgs, from, to)) {
             OrgFacts f = facts.of(c.orgId());
             f.byCategory[TicketCategory.valueOf(c.category()).ordinal()] += c.n();
             f.byChannel[Channel.valueOf(c.channel()).ordinal()] += c.n();
         }
-        for (LedgerMapper.OrgCount c : mapper.moves(path, from, to)) {
+        List<LedgerMapper.OrgCount> moves = new ArrayList<>(mapper.onceMoves(orgs, from, to));
+        moves.addAll(mapper.repeatMoves(orgs, from, to));
+        for (LedgerMapper.OrgCount c : moves) {
             OrgFacts f = facts.of(c.orgId());
             switch (c.key()) {
                 case "ACCEPT" -> f.accepted += c.n();
@@ -65,11 +67,11 @@ final class DayFacts {
                 default -> throw new IllegalStateException("Unexpected move " + c.key());
             }
         }
-        mapper.overdue(path, from, to).forEach(c -> facts.of(c.orgId()).overdue += c.n());
-        (live ? mapper.openNow(path) : mapper.openAt(path, to)).forEach(c -> facts.of(c.orgId()).openAtEnd += c.n());
-        mapper.firstResponses(path, from, to).forEach(s -> facts.of(s.orgId()).firstResponseSeconds.add(seconds(s)));
-        mapper.completions(path, from, to).forEach(s -> facts.of(s.orgId()).doneSeconds.add(seconds(s)));
-        for (LedgerMapper.RatingSum r : mapper.ratings(path, from, to)) {
+        mapper.overdue(orgs, from, to).forEach(c -> facts.of(c.orgId()).overdue += c.n());
+        (live ? mapper.openNow(orgs) : mapper.openAt(orgs, to)).forEach(c -> facts.of(c.orgId()).openAtEnd += c.n());
+        mapper.firstResponses(orgs, from, to).forEach(s -> facts.of(s.orgId()).firstResponseSeconds.add(seconds(s)));
+        mapper.completions(orgs, from, to).forEach(s -> facts.of(s.orgId()).doneSeconds.add(seconds(s)));
+        for (LedgerMapper.RatingSum r : mapper.ratings(orgs, from, to)) {
             OrgFacts f = facts.of(r.orgId());
             f.rated += r.n();
             f.ratingTotal += r.total();

@@ -62,7 +62,7 @@ class LedgerSnapshots {
         if (missing.isEmpty()) {
             return 0;
         }
-        DayFacts facts = DayFacts.read(mapper, "/", day, false);
+        DayFacts facts = DayFacts.read(mapper, all.stream().map(OrgUnit::getId).toList(), day, false);
         int written = 0;
         for (OrgUnit org : missing) {
             List<Long> subtree = new ArrayList<>();

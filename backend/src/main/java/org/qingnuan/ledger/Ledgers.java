@@ -66,33 +66,33 @@ public class Ledgers {
                 return Ledger.of(org.getId(), org.getName(), day, false, kept.get());
             }
         }
-        return Ledger.of(org.getId(), org.getName(), day, true, DayFacts.read(mapper, org.getPath(), day, today).figures());
+        return Ledger.of(org.getId(), org.getName(), day, true, DayFacts.read(mapper, subtree(org), day, today).figures());
     }
 
     /** The requests behind one figure of the day's ledger (list rows, personal data masked), newest first. */
     public PageView<TicketView> drill(LocalDate date, Long orgId, String figure, PageQuery paging) {
         OrgUnit org = scope(orgId);
         LocalDate day = day(date);
-        String path = org.getPath();
+        List<Long> orgs = subtree(org);
         LocalDateTime from = day.atStartOfDay();
         LocalDateTime to = day.plusDays(1).atStartOfDay();
         IPage<Long> page = Pages.of(paging);
         String f = figure == null ? "" : figure.trim();
         IPage<Long> ids;
         if (f.startsWith("category:")) {
-            ids = mapper.newIds(page, path, from, to, parse(TicketCategory.class, f.substring(9)).name(), null);
+            ids = mapper.newIds(page, orgs, from, to, parse(TicketCategory.class, f.substring(9)).name(), null);
         } else if (f.startsWith("channel:")) {
-            ids = mapper.newIds(page, path, from, to, null, parse(Channel.class, f.substring(8)).name());
+            ids = mapper.newIds(page, orgs, from, to, null, parse(Channel.class, f.substring(8)).name());
         } else {
             ids = switch (f) {
-                case "new" -> mapper.newIds(page, path, from, to, null, null);
-                case "accepted" -> mapper.moveIds(page, path, from, to, List.of("ACCEPT"));
-                case "dispatched" -> mapper.moveIds(page, path, from, to, List.of("DISPATCH"));
-                case "claimed" -> mapper.moveIds(page, path, from, to, List.of("CLAIM", "ASSIGN"));
-                case "done" -> mapper.moveIds(page, path, from, to, List.of("COMPLETE"));
-                case "confirmed" -> mapper.moveIds(page, path, from, to, List.of("CONFIRM", "CONFIRM_BY_PHONE", "AUTO_CONFIRM"));
-                case "overdue" -> mapper.overdueIds(page, path, from, to);
-                case "openAtEnd" -> day.equals(today()) ? mapper.openNowIds(page, path) : mapper.openAtIds(page, path, to);
+                case "new" -> mapper.newIds(page, orgs, from, to, null, null);
+                case "accepted" -> mapper.moveIds(page, orgs, from, to, List.of("ACCEPT"));
+                case "dispatched" -> mapper.moveIds(page, orgs, from, to, List.of("DISPATCH"));
+                case "claimed" -> mapper.moveIds(page, orgs, from, to, List.of("CLAIM", "ASSIGN"));
+                case "done" -> mapper.moveIds(page, orgs, from, to, List.of("COMPLETE"));
+                case "confirmed" -> mapper.moveIds(page, orgs, from, to, List.of("CONFIRM", "CONFIRM_BY_PHONE", "AUTO_CONFIRM"));
+                case "overdue" -> mapper.overdueIds(page, orgs, from, to);
+                case "openAtEnd" -> day.equals(today()) ? mapper.openNowIds(page, orgs) : mapper.openAtIds(page, orgs, to);
                 default -> throw new DomainException(LedgerError.LEDGER_FIGURE_UNKNOWN);
             };
         }
@@ -111,12 +111,13 @@ public class Ledgers {
         snapshots.selectList(new LambdaQueryWrapper<LedgerSnapshot>().eq(LedgerSnapshot::getOrgId, org.getId())
                         .between(LedgerSnapshot::getLedgerDate, first, today.minusDays(1)))
                 .forEach(s -> kept.put(s.getLedgerDate(), read(s.getFigures())));
+        List<Long> orgIds = subtree(org);
         List<Ledger.TrendPoint> points = new ArrayList<>();
         for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
             boolean live = d.equals(today);
             Ledger.Figures f = kept.get(d);
             if (f == null) {
-                f = DayFacts.read(mapper, org.getPath(), d, live).figures();
+                f = DayFacts.read(mapper, orgIds, d, live).figures();
             }
             points.add(Ledger.of(org.getId(), org.getName(), d, live, f).trendPoint());
         }
@@ -127,7 +128,7 @@ public class Ledgers {
     public List<Ledger.StatusCount> status(Long orgId) {
         OrgUnit org = scope(orgId);
         Map<TicketStatus, Long> counts = new EnumMap<>(TicketStatus.class);
-        for (LedgerMapper.OrgCount c : mapper.byStatus(org.getPath())) {
+        for (LedgerMapper.OrgCount c : mapper.byStatus(subtree(org))) {
             counts.merge(TicketStatus.valueOf(c.key()), c.n(), Long::sum);
         }
         List<Ledger.StatusCount> rows = new ArrayList<>();
@@ -157,6 +158,11 @@ public class Ledgers {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A ledger snapshot is not readable", e);
         }
+    }
+
+    /** The org's subtree as the jurisdiction filter defines it; the org itself was read through the filter. */
+    private List<Long> subtree(OrgUnit org) {
+        return mapper.subtree(org.getPath());
     }
 
     private OrgUnit scope(Long orgId) {

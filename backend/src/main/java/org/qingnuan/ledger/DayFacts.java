@@ -6,7 +6,6 @@ import org.qingnuan.ledger.internal.LedgerMapper;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -147,7 +146,7 @@ final class DayFacts {
     }
 
     private static long seconds(LedgerMapper.Span s) {
-        return Math.max(0, Duration.between(s.start(), s.end()).toSeconds());
+        return s.seconds() == null ? 0 : Math.max(0, s.seconds());
     }
 
     private OrgFacts of(Long orgId) {

@@ -142,6 +142,21 @@ public final class LedgerBenchmark {
         report("ledger in-process, province staff, orgId = the city", time(() ->
                 as(provinceStaff, () -> ledgers.ledger(null, tree.cityIds.get(0))).newTotal()));
 
+        // where the province's time goes: each statement of a live day alone (nobody signed in, as the service calls them)
+        org.qingnuan.ledger.internal.LedgerMapper mapper = app.getBean(org.qingnuan.ledger.internal.LedgerMapper.class);
+        List<Long> orgs = mapper.subtree(tree.provincePath);
+        LocalDateTime f = today.atStartOfDay();
+        LocalDateTime t = today.plusDays(1).atStartOfDay();
+        report("  province, statement alone: subtree ids", time(() -> mapper.subtree(tree.provincePath).size()));
+        report("  province, statement alone: new by category and channel", time(() -> mapper.newTickets(orgs, f, t).size()));
+        report("  province, statement alone: accepted, done, confirmed", time(() -> mapper.onceMoves(orgs, f, t).size()));
+        report("  province, statement alone: dispatched, claimed (distinct)", time(() -> mapper.repeatMoves(orgs, f, t).size()));
+        report("  province, statement alone: overdue", time(() -> mapper.overdue(orgs, f, t).size()));
+        report("  province, statement alone: open now", time(() -> mapper.openNow(orgs).size()));
+        report("  province, statement alone: first-response spans", time(() -> mapper.firstResponses(orgs, f, t).size()));
+        report("  province, statement alone: done spans", time(() -> mapper.completions(orgs, f, t).size()));
+        report("  province, statement alone: ratings", time(() -> mapper.ratings(orgs, f, t).size()));
+
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
         String provinceToken = login(port, "bench-province");
         String cityToken = login(port, "bench-city");

@@ -56,9 +56,12 @@ public class FamilyNotices {
     private final NoticeProperties properties;
     private final ObjectMapper json;
     private final Clock clock;
+    private final org.springframework.core.task.TaskExecutor executor;
 
     FamilyNotices(SubscribeNoticeMapper notices, SubscribeConsentMapper consents, RoleBindings roles, WechatUsers users,
-                  MiniProgram miniProgram, NoticeProperties properties, ObjectMapper json, Clock clock) {
+                  MiniProgram miniProgram, NoticeProperties properties, ObjectMapper json, Clock clock,
+                  org.springframework.core.task.TaskExecutor applicationTaskExecutor) {
+        this.executor = applicationTaskExecutor;
         this.notices = notices;
         this.consents = consents;
         this.roles = roles;
@@ -69,6 +72,11 @@ public class FamilyNotices {
         this.clock = clock;
     }
 
+    /**
+     * Queues a message per family member in the outbox once the move is committed, and sends them off the
+     * request's thread: a volunteer's claim or a staff member's click must not wait on WeChat. A send that
+     * never happens (the instance stops) is still in the outbox, PENDING, for {@link #sendDue()}.
+     */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     public void onTransition(TicketTransitioned event) {
         if (!NOTIFIED.contains(event.action()) || !properties.configured()) {
@@ -90,7 +98,13 @@ public class FamilyNotices {
             notice.setAttempts(0);
             notice.setNextAttemptAt(LocalDateTime.now(clock));
             notices.insert(notice);
-            deliver(notice.getId());
+            long id = notice.getId();
+            try {
+                executor.execute(() -> deliver(id));
+            } catch (org.springframework.core.task.TaskRejectedException busy) {
+                // the retry scan sends it
+                log.info("Subscribe notice {} left to the retry scan", id);
+            }
         }
     }
 

@@ -53,6 +53,8 @@ public class DailyPrompts {
     private final PromptProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    /** Creations and sends run side by side: each waits on the database or WeChat, not on this machine. */
+    private final java.util.concurrent.ExecutorService workers;
 
     DailyPrompts(DailyPromptMapper prompts, PromptDeliveryMapper deliveries, OfficialAccount officialAccount,
                  WecomGroupRobot wecom, PersonalDataCipher cipher, PromptProperties properties,
@@ -65,6 +67,12 @@ public class DailyPrompts {
         this.properties = properties;
         this.transaction = transaction;
         this.clock = clock;
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        this.workers = java.util.concurrent.Executors.newFixedThreadPool(properties.sendThreads(), r -> {
+            Thread t = new Thread(r, "daily-prompt-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Creates due prompts, sends due deliveries, sends due reminders (run by {@link PromptSchedule}). */
@@ -103,12 +111,24 @@ public class DailyPrompts {
         return prompts.reportsOn(teamId, date) > 0;
     }
 
-    /** Creates today's prompt (and its deliveries) for every team whose prompt time has come. */
+    /**
+     * Creates today's prompt (and its deliveries) for every team whose prompt time has come, several teams at a
+     * time: at 09:00 every team is due at once, and each creation waits on the database.
+     */
     public int createDuePrompts() {
         LocalDateTime now = LocalDateTime.now(clock);
-        int created = 0;
-        for (MedicalTeam team : prompts.teamsDue(now.toLocalDate(), now.toLocalTime())) {
-            Boolean made = transaction.execute(status -> {
+        java.util.concurrent.atomic.AtomicInteger created = new java.util.concurrent.atomic.AtomicInteger();
+        awaitAll(prompts.teamsDue(now.toLocalDate(), now.toLocalTime()).stream().map(team -> workers.submit(() -> {
+            if (createPrompt(team, now)) {
+                created.incrementAndGet();
+            }
+        })).toList());
+        return created.get();
+    }
+
+    private boolean createPrompt(MedicalTeam team, LocalDateTime now) {
+        try {
+            return Boolean.TRUE.equals(transaction.execute(status -> {
                 DailyPrompt prompt = new DailyPrompt();
                 prompt.setTeamId(team.getId());
                 prompt.setOrgId(team.getOrgId());
@@ -125,12 +145,26 @@ public class DailyPrompts {
                     addDelivery(prompt, team, WECOM_GROUP, PromptDelivery.Channel.WECOM_ROBOT, now);
                 }
                 return true;
-            });
-            if (Boolean.TRUE.equals(made)) {
-                created++;
+            }));
+        } catch (org.springframework.dao.TransientDataAccessException deadlockWithAnotherInstance) {
+            // both instances inserting at once may deadlock: one loses, and the next run (or the other) makes it
+            log.info("Daily prompt of team {} left to the next run: {}", team.getId(),
+                    deadlockWithAnotherInstance.getClass().getSimpleName());
+            return false;
+        }
+    }
+
+    private void awaitAll(List<? extends java.util.concurrent.Future<?>> running) {
+        for (java.util.concurrent.Future<?> f : running) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                log.warn("Daily prompt work failed unexpectedly", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
-        return created;
     }
 
     private void addDelivery(DailyPrompt prompt, MedicalTeam team, String recipient, PromptDelivery.Channel channel,
@@ -147,17 +181,27 @@ public class DailyPrompts {
         deliveries.insert(d);
     }
 
-    /** Sends every delivery that is due and not taken by another instance. */
+    /**
+     * Sends every delivery that is due and not taken by another instance, several at a time (each send waits on
+     * WeChat). Each claim is stamped with the moment it is made, not the start of the run: a run longer than
+     * {@code staleAfter} must not make its own later claims look abandoned to another instance.
+     */
     public int deliverDue() {
-        LocalDateTime now = LocalDateTime.now(clock);
-        LocalDateTime staleBefore = now.minus(properties.staleAfter());
-        int sent = 0;
-        for (Long id : deliveries.due(now, staleBefore, properties.maxAttempts())) {
-            if (deliveries.claim(id, now, staleBefore, properties.maxAttempts()) == 1 && send(id)) {
-                sent++;
+        LocalDateTime start = LocalDateTime.now(clock);
+        List<Long> due = deliveries.due(start, start.minus(properties.staleAfter()), properties.maxAttempts());
+        java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+        awaitAll(due.stream().map(id -> workers.submit(() -> {
+            LocalDateTime now = LocalDateTime.now(clock);
+            if (deliveries.claim(id, now, now.minus(properties.staleAfter()), properties.maxAttempts()) == 1 && send(id)) {
+                sent.incrementAndGet();
             }
-        }
-        return sent;
+        })).toList());
+        return sent.get();
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopWorkers() {
+        workers.shutdown();
     }
 
     private boolean send(long id) {
@@ -176,12 +220,12 @@ public class DailyPrompts {
                         properties.reportPage().replace("{teamId}", String.valueOf(team.getId())),
                         content(team, now.toLocalDate(), yesterday));
             }
-            deliveries.finish(id, PromptDelivery.Status.SENT.name(), d.getNextAttemptAt(), null, now, now);
+            deliveries.finish(id, d.getAttempts(), PromptDelivery.Status.SENT.name(), d.getNextAttemptAt(), null, now, now);
             return true;
         } catch (OfficialAccountException e) {
             boolean last = FINAL.contains(e.errorCode()) || d.getAttempts() >= properties.maxAttempts();
             Duration pause = BACKOFF.get(Math.min(d.getAttempts(), BACKOFF.size()) - 1);
-            deliveries.finish(id, (last ? PromptDelivery.Status.GAVE_UP : PromptDelivery.Status.FAILED).name(),
+            deliveries.finish(id, d.getAttempts(), (last ? PromptDelivery.Status.GAVE_UP : PromptDelivery.Status.FAILED).name(),
                     now.plus(pause), "errcode " + e.errorCode(), null, now);
             log.warn("Daily prompt delivery {} failed with errcode {}{}", id, e.errorCode(), last ? ", giving up" : "");
             return false;

@@ -103,11 +103,11 @@ class LedgerIT extends IntegrationTest {
         assertThat(api.post("/api/admin/tickets/" + t4 + "/accept", staffA, Map.of()).status()).isEqualTo(200);
         assertThat(api.post("/api/admin/tickets/" + t1 + "/complete", staffA, Map.of("note", "已由志愿者接送")).status()).isEqualTo(200);
         assertThat(api.post("/api/mp/tickets/" + t1 + "/confirm", a.token, Map.of("rating", 4)).status()).isEqualTo(200);
-        // dispatch and naming a volunteer have no staff endpoint on this branch yet: the lifecycle itself moves them
-        TicketActor dispatcher = TicketActor.staff(1L, "测试派单员");
-        lifecycle.apply(tickets.selectById(t2), TicketAction.DISPATCH, dispatcher, "派给区团委",
-                u -> u.set(HelpTicket::getAssignedOrgId, a.district.getId()));
-        lifecycle.apply(tickets.selectById(t2), TicketAction.ASSIGN, dispatcher, "指派志愿者", null);
+        Response dispatched = api.post("/api/admin/tickets/" + t2 + "/dispatch", staffA, Map.of("unitOrgId", a.district.getId(),
+                "deadline", LocalDateTime.now(clock).plusDays(1).withNano(0).toString(), "note", "请区团委安排上门"));
+        assertThat(dispatched.status()).as(dispatched.raw()).isEqualTo(200);
+        // naming a volunteer needs a duty-ready volunteer of the unit; the lifecycle itself moves it here
+        lifecycle.apply(tickets.selectById(t2), TicketAction.ASSIGN, TicketActor.staff(1L, "测试派单员"), "指派志愿者", null);
         // the overdue scan is being written elsewhere: two misses of one request, as its rows will look
         overdueRow(t4, a.district.getId(), "DEADLINE@x");
         overdueRow(t4, a.district.getId(), "STUCK:ACCEPTED@x");

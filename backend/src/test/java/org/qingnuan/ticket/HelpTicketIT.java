@@ -270,7 +270,8 @@ class HelpTicketIT extends IntegrationTest {
         FamilyOnMiniProgram family = FamilyOnMiniProgram.register(api, fixtures, "武汉", "oFam");
         long id = FamilyOnMiniProgram.id(family.submit(api, UUID.randomUUID().toString(), family.request("请帮忙买一袋米和一桶油")));
         api.post("/api/admin/tickets/" + id + "/accept", family.dispatcherToken, Map.of());
-        assertThat(statuses(id)).containsExactly(SubscribeNotice.Status.NO_CONSENT);
+        // sent off the request's thread: wait for it
+        settled(id, SubscribeNotice.Status.NO_CONSENT);
         assertThat(wechat.count("/cgi-bin/message/subscribe/send", family.openId)).isZero();
 
         Response consent = api.post("/api/mp/me/subscriptions", family.token, Map.of("acceptedTemplateIds", List.of(TICKET_TEMPLATE_ID)));
@@ -278,7 +279,7 @@ class HelpTicketIT extends IntegrationTest {
         assertThat(api.post("/api/mp/me/subscriptions", family.token, Map.of("acceptedTemplateIds", List.of("not-ours"))).status())
                 .isEqualTo(400);
         api.post("/api/admin/tickets/" + id + "/complete", family.dispatcherToken, Map.of("note", "已送到"));
-        assertThat(statuses(id)).containsExactly(SubscribeNotice.Status.NO_CONSENT, SubscribeNotice.Status.SENT);
+        settled(id, SubscribeNotice.Status.NO_CONSENT, SubscribeNotice.Status.SENT);
         String sent = wechat.calls("/cgi-bin/message/subscribe/send").stream().filter(c -> c.body().contains(family.openId))
                 .findFirst().orElseThrow().body();
         assertThat(sent).contains(TICKET_TEMPLATE_ID).contains("id=" + id);
@@ -290,7 +291,7 @@ class HelpTicketIT extends IntegrationTest {
         api.post("/api/mp/me/subscriptions", refusing.token, Map.of("acceptedTemplateIds", List.of(TICKET_TEMPLATE_ID)));
         long refusedTicket = FamilyOnMiniProgram.id(refusing.submit(api, UUID.randomUUID().toString(), refusing.request("请帮忙买菜和水果")));
         api.post("/api/admin/tickets/" + refusedTicket + "/accept", refusing.dispatcherToken, Map.of());
-        assertThat(statuses(refusedTicket)).containsExactly(SubscribeNotice.Status.REFUSED);
+        settled(refusedTicket, SubscribeNotice.Status.REFUSED);
         clock.advance(Duration.ofHours(2));
         familyNotices.sendDue();
         assertThat(wechat.count("/cgi-bin/message/subscribe/send", refusing.openId)).isEqualTo(1);
@@ -299,7 +300,9 @@ class HelpTicketIT extends IntegrationTest {
         api.post("/api/mp/me/subscriptions", busy.token, Map.of("acceptedTemplateIds", List.of(TICKET_TEMPLATE_ID)));
         long busyTicket = FamilyOnMiniProgram.id(busy.submit(api, UUID.randomUUID().toString(), busy.request("请帮忙买菜和水果")));
         api.post("/api/admin/tickets/" + busyTicket + "/accept", busy.dispatcherToken, Map.of());
-        assertThat(statuses(busyTicket)).containsExactly(SubscribeNotice.Status.PENDING);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(wechat.count("/cgi-bin/message/subscribe/send", busy.openId)).as("tried once, refused for now").isEqualTo(1));
+        settled(busyTicket, SubscribeNotice.Status.PENDING);
         familyNotices.sendDue();
         assertThat(wechat.count("/cgi-bin/message/subscribe/send", busy.openId)).as("not before the back-off").isEqualTo(1);
         clock.advance(Duration.ofMinutes(2));
@@ -391,6 +394,12 @@ class HelpTicketIT extends IntegrationTest {
 
     private long countTickets(long familyId) {
         return tickets.selectCount(new LambdaQueryWrapper<HelpTicket>().eq(HelpTicket::getFamilyId, familyId));
+    }
+
+    /** Waits until the ticket's messages reached exactly these states (they are sent off the request's thread). */
+    private void settled(long ticketId, SubscribeNotice.Status... expected) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(statuses(ticketId)).containsExactly(expected));
     }
 
     private List<SubscribeNotice.Status> statuses(long ticketId) {

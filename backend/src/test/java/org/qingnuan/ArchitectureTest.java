@@ -40,8 +40,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheRegistrysExcelPackageReadsAndWritesExcel() {
-        noClasses().that().resideOutsideOfPackage("org.qingnuan.registry.excel..")
+    void onlyTheExcelPackagesReadAndWriteExcel() {
+        noClasses().that().resideOutsideOfPackages("org.qingnuan.registry.excel..", "org.qingnuan.ledger.excel..")
                 .should().dependOnClassesThat().resideInAnyPackage("cn.idev.excel..")
                 .check(classes);
     }

@@ -122,6 +122,20 @@ public class StaffTickets {
         return path;
     }
 
+    /**
+     * List rows (masked, description shortened) of the given requests in the given order, as far as the
+     * caller's jurisdiction shows them: for lists whose selection is made elsewhere, e.g. the ledger's drill-down.
+     */
+    public List<TicketView> summaries(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<Long, HelpTicket> byId = new java.util.HashMap<>();
+        tickets.selectBatchIds(ids).forEach(t -> byId.put(t.getId(), t));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull)
+                .map(t -> views.view(t, TicketViews.Detail.SUMMARY, false)).toList();
+    }
+
     public TicketView detail(long id) {
         return staffView(get(id), TicketViews.Detail.MASKED, true, CurrentStaff.require());
     }

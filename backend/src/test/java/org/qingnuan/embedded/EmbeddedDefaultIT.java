@@ -199,4 +199,28 @@ class EmbeddedDefaultIT {
         assertThat(api.get("/api/mp/volunteer/tasks/nearby", token).status()).isEqualTo(200);
         assertThat(api.get("/api/mp/volunteer/training", token).body().get("questions")).hasSize(3);
     }
+
+    @Test
+    void shouldCountTheDailyLedgerOnH2AsOnMariaDb() throws Exception {
+        // the ledger's hand-written SQL (UNION ALL, CASE in GROUP BY, the subtree by path) must run on H2 too
+        String gz = api.login("gz-dispatcher", "qingnuan-demo");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        Response live = api.get("/api/admin/ledger", gz);
+        assertThat(live.status()).as(live.raw()).isEqualTo(200);
+        assertThat(live.body().get("live").asBoolean()).isTrue();
+        Response past = api.get("/api/admin/ledger?date=" + today.minusDays(1), gz);
+        assertThat(past.status()).as(past.raw()).isEqualTo(200);
+        for (String figure : List.of("new", "claimed", "overdue", "openAtEnd", "category:MEALS")) {
+            assertThat(api.get("/api/admin/ledger/drill?figure=" + figure + "&date=" + today.minusDays(1), gz).status())
+                    .as(figure).isEqualTo(200);
+        }
+        assertThat(api.get("/api/admin/ledger/trend?days=3", gz).body()).hasSize(3);
+        assertThat(api.get("/api/admin/ledger/status", gz).body()).isNotEmpty();
+        Object job = app.getBean(Class.forName("org.qingnuan.ledger.LedgerSnapshots"));
+        java.lang.reflect.Method snapshot = job.getClass().getDeclaredMethod("snapshot", java.time.LocalDate.class);
+        snapshot.setAccessible(true);
+        assertThat((Integer) snapshot.invoke(job, today.minusDays(2))).isPositive();
+        assertThat((Integer) snapshot.invoke(job, today.minusDays(2))).isZero();
+        assertThat(api.get("/api/admin/ledger?date=" + today.minusDays(2), gz).body().get("live").asBoolean()).isFalse();
+    }
 }

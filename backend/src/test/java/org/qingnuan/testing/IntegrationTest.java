@@ -44,6 +44,8 @@ import java.time.ZoneId;
         "qingnuan.ticket.plan-scan=1h",
         // tests run the daily prompt job themselves, at the moments they choose
         "qingnuan.prompt.scan-interval=1h",
+        // tests keep the ledger's snapshots themselves ("-": the cron trigger is off)
+        "qingnuan.ledger.snapshot-cron=-",
         "qingnuan.wechat.mp.token=" + IntegrationTest.MP_TOKEN,
         "qingnuan.wechat.mp.aes-key=" + IntegrationTest.MP_AES_KEY})
 @ActiveProfiles("prod")

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import {
-  actionsForState,
   CHANNEL_OPTIONS,
+  defaultDeadline,
+  isFuture,
+  TICKET_ACTIONS,
+  toLocalDate,
+  toLocalDateTime,
   channelLabel,
   closeReasonLabel,
   contactMethodLabel,
@@ -54,46 +58,44 @@ describe('ticket labels', () => {
   })
 })
 
-describe('actions per state (the backend state table)', () => {
-  it.each([
-    ['SUBMITTED', ['accept', 'reject', 'close']],
-    ['ACCEPTED', ['open', 'complete', 'reject', 'close']],
-    ['OPEN', ['close']],
-    ['DISPATCHED', ['complete', 'close']],
-    ['CLAIMED', ['complete', 'close']],
-    ['IN_PROGRESS', ['complete', 'close']],
-    ['DONE', []],
-    ['CONFIRMED', []],
-    ['CANCELLED', []],
-    ['REJECTED', []],
-    ['CLOSED', []],
-  ])('%s allows %j', (status, expected) => {
-    expect(actionsForState(ticket(status))).toEqual(expected)
+describe('actions (the backend decides: ticket.actions)', () => {
+  it('offers exactly the backend actions the board knows, in board order', () => {
+    expect(ticketActions(ticket('ACCEPTED', { actions: ['CLOSE', 'DISPATCH', 'REJECT', 'OPEN', 'COMPLETE'] }))).toEqual([
+      'DISPATCH', 'OPEN', 'COMPLETE', 'REJECT', 'CLOSE',
+    ])
+    expect(ticketActions(ticket('DISPATCHED', { actions: ['DISPATCH_ACCEPT', 'PASS_BACK', 'CHANGE_DEADLINE'] }))).toEqual([
+      'DISPATCH_ACCEPT', 'CHANGE_DEADLINE', 'PASS_BACK',
+    ])
+    expect(ticketActions(ticket('DONE', { actions: ['FOLLOW_UP'] }))).toEqual(['FOLLOW_UP'])
   })
 
-  it('offers opening a text under review: opening is the staff member reading it', () => {
-    expect(actionsForState(ticket('ACCEPTED', { contentCheck: 'REVIEW' }))).toEqual(['open', 'complete', 'reject', 'close'])
-    expect(actionsForState(ticket('ACCEPTED', { contentCheck: 'CLEARED' }))).toContain('open')
-    // accepting is how staff clear a text under review
-    expect(actionsForState(ticket('SUBMITTED', { contentCheck: 'REVIEW' }))).toContain('accept')
+  it('ignores what it does not know, and offers nothing without actions, whatever the state', () => {
+    expect(ticketActions(ticket('OPEN', { actions: ['TAKE_OVER', 'ASSIGN'] }))).toEqual(['ASSIGN'])
+    expect(ticketActions(ticket('SUBMITTED'))).toEqual([])
+    expect(ticketActions(ticket('SUBMITTED', { actions: [] }))).toEqual([])
+    expect(ticketActions(null)).toEqual([])
   })
 
-  it('knows nothing without a request', () => {
-    expect(actionsForState(null)).toEqual([])
-    expect(actionsForState({})).toEqual([])
+  it('labels every action in Chinese', () => {
+    expect(Object.values(TICKET_ACTIONS).map((a) => a.label)).toEqual([
+      '受理', '派单', '接单', '发布给志愿者', '指派志愿者', '调整期限', '直接办结', '记录回访', '退回派单', '不予受理', '关闭',
+    ])
   })
 })
 
-describe('actions per role', () => {
-  it.each([
-    [['SUPER_ADMIN'], true],
-    [['ORG_ADMIN'], true],
-    [['DISPATCHER'], true],
-    [['VIEWER'], false],
-    [['VIEWER', 'DISPATCHER'], true],
-    [[], false],
-  ])('%j may handle requests: %s', (roles, allowed) => {
-    expect(ticketActions(ticket('SUBMITTED'), roles)).toEqual(allowed ? ['accept', 'reject', 'close'] : [])
+describe('deadlines', () => {
+  it('defaults to 24 hours ahead, to the minute, as wall-clock time', () => {
+    expect(defaultDeadline(new Date(2026, 10, 25, 9, 30, 12))).toBe('2026-11-26T09:30:00')
+    expect(toLocalDateTime(new Date(2026, 0, 2, 3, 4))).toBe('2026-01-02T03:04:00')
+    expect(toLocalDate(new Date(2026, 0, 2))).toBe('2026-01-02')
+  })
+
+  it('knows whether a deadline is still ahead', () => {
+    const now = new Date(2026, 10, 25, 9, 30)
+    expect(isFuture('2026-11-25T09:31:00', now)).toBe(true)
+    expect(isFuture('2026-11-25T09:29:00', now)).toBe(false)
+    expect(isFuture('', now)).toBe(false)
+    expect(isFuture('nonsense', now)).toBe(false)
   })
 })
 

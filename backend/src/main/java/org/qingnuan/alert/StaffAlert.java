@@ -11,7 +11,7 @@ import java.time.LocalDateTime;
 @OrgScoped
 public class StaffAlert extends Timestamped {
 
-    public enum Kind { CRISIS, TASK_RELEASED }
+    public enum Kind { CRISIS, TASK_RELEASED, DISPATCH, OVERDUE }
 
     private Long orgId;
     private Kind kind;

@@ -42,8 +42,13 @@ class JurisdictionFilter implements MultiDataPermissionHandler {
                 + " WHERE jurisdiction_org.path LIKE '" + prefix + "%')";
         String condition = switch (scoped.kind()) {
             case ORG_PATH -> column + " LIKE '" + prefix + "%'";
-            case ORG_ID -> scoped.alsoColumn().isEmpty() ? column + subtree
-                    : "(" + column + subtree + " OR " + qualifier + scoped.alsoColumn() + subtree + ")";
+            case ORG_ID -> {
+                StringBuilder any = new StringBuilder(column).append(subtree);
+                for (String also : scoped.alsoColumns()) {
+                    any.append(" OR ").append(qualifier).append(also).append(subtree);
+                }
+                yield scoped.alsoColumns().length == 0 ? any.toString() : "(" + any + ")";
+            }
         };
         try {
             return CCJSqlParserUtil.parseCondExpression(condition);

@@ -22,10 +22,10 @@ public @interface OrgScoped {
     Kind kind() default Kind.ORG_ID;
 
     /**
-     * A second org-id column whose org also sees the row (a help request's responsible unit sees it
-     * besides the family's org); empty for none. Only with {@link Kind#ORG_ID}.
+     * Further org-id columns whose orgs also see the row (a help request's responsible unit sees it
+     * besides the family's org). Only with {@link Kind#ORG_ID}.
      */
-    String alsoColumn() default "";
+    String[] alsoColumns() default {};
 
     enum Kind {
         /** The column holds an org id; the row is visible when that org is in the subtree. */

@@ -76,6 +76,19 @@ public class OrgService {
         return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
     }
 
+    /**
+     * Orgs by id whatever the caller's jurisdiction: for names and paths a staff member may know without
+     * seeing the org itself (the dispatcher above a responsible unit).
+     */
+    public Map<Long, OrgUnit> unscoped(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, OrgUnit> byId = new HashMap<>();
+        mapper.selectByIdsUnscoped(List.copyOf(new java.util.LinkedHashSet<>(ids))).forEach(o -> byId.put(o.getId(), o));
+        return byId;
+    }
+
     /** Path of any org, whatever the caller's jurisdiction ({@code null} when there is none). */
     public String pathUnscoped(long id) {
         List<OrgUnit> found = mapper.selectByIdsUnscoped(List.of(id));

@@ -53,6 +53,8 @@ public class DailyPrompts {
     private final PromptProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    /** Sends run side by side: each waits on WeChat, not on this machine. */
+    private final java.util.concurrent.ExecutorService senders;
 
     DailyPrompts(DailyPromptMapper prompts, PromptDeliveryMapper deliveries, OfficialAccount officialAccount,
                  WecomGroupRobot wecom, PersonalDataCipher cipher, PromptProperties properties,
@@ -65,6 +67,12 @@ public class DailyPrompts {
         this.properties = properties;
         this.transaction = transaction;
         this.clock = clock;
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        this.senders = java.util.concurrent.Executors.newFixedThreadPool(properties.sendThreads(), r -> {
+            Thread t = new Thread(r, "prompt-sender-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Creates due prompts, sends due deliveries, sends due reminders (run by {@link PromptSchedule}). */
@@ -108,7 +116,9 @@ public class DailyPrompts {
         LocalDateTime now = LocalDateTime.now(clock);
         int created = 0;
         for (MedicalTeam team : prompts.teamsDue(now.toLocalDate(), now.toLocalTime())) {
-            Boolean made = transaction.execute(status -> {
+            Boolean made;
+            try {
+                made = transaction.execute(status -> {
                 DailyPrompt prompt = new DailyPrompt();
                 prompt.setTeamId(team.getId());
                 prompt.setOrgId(team.getOrgId());
@@ -126,6 +136,12 @@ public class DailyPrompts {
                 }
                 return true;
             });
+            } catch (org.springframework.dao.TransientDataAccessException deadlockWithAnotherInstance) {
+                // both instances inserting at once may deadlock: one loses, the next run (or the other) makes it
+                log.info("Daily prompt of team {} left to the next run: {}", team.getId(),
+                        deadlockWithAnotherInstance.getClass().getSimpleName());
+                continue;
+            }
             if (Boolean.TRUE.equals(made)) {
                 created++;
             }
@@ -147,17 +163,40 @@ public class DailyPrompts {
         deliveries.insert(d);
     }
 
-    /** Sends every delivery that is due and not taken by another instance. */
+    /**
+     * Sends every delivery that is due and not taken by another instance, several at a time (each send waits on
+     * WeChat). Each claim is stamped with the moment it is made, not the start of the run: a run longer than
+     * {@code staleAfter} must not make its own later claims look abandoned to another instance.
+     */
     public int deliverDue() {
-        LocalDateTime now = LocalDateTime.now(clock);
-        LocalDateTime staleBefore = now.minus(properties.staleAfter());
-        int sent = 0;
-        for (Long id : deliveries.due(now, staleBefore, properties.maxAttempts())) {
-            if (deliveries.claim(id, now, staleBefore, properties.maxAttempts()) == 1 && send(id)) {
-                sent++;
+        LocalDateTime start = LocalDateTime.now(clock);
+        List<Long> due = deliveries.due(start, start.minus(properties.staleAfter()), properties.maxAttempts());
+        java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+        List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+        for (Long id : due) {
+            running.add(senders.submit(() -> {
+                LocalDateTime now = LocalDateTime.now(clock);
+                if (deliveries.claim(id, now, now.minus(properties.staleAfter()), properties.maxAttempts()) == 1 && send(id)) {
+                    sent.incrementAndGet();
+                }
+            }));
+        }
+        for (java.util.concurrent.Future<?> f : running) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                log.warn("Daily prompt delivery failed unexpectedly", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
             }
         }
-        return sent;
+        return sent.get();
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopSenders() {
+        senders.shutdown();
     }
 
     private boolean send(long id) {
@@ -176,12 +215,12 @@ public class DailyPrompts {
                         properties.reportPage().replace("{teamId}", String.valueOf(team.getId())),
                         content(team, now.toLocalDate(), yesterday));
             }
-            deliveries.finish(id, PromptDelivery.Status.SENT.name(), d.getNextAttemptAt(), null, now, now);
+            deliveries.finish(id, d.getAttempts(), PromptDelivery.Status.SENT.name(), d.getNextAttemptAt(), null, now, now);
             return true;
         } catch (OfficialAccountException e) {
             boolean last = FINAL.contains(e.errorCode()) || d.getAttempts() >= properties.maxAttempts();
             Duration pause = BACKOFF.get(Math.min(d.getAttempts(), BACKOFF.size()) - 1);
-            deliveries.finish(id, (last ? PromptDelivery.Status.GAVE_UP : PromptDelivery.Status.FAILED).name(),
+            deliveries.finish(id, d.getAttempts(), (last ? PromptDelivery.Status.GAVE_UP : PromptDelivery.Status.FAILED).name(),
                     now.plus(pause), "errcode " + e.errorCode(), null, now);
             log.warn("Daily prompt delivery {} failed with errcode {}{}", id, e.errorCode(), last ? ", giving up" : "");
             return false;

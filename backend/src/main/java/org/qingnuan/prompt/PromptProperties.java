@@ -13,10 +13,11 @@ import java.time.Duration;
  * @param maxAttempts     attempts per recipient before giving up
  * @param staleAfter      a delivery left SENDING this long (its instance died) is attempted again
  * @param reminderTime    teams with no report by then get one reminder (Asia/Shanghai)
+ * @param sendThreads     deliveries sent side by side by one instance
  */
 @ConfigurationProperties("qingnuan.prompt")
 public record PromptProperties(String templateId, String reportPage, Integer maxAttempts, Duration staleAfter,
-                               java.time.LocalTime reminderTime) {
+                               java.time.LocalTime reminderTime, Integer sendThreads) {
 
     public PromptProperties {
         templateId = templateId == null ? "" : templateId;
@@ -24,5 +25,6 @@ public record PromptProperties(String templateId, String reportPage, Integer max
         maxAttempts = maxAttempts == null ? 5 : maxAttempts;
         staleAfter = staleAfter == null ? Duration.ofMinutes(2) : staleAfter;
         reminderTime = reminderTime == null ? java.time.LocalTime.of(18, 0) : reminderTime;
+        sendThreads = sendThreads == null || sendThreads < 1 ? 8 : sendThreads;
     }
 }

@@ -15,7 +15,7 @@ import java.time.LocalDateTime;
 
 /** A family's request for help. Its status changes only through {@link TicketLifecycle}. */
 @TableName("help_ticket")
-@OrgScoped(alsoColumn = "assigned_org_id")
+@OrgScoped(alsoColumns = "assigned_org_id")
 public class HelpTicket extends Timestamped {
 
     /** Who submitted it. */

@@ -37,11 +37,13 @@ public class StaffTickets {
     private final org.qingnuan.registry.FamilyDirectory directory;
     private final org.qingnuan.shared.idempotency.IdempotentCreation idempotent;
     private final org.springframework.transaction.support.TransactionTemplate transactions;
+    private final StaffTicketRules rules;
 
     StaffTickets(HelpTicketMapper tickets, TicketLifecycle lifecycle, TicketViews views, Disclosures disclosures,
                  NewTickets newTickets, org.qingnuan.registry.FamilyDirectory directory,
                  org.qingnuan.shared.idempotency.IdempotentCreation idempotent,
-                 org.springframework.transaction.support.TransactionTemplate transactions) {
+                 org.springframework.transaction.support.TransactionTemplate transactions, StaffTicketRules rules) {
+        this.rules = rules;
         this.newTickets = newTickets;
         this.directory = directory;
         this.idempotent = idempotent;
@@ -52,9 +54,12 @@ public class StaffTickets {
         this.disclosures = disclosures;
     }
 
-    /** Filters of the request board; {@code review=true}: only texts waiting for a staff check. */
+    /**
+     * Filters of the request board; {@code review=true}: only texts waiting for a staff check;
+     * {@code assigned=mine}: only requests referred to the staff member's unit (or below it).
+     */
     public record TicketQuery(TicketStatus status, TicketCategory category, Urgency urgency, Channel channel,
-                              Boolean crisis, Boolean review) {
+                              Boolean crisis, Boolean review, Boolean overdue, String district, String assigned) {
     }
 
     /**
@@ -97,27 +102,72 @@ public class StaffTickets {
                 .eq(q.channel() != null, HelpTicket::getChannel, q.channel())
                 .eq(q.crisis() != null, HelpTicket::getCrisis, q.crisis())
                 .eq(Boolean.TRUE.equals(q.review()), HelpTicket::getContentCheck, HelpTicket.ContentCheck.REVIEW)
-                // crises first, then the oldest waiting
+                .eq(q.overdue() != null, HelpTicket::getOverdue, q.overdue())
+                .eq(q.district() != null && !q.district().isBlank(), HelpTicket::getDistrict, q.district())
+                // the path is made of ids only (checked where the principal is built), so it may be inlined
+                .inSql("mine".equals(q.assigned()), HelpTicket::getAssignedOrgId,
+                        "SELECT id FROM org_unit WHERE path LIKE '" + ownPath() + "%'")
+                // crises first, then the newest
                 .orderByDesc(HelpTicket::getCrisis).orderByDesc(HelpTicket::getId);
+        StaffPrincipal staff = CurrentStaff.require();
         return Pages.view(tickets.selectPage(Pages.of(paging), where)
-                .convert(t -> views.view(t, TicketViews.Detail.SUMMARY, false)));
+                .convert(t -> staffView(t, TicketViews.Detail.SUMMARY, false, staff)));
+    }
+
+    private static String ownPath() {
+        String path = CurrentStaff.require().orgPath();
+        if (!org.qingnuan.jurisdiction.Jurisdiction.PATH.matcher(path).matches()) {
+            throw new IllegalStateException("Malformed org path");
+        }
+        return path;
     }
 
     public TicketView detail(long id) {
-        return views.view(get(id), TicketViews.Detail.MASKED, true);
+        return staffView(get(id), TicketViews.Detail.MASKED, true, CurrentStaff.require());
+    }
+
+    /** A request as the signed-in staff member sees it in a list (masked, short), with its dispatch and their actions. */
+    public TicketView listed(HelpTicket t) {
+        return staffView(t, TicketViews.Detail.SUMMARY, false, CurrentStaff.require());
+    }
+
+    /** The request of this id within the caller's jurisdiction (family's org or responsible unit), or 404. */
+    public HelpTicket ticket(long id) {
+        return get(id);
+    }
+
+    /**
+     * Refuses a step the staff member may not take: 409 when the state does not allow it, 403 when the
+     * state does but their place (family's side, responsible unit, dispatcher) does not.
+     */
+    public StaffTicketRules.Standing require(HelpTicket t, TicketAction action) {
+        if (!action.allowed(t.getStatus(), TicketActor.Kind.STAFF)) {
+            throw TicketLifecycle.conflict(t.getStatus());
+        }
+        StaffTicketRules.Standing standing = rules.standing(t, CurrentStaff.require());
+        if (!rules.may(t, CurrentStaff.require(), action, standing)) {
+            throw new DomainException(TicketError.NOT_YOUR_STEP);
+        }
+        return standing;
+    }
+
+    private TicketView staffView(HelpTicket t, TicketViews.Detail detail, boolean withHistory, StaffPrincipal staff) {
+        StaffTicketRules.Standing standing = rules.standing(t, staff);
+        return views.view(t, detail, withHistory).forStaff(rules.dispatch(t, standing), rules.actions(t, staff, standing));
     }
 
     @Transactional
     public TicketView reveal(long id, String reason) {
         HelpTicket t = get(id);
         disclosures.record("HELP_TICKET", t.getId(), t.getOrgId(), List.of("address", "contactPhone"), reason);
-        return views.view(t, TicketViews.Detail.CLEAR, true);
+        return staffView(t, TicketViews.Detail.CLEAR, true, CurrentStaff.require());
     }
 
     /** Accepting also clears a text that waited for review: the staff member has read it. */
     @Transactional
     public TicketView accept(long id, TicketRequests.Note request) {
         HelpTicket t = get(id);
+        require(t, TicketAction.ACCEPT);
         return moved(lifecycle.apply(t, TicketAction.ACCEPT, actor(), request.note(), u -> u.set(
                 t.getContentCheck() == HelpTicket.ContentCheck.REVIEW, HelpTicket::getContentCheck,
                 HelpTicket.ContentCheck.CLEARED)));
@@ -125,20 +175,27 @@ public class StaffTickets {
 
     @Transactional
     public TicketView reject(long id, TicketRequests.Reject request) {
-        return moved(lifecycle.apply(get(id), TicketAction.REJECT, actor(), request.reason(),
+        HelpTicket t = get(id);
+        require(t, TicketAction.REJECT);
+        return moved(lifecycle.apply(t, TicketAction.REJECT, actor(), request.reason(),
                 u -> u.set(HelpTicket::getCloseReason, CloseReason.REJECTED_BY_STAFF)));
     }
 
     /**
      * Opening to volunteers is a staff member's decision after reading the request, so it clears a text
-     * still under review (a crisis accepted by the system never passed a staff accept).
+     * still under review (a crisis accepted by the system never passed a staff accept). Opened to "own
+     * volunteers only", it shows on the board of volunteers of the responsible unit (or, undispatched, of the
+     * staff member's org) and nobody else's.
      */
     @Transactional
-    public TicketView open(long id, TicketRequests.Note request) {
+    public TicketView open(long id, TicketRequests.Open request) {
         HelpTicket t = get(id);
+        require(t, TicketAction.OPEN);
+        Long ownOrg = Boolean.TRUE.equals(request.ownVolunteersOnly())
+                ? (t.getAssignedOrgId() != null ? t.getAssignedOrgId() : CurrentStaff.require().orgId()) : null;
         return moved(lifecycle.apply(t, TicketAction.OPEN, actor(), request.note(), u -> u.set(
                 t.getContentCheck() == HelpTicket.ContentCheck.REVIEW, HelpTicket::getContentCheck,
-                HelpTicket.ContentCheck.CLEARED)));
+                HelpTicket.ContentCheck.CLEARED).set(HelpTicket::getOpenToOrgId, ownOrg)));
     }
 
     @Transactional
@@ -147,19 +204,24 @@ public class StaffTickets {
             throw DomainException.onField(org.qingnuan.api.error.CommonError.VALIDATION_FAILED, "reason",
                     "关闭原因只能是“重复提交”或“已由其他渠道解决”");
         }
-        return moved(lifecycle.apply(get(id), TicketAction.CLOSE, actor(), request.note(),
+        HelpTicket t = get(id);
+        require(t, TicketAction.CLOSE);
+        return moved(lifecycle.apply(t, TicketAction.CLOSE, actor(), request.note(),
                 u -> u.set(HelpTicket::getCloseReason, request.reason())));
     }
 
     /** Staff (or their unit) did it themselves: the family is asked to confirm as usual. */
     @Transactional
     public TicketView complete(long id, TicketRequests.Complete request) {
-        return moved(lifecycle.apply(get(id), TicketAction.COMPLETE, actor(), request.note(),
+        HelpTicket t = get(id);
+        require(t, TicketAction.COMPLETE);
+        return moved(lifecycle.apply(t, TicketAction.COMPLETE, actor(), request.note(),
                 u -> u.set(HelpTicket::getDoneNote, request.note())));
     }
 
-    private TicketView moved(HelpTicket t) {
-        return views.view(t, TicketViews.Detail.MASKED, true);
+    /** The request after a step, as the staff member who took it now sees it. */
+    public TicketView moved(HelpTicket t) {
+        return staffView(t, TicketViews.Detail.MASKED, true, CurrentStaff.require());
     }
 
     private HelpTicket get(long id) {
@@ -170,7 +232,7 @@ public class StaffTickets {
         return t;
     }
 
-    private static TicketActor actor() {
+    public static TicketActor actor() {
         StaffPrincipal staff = CurrentStaff.require();
         return TicketActor.staff(staff.staffId(), staff.displayName());
     }

@@ -24,7 +24,8 @@ public enum TicketAction {
     PASS_BACK("承办单位退回", EnumSet.of(DISPATCHED), ACCEPTED, EnumSet.of(STAFF)),
     // the deadline and the unit move on while the request keeps its state
     CHANGE_DEADLINE("调整完成期限", EnumSet.of(DISPATCHED, TicketStatus.OPEN, CLAIMED, IN_PROGRESS), null, EnumSet.of(STAFF)),
-    TAKE_OVER("转由其他单位承办", EnumSet.of(DISPATCHED, TicketStatus.OPEN, CLAIMED, IN_PROGRESS), null, EnumSet.of(STAFF, SYSTEM)),
+    // before a volunteer took it on: the unit changes, the state stays
+    TAKE_OVER("转由其他单位承办", EnumSet.of(DISPATCHED, TicketStatus.OPEN), null, EnumSet.of(STAFF, SYSTEM)),
     // the unit names the volunteer (who need not press "claim")
     ASSIGN("指派志愿者", EnumSet.of(ACCEPTED, DISPATCHED, TicketStatus.OPEN), CLAIMED, EnumSet.of(STAFF)),
     CLAIM("认领", EnumSet.of(TicketStatus.OPEN, DISPATCHED), CLAIMED, EnumSet.of(VOLUNTEER, STAFF)),

@@ -11,7 +11,9 @@ public enum TicketError implements ErrorCode {
     PHOTO_STORAGE_UNAVAILABLE(503, "照片上传暂不可用，请先不带照片提交，或稍后再试"),
     FAMILY_ADDRESS_MISSING(400, "登记信息中没有家庭住址，请填写服务地址"),
     TOO_MANY_ACTIVE_TASKS(409, "您进行中的任务已达上限，请先完成或放弃其中一个"),
-    SKILL_MISMATCH(403, "这项任务需要的技能不在您登记的技能中");
+    SKILL_MISMATCH(403, "这项任务需要的技能不在您登记的技能中"),
+    NOT_YOUR_STEP(403, "这一步不由您的单位操作：派单后由承办单位接单和办理，期限由派单单位调整"),
+    OWN_VOLUNTEERS_ONLY(403, "这项任务只对承办单位自己的志愿者发布");
 
     private final int httpStatus;
     private final String message;

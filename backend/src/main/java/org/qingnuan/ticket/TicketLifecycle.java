@@ -82,7 +82,8 @@ public class TicketLifecycle {
             HelpTicket current = tickets.selectById(ticket.getId());
             throw conflict(current == null ? from : current.getStatus());
         }
-        HelpTicket moved = tickets.selectById(ticket.getId());
+        // read back whatever the caller's jurisdiction: a step may take the request out of it (passed back, taken over)
+        HelpTicket moved = tickets.byIdUnscoped(ticket.getId());
         record(moved, action, from, actor, note);
         return moved;
     }

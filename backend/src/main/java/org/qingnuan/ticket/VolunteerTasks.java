@@ -50,11 +50,13 @@ public class VolunteerTasks {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
+    private final org.qingnuan.org.OrgService orgs;
 
-    VolunteerTasks(HelpTicketMapper tickets, TicketLifecycle lifecycle, OpenTaskIndex index, ClaimGuard guard,
+    VolunteerTasks(org.qingnuan.org.OrgService orgs, HelpTicketMapper tickets, TicketLifecycle lifecycle, OpenTaskIndex index, ClaimGuard guard,
                    TicketPhotos photos, TicketViews views, PersonalDataCipher cipher, Disclosures disclosures,
                    RedissonClient redisson, TransactionTemplate transactions, ApplicationEventPublisher publisher,
                    Clock clock) {
+        this.orgs = orgs;
         this.tickets = tickets;
         this.lifecycle = lifecycle;
         this.index = index;
@@ -86,7 +88,8 @@ public class VolunteerTasks {
         near.forEach((id, km) -> {
             HelpTicket t = byId.get(id);
             // the index may lag a moment behind the database: the database decides
-            if (t != null && t.getStatus() == TicketStatus.OPEN && v.categories().contains(t.getCategory())) {
+            if (t != null && t.getStatus() == TicketStatus.OPEN && v.categories().contains(t.getCategory())
+                    && mayServe(v, t)) {
                 result.add(view(t, Math.round(km * 10) / 10.0, false));
             }
         });
@@ -112,6 +115,9 @@ public class VolunteerTasks {
         }
         if (!v.categories().contains(seen.getCategory())) {
             throw new DomainException(TicketError.SKILL_MISMATCH);
+        }
+        if (!mayServe(v, seen)) {
+            throw new DomainException(TicketError.OWN_VOLUNTEERS_ONLY);
         }
         long held = activeCount(v);
         if (held >= v.maxActiveTasks()) {
@@ -152,6 +158,47 @@ public class VolunteerTasks {
                 }
             }
         }
+    }
+
+    /**
+     * Staff name the volunteer (the responsible unit, or the family's side): the same checks as a claim — the
+     * volunteer's skills, their cap of active tasks under their row lock, the conditional move — without the race.
+     */
+    public HelpTicket assign(VolunteerActor v, HelpTicket t, TicketActor staff, String note) {
+        if (!v.categories().contains(t.getCategory())) {
+            throw new DomainException(TicketError.SKILL_MISMATCH, "这位志愿者登记的技能不包括“" + t.getCategory().label() + "”");
+        }
+        return transactions.execute(status -> {
+            guard.lock(v.volunteerId());
+            long active = activeCount(v);
+            if (active >= v.maxActiveTasks()) {
+                throw new DomainException(TicketError.TOO_MANY_ACTIVE_TASKS,
+                        "这位志愿者已有 " + active + " 个进行中的任务（最多 " + v.maxActiveTasks() + " 个），请另选一位");
+            }
+            LocalDateTime now = LocalDateTime.now(clock);
+            return lifecycle.apply(t, TicketAction.ASSIGN, staff, "指派给志愿者 " + v.name() + (note == null || note.isBlank() ? "" : "：" + note),
+                    u -> u.set(HelpTicket::getClaimedBy, v.volunteerId()).set(HelpTicket::getClaimedAt, now));
+        });
+    }
+
+    /** Active tasks of each volunteer (claimed or started). */
+    public long activeTasks(long volunteerId) {
+        return tickets.selectCount(new LambdaQueryWrapper<HelpTicket>()
+                .eq(HelpTicket::getClaimedBy, volunteerId).in(HelpTicket::getStatus, ACTIVE));
+    }
+
+    /** A task a unit opened to its own volunteers only is for volunteers of that unit (or below it). */
+    private boolean mayServe(VolunteerActor v, HelpTicket t) {
+        if (t.getOpenToOrgId() == null) {
+            return true;
+        }
+        if (v.orgId() == null) {
+            return false;
+        }
+        Map<Long, org.qingnuan.org.OrgUnit> both = orgs.unscoped(List.of(t.getOpenToOrgId(), v.orgId()));
+        org.qingnuan.org.OrgUnit unit = both.get(t.getOpenToOrgId());
+        org.qingnuan.org.OrgUnit own = both.get(v.orgId());
+        return unit != null && own != null && own.getPath().startsWith(unit.getPath());
     }
 
     private long activeCount(VolunteerActor v) {

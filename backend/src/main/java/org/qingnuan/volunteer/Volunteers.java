@@ -138,9 +138,35 @@ public class Volunteers implements ClaimGuard {
         return v;
     }
 
+    /**
+     * Volunteers in the staff member's jurisdiction whose duty gate is open and who can serve the category: whom
+     * a unit may assign a task to.
+     */
+    public List<VolunteerActor> onDutyFor(org.qingnuan.api.ticket.TicketCategory category) {
+        LocalDate today = LocalDate.now(clock);
+        return volunteers.selectList(new LambdaQueryWrapper<Volunteer>().eq(Volunteer::getStatus, VolunteerStatus.APPROVED)
+                        .orderByAsc(Volunteer::getId).last("LIMIT 500")).stream()
+                .filter(v -> DutyGate.of(v, today).open())
+                .map(this::actor)
+                .filter(a -> a.categories().contains(category))
+                .toList();
+    }
+
+    /** A volunteer of the staff member's jurisdiction, for assignment: 404 when not found there, 409 when off duty. */
+    public VolunteerActor onDuty(long volunteerId) {
+        Volunteer v = volunteers.selectById(volunteerId);
+        if (v == null) {
+            throw new DomainException(VolunteerError.VOLUNTEER_NOT_FOUND);
+        }
+        return checkedOnDuty(v);
+    }
+
     /** The volunteer as the task board needs them, only when the duty gate is open; else 403 naming each unmet condition. */
     public VolunteerActor onDuty(UserPrincipal user) {
-        Volunteer v = ofUser(user);
+        return checkedOnDuty(ofUser(user));
+    }
+
+    private VolunteerActor checkedOnDuty(Volunteer v) {
         VolunteerView.DutyGate gate = DutyGate.of(v, LocalDate.now(clock));
         if (!gate.open()) {
             throw new DomainException(VolunteerError.DUTY_GATE_CLOSED,
@@ -148,8 +174,12 @@ public class Volunteers implements ClaimGuard {
                             gate.unmet().stream().map(VolunteerView.Condition::message).toList()),
                     gate.unmet().stream().map(c -> new ApiError.FieldError(c.condition(), c.message())).toList());
         }
+        return actor(v);
+    }
+
+    private VolunteerActor actor(Volunteer v) {
         return new VolunteerActor(v.getId(), v.getName(), Skill.categoriesFor(v.skillSet()), v.getHomeLatitude(),
-                v.getHomeLongitude(), v.getRadiusKm(), properties.maxActiveTasks());
+                v.getHomeLongitude(), v.getRadiusKm(), properties.maxActiveTasks(), v.getOrgId());
     }
 
     void trainingPassed(long volunteerId) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.qingnuan.api.mp.MpAuthApi;
 import org.qingnuan.api.mp.MpNoticeApi;
+import org.qingnuan.api.story.StoryApi;
 import org.qingnuan.api.ticket.MpTicketApi;
 import org.qingnuan.testing.IntegrationTest;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +27,7 @@ class MiniProgramContractIT extends IntegrationTest {
     void everyOperationOfTheContractIsPublishedAndDescribed() {
         JsonNode docs = api.get("/v3/api-docs", null).body();
         List<String> operations = new ArrayList<>();
-        for (Class<?> contract : List.of(MpAuthApi.class, MpTicketApi.class, MpNoticeApi.class)) {
+        for (Class<?> contract : List.of(MpAuthApi.class, MpTicketApi.class, MpNoticeApi.class, StoryApi.class)) {
             String base = contract.getAnnotation(RequestMapping.class).value()[0];
             for (Method m : contract.getDeclaredMethods()) {
                 PostMapping post = m.getAnnotation(PostMapping.class);
@@ -52,5 +53,7 @@ class MiniProgramContractIT extends IntegrationTest {
         assertThat(submit.get("responses").get("default").toString()).contains("ApiError");
         assertThat(submit.has("security")).as("submitting needs the bearer token").isTrue();
         assertThat(docs.get("paths").get("/api/mp/auth/login").get("post").has("security")).isFalse();
+        assertThat(docs.get("paths").get("/api/mp/stories").get("get").has("security")).as("stories need a sign-in").isTrue();
+        assertThat(schemas.get("StoryView").get("properties").get("photoUrls").path("description").asText()).isNotBlank();
     }
 }

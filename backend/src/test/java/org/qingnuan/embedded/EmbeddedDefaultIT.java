@@ -163,6 +163,27 @@ class EmbeddedDefaultIT {
     }
 
     @Test
+    void shouldShowTwoPublishedDemoStoriesInTheMiniProgramAndToTheirCitiesStaff() {
+        JsonNode anyone = api.get("/api/mp/auth/dev-users", null).body().get(0);
+        String token = api.post("/api/mp/auth/dev-login", null, Map.of("role", anyone.get("role").asText(),
+                "subjectId", anyone.get("subjectId").asLong())).body().get("token").asText();
+        JsonNode stories = api.get("/api/mp/stories", token).body();
+        assertThat(stories.get("total").asLong()).isEqualTo(2);
+        assertThat(stories.get("items").findValuesAsText("subjectKind")).containsExactlyInAnyOrder("VOLUNTEER", "TEAM");
+        long id = stories.get("items").get(0).get("id").asLong();
+        assertThat(api.get("/api/mp/stories/" + id, token).body().get("body").asText()).isNotBlank();
+
+        assertThat(api.get("/api/admin/stories", api.login("admin", "qingnuan-demo")).body().get("total").asLong()).isEqualTo(2);
+        assertThat(api.get("/api/admin/stories", api.login("gz-viewer", "qingnuan-demo")).body().get("items")
+                .findValuesAsText("subjectName")).containsExactly("林晓雨");
+        // new stories get ids after the demo's explicit ones
+        Response created = api.post("/api/admin/stories", api.login("sz-dispatcher", "qingnuan-demo"), Map.of("title", "新的典型",
+                "subjectKind", "VOLUNTEER", "subjectName", "张三", "body", "正文"));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        assertThat(created.body().get("id").asLong()).isGreaterThan(2);
+    }
+
+    @Test
     void shouldLetANewcomerActAsADemoVolunteerReadyForDuty() {
         JsonNode volunteer = null;
         for (JsonNode u : api.get("/api/mp/auth/dev-users", null).body()) {

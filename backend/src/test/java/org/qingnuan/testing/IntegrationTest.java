@@ -35,6 +35,8 @@ import java.time.ZoneId;
         "qingnuan.wechat.mini.secret=stub-mini-secret",
         "qingnuan.notice.ticket-template-id=" + IntegrationTest.TICKET_TEMPLATE_ID,
         "qingnuan.alert.crisis-template-id=crisis-alert-template",
+        "qingnuan.alert.dispatch-template-id=" + IntegrationTest.DISPATCH_TEMPLATE_ID,
+        "qingnuan.dispatch.scan=1h",
         // tests run the jobs themselves, at the moments they choose
         "qingnuan.ticket.auto-confirm-scan=1h",
         "qingnuan.notice.retry-scan=1h",
@@ -52,6 +54,7 @@ public abstract class IntegrationTest {
     public static final String BOOTSTRAP_PASSWORD = "bootstrap-password-1";
     public static final String MP_APP_ID = "wx1234567890abcdef";
     public static final String TICKET_TEMPLATE_ID = "ticket-progress-template";
+    public static final String DISPATCH_TEMPLATE_ID = "dispatch-alert-template";
     public static final String MINI_APP_ID = "wxfedcba0987654321";
     public static final String MP_TOKEN = "qingnuanTestToken";
     public static final String MP_AES_KEY = "C7yb8Tsd2PbWfnQMumHUMKUgGjCD4D7LDvbDL32tN0g";

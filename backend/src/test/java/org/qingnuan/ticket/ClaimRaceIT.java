@@ -56,6 +56,8 @@ class ClaimRaceIT extends IntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    org.qingnuan.org.OrgService orgs;
+    @Autowired
     UserSessions sessions;
     @Autowired
     PersonalDataCipher cipher;
@@ -132,7 +134,7 @@ class ClaimRaceIT extends IntegrationTest {
     void withRedisGoneTheDatabaseAloneStillGivesExactlyOneWinner() throws Exception {
         RedissonClient gone = redisThatIsNotThere();
         try {
-            VolunteerTasks board = new VolunteerTasks(tickets, lifecycle, new OpenTaskIndex(gone, tickets), guard, photos,
+            VolunteerTasks board = new VolunteerTasks(orgs, tickets, lifecycle, new OpenTaskIndex(gone, tickets), guard, photos,
                     views, cipher, disclosures, gone, transactions, publisher, appClock);
             for (int task = 0; task < TASKS; task++) {
                 long ticketId = openTask();

@@ -31,9 +31,10 @@ public interface PromptDeliveryMapper extends BaseMapper<PromptDelivery> {
               @Param("maxAttempts") int maxAttempts);
 
     @InterceptorIgnore(dataPermission = "true")
+    /** Ends our attempt, unless another instance took the delivery over meanwhile (its attempt number moved on). */
     @Update("UPDATE prompt_delivery SET status = #{status}, next_attempt_at = #{next}, last_error = #{error},"
-            + " sent_at = #{sentAt}, updated_at = #{now} WHERE id = #{id}")
-    int finish(@Param("id") long id, @Param("status") String status, @Param("next") LocalDateTime next,
+            + " sent_at = #{sentAt}, updated_at = #{now} WHERE id = #{id} AND status = 'SENDING' AND attempts = #{attempt}")
+    int finish(@Param("id") long id, @Param("attempt") int attempt, @Param("status") String status, @Param("next") LocalDateTime next,
                @Param("error") String error, @Param("sentAt") LocalDateTime sentAt, @Param("now") LocalDateTime now);
 
     @InterceptorIgnore(dataPermission = "true")

@@ -28,7 +28,8 @@ class TicketAdminController {
         this.tickets = tickets;
     }
 
-    @Operation(summary = "本辖区的求助，危机在前；地址和电话已脱敏")
+    @Operation(summary = "本辖区的求助（含派给本单位承办的），危机在前；地址和电话已脱敏",
+            description = "overdue=true 只看超时的；assigned=mine 只看派给本单位的；district 按区筛选")
     @GetMapping
     PageView<TicketView> list(StaffTickets.TicketQuery query, @Valid PageQuery paging) {
         return tickets.list(query, paging);
@@ -75,7 +76,7 @@ class TicketAdminController {
     @Operation(summary = "发布给志愿者认领")
     @PostMapping("/{id}/open")
     @PreAuthorize("hasAnyRole('SUPER_ADMIN', 'ORG_ADMIN', 'DISPATCHER')")
-    TicketView open(@PathVariable long id, @Valid @RequestBody TicketRequests.Note request) {
+    TicketView open(@PathVariable long id, @Valid @RequestBody TicketRequests.Open request) {
         return tickets.open(id, request);
     }
 

@@ -309,7 +309,7 @@ public final class PromptBenchmark {
         constructor.setAccessible(true);
         return constructor.newInstance(ctx.getBean(DailyPromptMapper.class), ctx.getBean(PromptDeliveryMapper.class),
                 ctx.getBean(OfficialAccount.class), ctx.getBean(WecomGroupRobot.class), ctx.getBean(PersonalDataCipher.class),
-                new PromptProperties(p.templateId(), p.reportPage(), p.maxAttempts(), staleAfter, p.reminderTime()),
+                new PromptProperties(p.templateId(), p.reportPage(), p.maxAttempts(), staleAfter, p.reminderTime(), p.sendThreads()),
                 ctx.getBean(TransactionTemplate.class), ctx.getBean(Clock.class));
     }
 

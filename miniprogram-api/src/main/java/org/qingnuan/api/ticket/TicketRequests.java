@@ -29,6 +29,11 @@ public final class TicketRequests {
     public record Note(@Size(max = 200, message = "备注最多 200 个字") @PlainText String note) {
     }
 
+    /** Staff: open to volunteers; a responsible unit may open it to its own volunteers only. */
+    public record Open(@Size(max = 200, message = "备注最多 200 个字") @PlainText String note,
+                       @Schema(description = "只对本单位（承办单位）的志愿者发布") Boolean ownVolunteersOnly) {
+    }
+
     public record Reject(@NotBlank(message = "请填写不予受理的原因，家属会看到它")
                          @Size(max = 200, message = "原因最多 200 个字") @PlainText String reason) {
     }

@@ -39,7 +39,41 @@ public record TicketView(
         String closeReasonLabel,
         LocalDateTime createdAt,
         LocalDateTime updatedAt,
-        @Schema(description = "处理经过，按时间先后") List<Event> history) {
+        @Schema(description = "处理经过，按时间先后") List<Event> history,
+        @Schema(description = "派单情况（仅工作人员接口；未派单时为空）") Dispatch dispatch,
+        @Schema(description = "当前工作人员可以做的操作（仅工作人员接口），如 DISPATCH、DISPATCH_ACCEPT、PASS_BACK、ASSIGN")
+        List<String> actions) {
+
+    /** The same request as the family sees it: no dispatch details, no staff actions. */
+    public TicketView(long id, long familyId, TicketCategory category, String categoryLabel, Urgency urgency,
+                      String urgencyLabel, TicketStatus status, String statusLabel, Channel channel, String channelLabel,
+                      boolean crisis, String contentCheck, String description, String address, String district,
+                      SubmitTicketRequest.TimeWindow preferredTime, ContactMethod contactMethod, String contactMethodLabel,
+                      String contactPhone, List<String> photoUrls, String doneNote, List<String> donePhotoUrls,
+                      Integer rating, String ratingComment, CloseReason closeReason, String closeReasonLabel,
+                      LocalDateTime createdAt, LocalDateTime updatedAt, List<Event> history) {
+        this(id, familyId, category, categoryLabel, urgency, urgencyLabel, status, statusLabel, channel, channelLabel,
+                crisis, contentCheck, description, address, district, preferredTime, contactMethod, contactMethodLabel,
+                contactPhone, photoUrls, doneNote, donePhotoUrls, rating, ratingComment, closeReason, closeReasonLabel,
+                createdAt, updatedAt, history, null, null);
+    }
+
+    /** The same view for staff, with the dispatch block and what they may do. */
+    public TicketView forStaff(Dispatch dispatch, List<String> actions) {
+        return new TicketView(id, familyId, category, categoryLabel, urgency, urgencyLabel, status, statusLabel, channel,
+                channelLabel, crisis, contentCheck, description, address, district, preferredTime, contactMethod,
+                contactMethodLabel, contactPhone, photoUrls, doneNote, donePhotoUrls, rating, ratingComment, closeReason,
+                closeReasonLabel, createdAt, updatedAt, history, dispatch, actions);
+    }
+
+    /** Where a referred request stands: the responsible unit, its deadline, whether it is late. */
+    public record Dispatch(long unitOrgId, String unitName,
+                           @Schema(description = "PENDING 待承办单位接单；ACCEPTED 承办单位已接单") String state,
+                           String stateLabel, Long dispatcherOrgId, String dispatcherOrgName, LocalDateTime dispatchedAt,
+                           @Schema(description = "完成期限") LocalDateTime deadline,
+                           @Schema(description = "已超过完成期限，或在某一状态停留过久") boolean overdue,
+                           @Schema(description = "只对承办单位自己的志愿者发布") boolean ownVolunteersOnly) {
+    }
 
     /** One step of the request's history. */
     public record Event(String action, String actionLabel, TicketStatus fromStatus, TicketStatus toStatus,

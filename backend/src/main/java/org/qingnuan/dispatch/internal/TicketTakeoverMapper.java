@@ -1,0 +1,9 @@
+package org.qingnuan.dispatch.internal;
+
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import org.apache.ibatis.annotations.Mapper;
+import org.qingnuan.dispatch.TicketTakeover;
+
+@Mapper
+public interface TicketTakeoverMapper extends BaseMapper<TicketTakeover> {
+}

@@ -1,0 +1,133 @@
+package org.qingnuan.story;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.qingnuan.api.error.ApiError;
+import org.qingnuan.api.ticket.UploadPolicyView;
+import org.qingnuan.shared.error.DomainException;
+import org.qingnuan.storage.PhotoStorage;
+import org.qingnuan.storage.PhotoStorageUnavailable;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Photos of stories, the same way as photos of requests: the staff member's browser uploads straight to
+ * OSS with a policy for exactly one key under their own prefix; a save may add only keys under that
+ * prefix that were uploaded. Keys the story already holds stay valid, so a colleague can edit a draft
+ * without re-uploading its photos.
+ */
+@Component
+class StoryPhotos {
+
+    static final Duration UPLOAD_TTL = Duration.ofMinutes(5);
+    static final Duration VIEW_TTL = Duration.ofMinutes(10);
+    private static final Map<String, String> EXTENSIONS = Map.of("image/jpeg", "jpg", "image/png", "png", "image/webp", "webp");
+    private static final TypeReference<List<String>> KEYS = new TypeReference<>() {
+    };
+
+    private final PhotoStorage storage;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    StoryPhotos(PhotoStorage storage, ObjectMapper json, Clock clock) {
+        this.storage = storage;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    static String prefixOf(long staffId) {
+        return "stories/" + staffId + "/";
+    }
+
+    UploadPolicyView policy(long staffId, String contentType, long size) {
+        String key = prefixOf(staffId) + LocalDate.now(clock).format(DateTimeFormatter.BASIC_ISO_DATE) + "/"
+                + UUID.randomUUID() + "." + EXTENSIONS.get(contentType);
+        try {
+            PhotoStorage.UploadPolicy policy = storage.uploadPolicy(key, contentType, size, UPLOAD_TTL);
+            return new UploadPolicyView(policy.url(), policy.key(), policy.formFields(), policy.expiresAt(), policy.maxBytes());
+        } catch (PhotoStorageUnavailable e) {
+            throw new DomainException(StoryError.PHOTO_STORAGE_UNAVAILABLE);
+        }
+    }
+
+    /**
+     * Refuses, with one field error per key, keys that are repeated, or new and not under the staff
+     * member's prefix or never uploaded. OSS is asked only about new keys under the prefix.
+     */
+    void requireAcceptable(long staffId, List<String> keys, Collection<String> alreadyOnStory) {
+        if (keys == null || keys.isEmpty()) {
+            return;
+        }
+        List<ApiError.FieldError> errors = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < keys.size(); i++) {
+            String key = keys.get(i);
+            String problem = null;
+            if (!seen.add(key)) {
+                problem = "这张照片重复了";
+            } else if (!alreadyOnStory.contains(key)) {
+                boolean ownAndUploaded;
+                try {
+                    ownAndUploaded = key.startsWith(prefixOf(staffId)) && !key.contains("..") && storage.exists(key);
+                } catch (PhotoStorageUnavailable e) {
+                    throw new DomainException(StoryError.PHOTO_STORAGE_UNAVAILABLE);
+                }
+                if (!ownAndUploaded) {
+                    problem = "这张照片不是您本人上传的，或没有上传成功，请重新上传";
+                }
+            }
+            if (problem != null) {
+                errors.add(new ApiError.FieldError("photoKeys[" + i + "]", problem));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new DomainException(StoryError.STORY_PHOTO_INVALID, StoryError.STORY_PHOTO_INVALID.message(), errors);
+        }
+    }
+
+    /** Short-lived URLs to show the photos; none when storage cannot sign (the story still shows). */
+    List<String> urls(List<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return keys.stream().map(key -> storage.signedUrl(key, VIEW_TTL)).toList();
+        } catch (PhotoStorageUnavailable e) {
+            return List.of();
+        }
+    }
+
+    String toJson(List<String> keys) {
+        if (keys == null || keys.isEmpty()) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(keys);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    List<String> keys(String stored) {
+        if (stored == null || stored.isBlank()) {
+            return List.of();
+        }
+        try {
+            return json.readValue(stored, KEYS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("story photo keys are not a JSON array", e);
+        }
+    }
+}

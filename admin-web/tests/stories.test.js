@@ -76,7 +76,7 @@ const page = (items) => ({ items, total: items.length, page: 1, size: 20 })
 describe('先进典型 page', () => {
   it('lists stories, filters by status, and shows an admin the moves each status allows', async () => {
     const calls = fakeBackend((call) => (call.url === '/stories' ? { data: page([DRAFT, PUBLISHED]) } : { status: 404 }))
-    await mountAs(['ORG_ADMIN'])
+    await mountAs(['DISPATCHER'])
     expect(calls[0].params).toEqual({ page: 1, size: 20 })
     const rows = bodyRows()
     expect(rows[0].textContent).toContain('凌晨四点的送菜人')
@@ -94,9 +94,9 @@ describe('先进典型 page', () => {
     expect(calls.at(-1).params).toEqual({ status: 'WITHDRAWN', page: 1, size: 20 })
   })
 
-  it('shows a dispatcher the stories without any change', async () => {
+  it('shows a viewer the stories without any change', async () => {
     fakeBackend((call) => (call.url === '/stories' ? { data: page([DRAFT, PUBLISHED]) } : { status: 404 }))
-    await mountAs(['DISPATCHER'])
+    await mountAs(['VIEWER'])
     expect(texts('button', document.querySelector('.stories-table')).filter(Boolean)).toEqual([])
     expect(document.body.textContent).not.toContain('新增')
   })

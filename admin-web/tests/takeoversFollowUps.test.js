@@ -177,7 +177,7 @@ describe('回访 page', () => {
     await settle()
     const dialog = dialogTitled('记录回访：求助 #7')
     // the outcome picked in the row is preselected
-    expect(dialog.querySelector('.el-radio.is-checked').textContent.trim()).toBe('家属确认已办好')
+    expect(dialog.querySelector('.el-radio.is-checked').textContent.trim()).toBe('家属确认已解决')
     button('确定记录回访', dialog).click()
     await vi.waitFor(() => expect(calls.find((c) => c.url === '/tickets/7/follow-ups')?.data).toEqual({ outcome: 'CONFIRMED', rating: null, note: null }))
     await vi.waitFor(() => expect(calls.filter((c) => c.url === '/tickets/follow-ups')).toHaveLength(2))

@@ -306,7 +306,7 @@ describe('dispatch on the request board', () => {
     await vi.waitFor(() => expect(fieldError(dialog, '回访结果')).toBe('请选择回访结果'))
 
     const outcome = (label) => [...dialog.querySelectorAll('.el-radio')].find((r) => r.textContent.trim() === label)
-    outcome('家属确认已办好').querySelector('input').click()
+    outcome('家属确认已解决').querySelector('input').click()
     await settle()
     expect(formItem(dialog, '家属评价（选填）')).toBeTruthy()
     dialog.querySelectorAll('.el-rate__item')[3].click()
@@ -330,7 +330,7 @@ describe('dispatch on the request board', () => {
     const dialog = dialogTitled('申请转办')
     button('提交申请', dialog).click()
     await vi.waitFor(() => expect(fieldError(dialog, '求助编号')).toBe('请填写求助编号'))
-    expect(fieldError(dialog, '申请原因')).toBe('请填写申请原因')
+    await vi.waitFor(() => expect(fieldError(dialog, '申请原因')).toBe('请填写申请原因'))
 
     await type(formItem(dialog, '求助编号').querySelector('input'), '404')
     formItem(dialog, '求助编号').querySelector('input').dispatchEvent(new Event('change'))

@@ -106,9 +106,13 @@ export function recordFollowUp(id, body) {
 
 // --- take-over requests (转办)
 
-/** [{id, ticketId, fromOrgName, toOrgName, requestedByName, reason, status, statusLabel, createdAt, autoApproveAt, decidable}] */
-export function listTakeovers(config) {
-  return http.get('/tickets/takeovers', config)
+/**
+ * Take-overs asked by, asked of, or within the caller's unit: [{id, ticketId, fromOrgName, toOrgName,
+ * requestedByName, reason, status, statusLabel, createdAt, autoApproveAt, decidable, decidedByName,
+ * decisionNote, decidedAt}]. Filter: status.
+ */
+export function listTakeovers(params, config) {
+  return http.get('/tickets/takeovers', { params, ...config })
 }
 
 /** {ticketId, reason}: ask to take a request over from the unit responsible now. */

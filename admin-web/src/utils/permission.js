@@ -56,9 +56,9 @@ export const PERMISSIONS = Object.freeze({
   // the daily ledger holds counts and masked rows: everybody reads and downloads it
   'ledger:view': ALL,
   'ledger:export': ALL,
-  // 先进典型: everybody reads; admins write and publish in the league's name
+  // 先进典型: everybody reads; handlers write, publish and withdraw
   'story:view': ALL,
-  'story:manage': ADMINS,
+  'story:manage': HANDLERS,
   'alert:view': ALL,
   'duty-expert:view': ALL,
   'duty-expert:manage': HANDLERS,

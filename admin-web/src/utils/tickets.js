@@ -127,7 +127,7 @@ export const DISPATCH_STATE_LABELS = Object.freeze({ PENDING: '待接单', ACCEP
 
 /** Outcomes of a follow-up call (回访). */
 export const FOLLOW_UP_OUTCOME_LABELS = Object.freeze({
-  CONFIRMED: '家属确认已办好',
+  CONFIRMED: '家属确认已解决',
   NOT_REACHED: '未联系上',
   PROBLEM: '仍有问题',
 })

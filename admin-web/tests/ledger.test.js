@@ -7,7 +7,7 @@ import { useSessionStore } from '@/stores/session'
 import DashboardView from '@/views/dashboard/DashboardView.vue'
 import LedgerView from '@/views/ledger/LedgerView.vue'
 import { figureTitle, formatMinutes, formatRating, pieOption, trendOption } from '@/utils/ledger'
-import { toLocalDate } from '@/utils/tickets'
+import { shanghaiDate } from '@/utils/format'
 import { apiError, fakeBackend, makeRouter, settle, staffView, toastTexts } from './helpers'
 
 // ECharts needs a canvas: the tests check the options the page hands it.
@@ -56,7 +56,7 @@ function button(text, root = document) {
   return found
 }
 
-const today = toLocalDate(new Date())
+const today = shanghaiDate()
 const LEDGER = {
   orgId: 2,
   orgName: '共青团广州市委员会',

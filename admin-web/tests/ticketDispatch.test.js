@@ -171,7 +171,7 @@ describe('dispatch on the request board', () => {
 
   it('dispatches to a unit with a deadline 24 hours ahead by default and a note', async () => {
     vi.useFakeTimers({ toFake: ['Date'] })
-    vi.setSystemTime(new Date(2026, 10, 25, 10, 15, 30))
+    vi.setSystemTime(new Date('2026-11-25T02:15:30Z')) // 10:15 in Beijing
     const calls = backend()
     await mountBoard(['DISPATCHER'], '/tickets?id=6')
     expect(drawer().querySelector('.ticket-dispatch')).toBeNull()

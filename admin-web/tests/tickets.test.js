@@ -4,8 +4,6 @@ import {
   defaultDeadline,
   isFuture,
   TICKET_ACTIONS,
-  toLocalDate,
-  toLocalDateTime,
   channelLabel,
   closeReasonLabel,
   contactMethodLabel,
@@ -21,6 +19,7 @@ import {
   URGENCY_OPTIONS,
   urgencyLabel,
 } from '@/utils/tickets'
+import { shanghaiDate, shanghaiDateTime } from '@/utils/format'
 
 const ticket = (status, overrides = {}) => ({ id: 1, status, contentCheck: 'PASS', ...overrides })
 
@@ -84,14 +83,16 @@ describe('actions (the backend decides: ticket.actions)', () => {
 })
 
 describe('deadlines', () => {
-  it('defaults to 24 hours ahead, to the minute, as wall-clock time', () => {
-    expect(defaultDeadline(new Date(2026, 10, 25, 9, 30, 12))).toBe('2026-11-26T09:30:00')
-    expect(toLocalDateTime(new Date(2026, 0, 2, 3, 4))).toBe('2026-01-02T03:04:00')
-    expect(toLocalDate(new Date(2026, 0, 2))).toBe('2026-01-02')
+  it('defaults to 24 hours ahead, to the minute, as Beijing wall-clock time whatever the browser\'s zone', () => {
+    expect(defaultDeadline(new Date('2026-11-25T01:30:12Z'))).toBe('2026-11-26T09:30:00')
+    // 20:00 UTC is already the next day in Beijing
+    expect(defaultDeadline(new Date('2026-11-25T20:05:00Z'))).toBe('2026-11-27T04:05:00')
+    expect(shanghaiDate(new Date('2026-11-25T20:05:00Z'))).toBe('2026-11-26')
+    expect(shanghaiDateTime(new Date('2026-01-01T19:04:05Z'))).toBe('2026-01-02T03:04:05')
   })
 
   it('knows whether a deadline is still ahead', () => {
-    const now = new Date(2026, 10, 25, 9, 30)
+    const now = new Date('2026-11-25T01:30:00Z') // 09:30 in Beijing
     expect(isFuture('2026-11-25T09:31:00', now)).toBe(true)
     expect(isFuture('2026-11-25T09:29:00', now)).toBe(false)
     expect(isFuture('', now)).toBe(false)

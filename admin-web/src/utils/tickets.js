@@ -1,3 +1,5 @@
+import { shanghaiDateTime } from './format'
+
 // Help requests (求助工单): labels of every enum the API sends, and the staff actions a request
 // offers. The backend decides the offered moves (`ticket.actions`) and answers 409
 // TICKET_STATE_CONFLICT when the state moved on meanwhile.
@@ -139,28 +141,16 @@ export const INTAKE_CHANNEL_OPTIONS = Object.freeze(
 )
 export const CONTACT_METHOD_OPTIONS = options(CONTACT_METHOD_LABELS)
 
-const pad = (n) => String(n).padStart(2, '0')
-
-/** A Date as the API's wall-clock LocalDateTime "YYYY-MM-DDTHH:mm:ss" (the browser runs on Beijing time). */
-export function toLocalDateTime(date) {
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:00`
-}
-
-/** A Date as "YYYY-MM-DD". */
-export function toLocalDate(date) {
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
-}
-
-/** The default completion deadline of a dispatch: 24 hours from now, to the minute. */
+/** The default completion deadline of a dispatch: 24 hours from now, to the minute, Beijing wall-clock. */
 export function defaultDeadline(now = new Date()) {
-  return toLocalDateTime(new Date(now.getTime() + 24 * 3600 * 1000))
+  return `${shanghaiDateTime(new Date(now.getTime() + 24 * 3600 * 1000)).slice(0, 16)}:00`
 }
 
-/** Whether a wall-clock "YYYY-MM-DDTHH:mm[:ss]" lies in the future. */
+/** Whether a Beijing wall-clock "YYYY-MM-DDTHH:mm[:ss]" lies in the future. */
 export function isFuture(value, now = new Date()) {
-  if (!value) return false
-  const t = new Date(String(value).replace(' ', 'T')).getTime()
-  return Number.isFinite(t) && t > now.getTime()
+  const m = String(value || '').match(/^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2})?/)
+  if (!m) return false
+  return `${m[1]}T${m[2]}${m[3] || ':00'}` > shanghaiDateTime(now)
 }
 
 function clock(value) {

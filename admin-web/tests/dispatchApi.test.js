@@ -22,7 +22,15 @@ import {
 import { searchFamilies } from '@/api/families'
 import { drillLedger, getLedger, getLedgerStatus, getLedgerTrend } from '@/api/ledger'
 import { createStory, listStories, publishStory, storyPhotoPolicy, updateStory, withdrawStory } from '@/api/stories'
-import { getPromptSchedule, listTeamPrompts, listTeamReports, recordItemDelivery, updatePromptSchedule } from '@/api/medicalTeams'
+import {
+  getPromptSchedule,
+  issueTeamInviteCode,
+  listTeamBindings,
+  listTeamPrompts,
+  listTeamReports,
+  recordItemDelivery,
+  updatePromptSchedule,
+} from '@/api/medicalTeams'
 import { useSessionStore } from '@/stores/session'
 import { uuid } from '@/utils/uuid'
 import { fakeBackend, makeRouter } from './helpers'
@@ -76,6 +84,8 @@ describe('the dispatch, follow-up and take-over API', () => {
     ['save schedule', () => updatePromptSchedule(6, { promptTime: '08:30:00', enabled: false, wecomWebhook: null }), 'PUT', '/medical-teams/6/prompt-schedule', { promptTime: '08:30:00', enabled: false, wecomWebhook: null }],
     ['prompts', () => listTeamPrompts(6), 'GET', '/medical-teams/6/prompts'],
     ['reports', () => listTeamReports(6), 'GET', '/medical-teams/6/reports'],
+    ['bindings', () => listTeamBindings(6), 'GET', '/medical-teams/6/bindings'],
+    ['invite code', () => issueTeamInviteCode(6), 'POST', '/medical-teams/6/invite-code'],
     ['delivery', () => recordItemDelivery(6, 12, { quantity: 50, deliveredBy: '省青基会' }), 'POST', '/medical-teams/6/reports/items/12/deliveries', { quantity: 50, deliveredBy: '省青基会' }],
   ])('%s', async (_name, fn, method, url, data, params) => {
     const call = await requestOf(fn)

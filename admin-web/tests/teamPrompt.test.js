@@ -84,7 +84,10 @@ function backend(overrides = {}) {
     if (call.url === '/medical-teams/4/prompt-schedule' && call.method === 'GET') return { data: { promptTime: '09:00:00', enabled: true, wecomConfigured: true } }
     if (call.url === '/medical-teams/4/prompt-schedule') return { data: { promptTime: call.data.promptTime, enabled: call.data.enabled, wecomConfigured: call.data.wecomWebhook !== '' } }
     if (call.url === '/medical-teams/4/prompts') return { data: PROMPTS }
-    if (call.url === '/medical-teams/4/reports') return { data: REPORTS }
+    if (call.url === '/medical-teams/4/reports') return { data: structuredClone(REPORTS) }
+    if (call.url === '/medical-teams/4/bindings') return { data: [{ id: 1, follower: 'oAbc12…', source: 'INVITE_CODE', boundAt: '2026-11-20T08:00:00' }] }
+    if (call.url === '/medical-teams/4/invite-code') return { data: { teamId: 4, inviteCode: 'K7P2QX', qrScene: 'team:K7P2QX', qrCodeUrl: null } }
+    if (call.url === '/medical-teams/4/reports/items/2/deliveries') return { data: { ...REPORTS[0].items[1], deliveredQuantity: 20 + call.data.quantity } }
     return { status: 404 }
   })
 }
@@ -165,5 +168,40 @@ describe('a team’s daily prompt', () => {
     expect(drawer().querySelector('.prompts-table').textContent).toContain('没有权限查看该医疗队')
     await openTab('需求报告')
     expect(drawer().textContent).toContain('还没有需求报告')
+  })
+
+  it('lists who receives the prompt and lets an admin issue a new invite code', async () => {
+    const calls = backend()
+    await mountAs(['ORG_ADMIN'])
+    await openTab('接收人')
+    const row = drawer().querySelector('.bindings-table .el-table__body-wrapper tr').textContent
+    expect(row).toContain('oAbc12…')
+    expect(row).toContain('邀请码绑定')
+    expect(row).toContain('2026-11-20 08:00')
+    button('生成邀请码').click()
+    await vi.waitFor(() => expect(drawer().querySelector('.invite-code')?.textContent).toBe('K7P2QX'))
+    expect(calls.find((c) => c.url === '/medical-teams/4/invite-code').method).toBe('POST')
+    expect(drawer().textContent).toContain('绑定 K7P2QX')
+  })
+
+  it('hides the invite code from a dispatcher, who records supplies delivered against an item', async () => {
+    const calls = backend()
+    await mountAs(['DISPATCHER'])
+    await openTab('接收人')
+    expect([...drawer().querySelectorAll('button')].map((b) => b.textContent.trim())).not.toContain('生成邀请码')
+    await openTab('需求报告')
+    const rows = [...drawer().querySelectorAll('.report-items .el-table__body-wrapper tr')]
+    button('登记送达', rows[1]).click()
+    await settle()
+    const dialog = document.querySelector('.delivery-dialog')
+    // the quantity still missing is proposed
+    expect(dialog.querySelector('.el-input-number input').value).toBe('30')
+    button('确定', dialog).click()
+    await vi.waitFor(() => expect(dialog.textContent).toContain('请填写由谁送达'))
+    await type(dialog.querySelector('input[placeholder="如：省青少年发展基金会"]'), '省青少年发展基金会')
+    button('确定', dialog).click()
+    await vi.waitFor(() => expect(calls.find((c) => c.url === '/medical-teams/4/reports/items/2/deliveries')?.data).toEqual({ quantity: 30, deliveredBy: '省青少年发展基金会' }))
+    await vi.waitFor(() => expect(rows[1].textContent).toContain('50套'))
+    expect(toastTexts()).toContain('已登记送达')
   })
 })

@@ -58,3 +58,13 @@ export function listTeamReports(teamId, config) {
 export function recordItemDelivery(teamId, itemId, body) {
   return http.post(`/medical-teams/${teamId}/reports/items/${itemId}/deliveries`, body)
 }
+
+/** Followers of the official account bound to the team: [{id, follower (shortened), source: QR_CODE | INVITE_CODE, boundAt}]. */
+export function listTeamBindings(teamId, config) {
+  return http.get(`/medical-teams/${teamId}/bindings`, config)
+}
+
+/** A new invite code (the old one stops working): {teamId, inviteCode, qrScene, qrCodeUrl}. */
+export function issueTeamInviteCode(teamId, config) {
+  return http.post(`/medical-teams/${teamId}/invite-code`, null, config)
+}

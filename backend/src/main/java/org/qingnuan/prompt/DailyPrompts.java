@@ -53,8 +53,8 @@ public class DailyPrompts {
     private final PromptProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
-    /** Sends run side by side: each waits on WeChat, not on this machine. */
-    private final java.util.concurrent.ExecutorService senders;
+    /** Creations and sends run side by side: each waits on the database or WeChat, not on this machine. */
+    private final java.util.concurrent.ExecutorService workers;
 
     DailyPrompts(DailyPromptMapper prompts, PromptDeliveryMapper deliveries, OfficialAccount officialAccount,
                  WecomGroupRobot wecom, PersonalDataCipher cipher, PromptProperties properties,
@@ -68,8 +68,8 @@ public class DailyPrompts {
         this.transaction = transaction;
         this.clock = clock;
         java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
-        this.senders = java.util.concurrent.Executors.newFixedThreadPool(properties.sendThreads(), r -> {
-            Thread t = new Thread(r, "prompt-sender-" + n.incrementAndGet());
+        this.workers = java.util.concurrent.Executors.newFixedThreadPool(properties.sendThreads(), r -> {
+            Thread t = new Thread(r, "daily-prompt-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -111,14 +111,24 @@ public class DailyPrompts {
         return prompts.reportsOn(teamId, date) > 0;
     }
 
-    /** Creates today's prompt (and its deliveries) for every team whose prompt time has come. */
+    /**
+     * Creates today's prompt (and its deliveries) for every team whose prompt time has come, several teams at a
+     * time: at 09:00 every team is due at once, and each creation waits on the database.
+     */
     public int createDuePrompts() {
         LocalDateTime now = LocalDateTime.now(clock);
-        int created = 0;
-        for (MedicalTeam team : prompts.teamsDue(now.toLocalDate(), now.toLocalTime())) {
-            Boolean made;
-            try {
-                made = transaction.execute(status -> {
+        java.util.concurrent.atomic.AtomicInteger created = new java.util.concurrent.atomic.AtomicInteger();
+        awaitAll(prompts.teamsDue(now.toLocalDate(), now.toLocalTime()).stream().map(team -> workers.submit(() -> {
+            if (createPrompt(team, now)) {
+                created.incrementAndGet();
+            }
+        })).toList());
+        return created.get();
+    }
+
+    private boolean createPrompt(MedicalTeam team, LocalDateTime now) {
+        try {
+            return Boolean.TRUE.equals(transaction.execute(status -> {
                 DailyPrompt prompt = new DailyPrompt();
                 prompt.setTeamId(team.getId());
                 prompt.setOrgId(team.getOrgId());
@@ -135,18 +145,26 @@ public class DailyPrompts {
                     addDelivery(prompt, team, WECOM_GROUP, PromptDelivery.Channel.WECOM_ROBOT, now);
                 }
                 return true;
-            });
-            } catch (org.springframework.dao.TransientDataAccessException deadlockWithAnotherInstance) {
-                // both instances inserting at once may deadlock: one loses, the next run (or the other) makes it
-                log.info("Daily prompt of team {} left to the next run: {}", team.getId(),
-                        deadlockWithAnotherInstance.getClass().getSimpleName());
-                continue;
-            }
-            if (Boolean.TRUE.equals(made)) {
-                created++;
+            }));
+        } catch (org.springframework.dao.TransientDataAccessException deadlockWithAnotherInstance) {
+            // both instances inserting at once may deadlock: one loses, and the next run (or the other) makes it
+            log.info("Daily prompt of team {} left to the next run: {}", team.getId(),
+                    deadlockWithAnotherInstance.getClass().getSimpleName());
+            return false;
+        }
+    }
+
+    private void awaitAll(List<? extends java.util.concurrent.Future<?>> running) {
+        for (java.util.concurrent.Future<?> f : running) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                log.warn("Daily prompt work failed unexpectedly", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
-        return created;
     }
 
     private void addDelivery(DailyPrompt prompt, MedicalTeam team, String recipient, PromptDelivery.Channel channel,
@@ -172,31 +190,18 @@ public class DailyPrompts {
         LocalDateTime start = LocalDateTime.now(clock);
         List<Long> due = deliveries.due(start, start.minus(properties.staleAfter()), properties.maxAttempts());
         java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
-        List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
-        for (Long id : due) {
-            running.add(senders.submit(() -> {
-                LocalDateTime now = LocalDateTime.now(clock);
-                if (deliveries.claim(id, now, now.minus(properties.staleAfter()), properties.maxAttempts()) == 1 && send(id)) {
-                    sent.incrementAndGet();
-                }
-            }));
-        }
-        for (java.util.concurrent.Future<?> f : running) {
-            try {
-                f.get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                log.warn("Daily prompt delivery failed unexpectedly", e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+        awaitAll(due.stream().map(id -> workers.submit(() -> {
+            LocalDateTime now = LocalDateTime.now(clock);
+            if (deliveries.claim(id, now, now.minus(properties.staleAfter()), properties.maxAttempts()) == 1 && send(id)) {
+                sent.incrementAndGet();
             }
-        }
+        })).toList());
         return sent.get();
     }
 
     @jakarta.annotation.PreDestroy
-    void stopSenders() {
-        senders.shutdown();
+    void stopWorkers() {
+        workers.shutdown();
     }
 
     private boolean send(long id) {

@@ -13,7 +13,7 @@ import java.time.Duration;
  * @param maxAttempts     attempts per recipient before giving up
  * @param staleAfter      a delivery left SENDING this long (its instance died) is attempted again
  * @param reminderTime    teams with no report by then get one reminder (Asia/Shanghai)
- * @param sendThreads     deliveries sent side by side by one instance
+ * @param sendThreads     prompts created and deliveries sent side by side by one instance
  */
 @ConfigurationProperties("qingnuan.prompt")
 public record PromptProperties(String templateId, String reportPage, Integer maxAttempts, Duration staleAfter,

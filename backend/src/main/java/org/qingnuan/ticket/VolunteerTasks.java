@@ -307,18 +307,29 @@ public class VolunteerTasks {
                 t.getClaimedAt(), t.getStartedAt());
     }
 
-    /** When Redis cannot answer: a bounding box on the database, then exact distances. */
+    /**
+     * When Redis cannot answer: a bounding box on the database (index on status, category, latitude), nearest
+     * first by a flat-earth distance in SQL — so the limit keeps the nearest rows, not arbitrary ones in a dense
+     * city — then exact distances.
+     */
     private Map<Long, Double> nearFromDatabase(VolunteerActor v) {
         double lat = v.latitude().doubleValue();
         double lng = v.longitude().doubleValue();
         double dLat = v.radiusKm() / 111.0;
-        double dLng = v.radiusKm() / (111.0 * Math.cos(Math.toRadians(lat)));
+        double cos = Math.cos(Math.toRadians(lat));
+        double dLng = v.radiusKm() / (111.0 * cos);
         List<Map.Entry<Long, Double>> hits = new ArrayList<>();
-        for (HelpTicket t : tickets.selectList(new LambdaQueryWrapper<HelpTicket>().eq(HelpTicket::getStatus, TicketStatus.OPEN)
+        // numbers only (our own doubles), so they may be inlined into the ORDER BY
+        String nearestFirst = String.format(java.util.Locale.ROOT,
+                "ORDER BY (latitude - %.6f) * (latitude - %.6f) + (longitude - %.6f) * (longitude - %.6f) * %.6f LIMIT %d",
+                lat, lat, lng, lng, cos * cos, NEARBY_LIMIT * 4);
+        for (HelpTicket t : tickets.selectList(new LambdaQueryWrapper<HelpTicket>()
+                .select(HelpTicket::getId, HelpTicket::getLatitude, HelpTicket::getLongitude)
+                .eq(HelpTicket::getStatus, TicketStatus.OPEN)
                 .in(HelpTicket::getCategory, v.categories())
                 .between(HelpTicket::getLatitude, BigDecimal.valueOf(lat - dLat), BigDecimal.valueOf(lat + dLat))
                 .between(HelpTicket::getLongitude, BigDecimal.valueOf(lng - dLng), BigDecimal.valueOf(lng + dLng))
-                .last("LIMIT 1000"))) {
+                .last(nearestFirst))) {
             double km = org.qingnuan.shared.geo.Distances.km(lat, lng, t.getLatitude().doubleValue(), t.getLongitude().doubleValue());
             if (km <= v.radiusKm()) {
                 hits.add(Map.entry(t.getId(), km));

@@ -175,6 +175,27 @@ class DailyPromptIT extends IntegrationTest {
     }
 
     @Test
+    void shouldNotLetALateAttemptOverwriteTheOneThatTookItOver(@Autowired org.qingnuan.prompt.internal.PromptDeliveryMapper deliveries) {
+        String openId = bind("oTakenOver");
+        prompts.createDuePrompts();
+        // instance A claimed it (attempt 1) and then hung longer than stale-after
+        jdbc.update("UPDATE prompt_delivery SET status = 'SENDING', attempts = 1, updated_at = ? WHERE team_id = ?",
+                java.time.LocalDateTime.now(clock).minusMinutes(3), teamId);
+        long id = jdbc.queryForObject("SELECT id FROM prompt_delivery WHERE team_id = ?", Long.class, teamId);
+        prompts.deliverDue();
+        assertThat(WechatApiStub.get().count(TEMPLATE_SEND, openId)).as("taken over and sent (attempt 2)").isEqualTo(1);
+
+        // A wakes up and reports its own attempt as failed: it must not undo B's SENT, or B's send is repeated
+        int changed = deliveries.finish(id, 1, "FAILED", java.time.LocalDateTime.now(clock), "errcode 45009", null,
+                java.time.LocalDateTime.now(clock));
+        assertThat(changed).isZero();
+        assertThat(jdbc.queryForObject("SELECT status FROM prompt_delivery WHERE id = ?", String.class, id)).isEqualTo("SENT");
+        clock.advance(Duration.ofMinutes(10));
+        prompts.deliverDue();
+        assertThat(WechatApiStub.get().count(TEMPLATE_SEND, openId)).isEqualTo(1);
+    }
+
+    @Test
     void shouldRetryWithGrowingPausesAndStopAtFinalRefusals() {
         String failing = bind("oFail");
         String unfollowed = bind("oGone");

@@ -81,9 +81,15 @@ public final class OssStub {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, StoredObject> objects = new ConcurrentHashMap<>();
 
+
+    static {
+        // the JDK's HttpServer answers without TCP_NODELAY unless told: every small answer then waits ~40 ms for
+        // the client's delayed ACK (Nagle), which made this stub far slower than WeChat or OSS (read once per JVM)
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
     private OssStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newFixedThreadPool(16));
         server.createContext("/", this::handle);
         server.start();
     }

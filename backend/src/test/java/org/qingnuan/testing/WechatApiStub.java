@@ -80,9 +80,15 @@ public final class WechatApiStub {
     private final Map<String, Queue<Integer>> failures = new ConcurrentHashMap<>();
     private final AtomicLong msgIds = new AtomicLong(3_000_000_000L);
 
+
+    static {
+        // the JDK's HttpServer answers without TCP_NODELAY unless told: every small answer then waits ~40 ms for
+        // the client's delayed ACK (Nagle), which made this stub far slower than WeChat or OSS (read once per JVM)
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
     private WechatApiStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newFixedThreadPool(16));
         server.createContext("/", this::handle);
         server.start();
     }

@@ -181,6 +181,36 @@ class ClaimRaceIT extends IntegrationTest {
     }
 
     /** An open task near the volunteers, straight in the database. */
+    @Test
+    void withRedisGoneTheBoardStillShowsTheNearestTasksOfADenseCity() throws Exception {
+        // 1,200 open tasks 10 km south (they come first in any index order), then one 0.5 km away
+        String description = cipher.seal("请帮忙买一袋米和一桶油");
+        String address = cipher.seal("江岸区测试路2号");
+        Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock));
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < 1200; i++) {
+            rows.add(new Object[] {district.getId(), description, address, 30.5000 + i * 0.000001, now, now});
+        }
+        jdbc.batchUpdate("INSERT INTO help_ticket (org_id, family_id, channel, submitter_type, category, urgency, status, crisis,"
+                + " content_check, description_sealed, address_sealed, district, latitude, longitude, contact_method, version,"
+                + " created_at, updated_at) VALUES (?, 0, 'MINI_PROGRAM', 'FAMILY', 'SUPPLIES', 'NORMAL', 'OPEN', 0, 'PASS', ?, ?,"
+                + " '江岸区', ?, 114.2900, 'PHONE_CALL', 0, ?, ?)", rows);
+        long near = openTask();
+        RedissonClient gone = redisThatIsNotThere();
+        try {
+            VolunteerTasks board = new VolunteerTasks(orgs, tickets, lifecycle, new OpenTaskIndex(gone, tickets), guard, photos,
+                    views, cipher, disclosures, gone, transactions, publisher, appClock);
+            VolunteerActor volunteer = new VolunteerActor(1L, "志愿者", EnumSet.of(TicketCategory.SUPPLIES),
+                    new BigDecimal("30.5900"), new BigDecimal("114.2900"), 20, 3);
+            List<org.qingnuan.api.volunteer.TaskView> shown = board.nearby(volunteer);
+            assertThat(shown).extracting(t -> t.id()).contains(near);
+            assertThat(shown.get(0).distanceKm()).as("nearest first").isLessThan(1.0);
+        } finally {
+            gone.shutdown();
+            jdbc.update("UPDATE help_ticket SET status = 'CLOSED' WHERE status = 'OPEN' AND address_sealed = ?", address);
+        }
+    }
+
     private long openTask() {
         Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock));
         GeneratedKeyHolder keys = new GeneratedKeyHolder();

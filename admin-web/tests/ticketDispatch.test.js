@@ -252,7 +252,7 @@ describe('dispatch on the request board', () => {
     await settle()
     const dialog = dialogTitled('发布给志愿者')
     const radios = [...dialog.querySelectorAll('.el-radio')]
-    expect(radios.map((r) => r.textContent.trim())).toEqual(['所有符合条件的志愿者', '只限本单位的志愿者'])
+    expect(radios.map((r) => r.textContent.trim())).toEqual(['所有符合条件的志愿者', '只限共青团广州市天河区委员会的志愿者'])
     radios[1].querySelector('input').click()
     await settle()
     button('确定发布给志愿者', dialog).click()
@@ -317,6 +317,19 @@ describe('dispatch on the request board', () => {
       expect(calls.find((c) => c.url === '/tickets/7/follow-ups')?.data).toEqual({ outcome: 'CONFIRMED', rating: 4, note: '药已收到' }),
     )
     await vi.waitFor(() => expect(drawer().querySelector('.status-tag').textContent.trim()).toBe('已确认'))
+  })
+
+  it('reloads the request when the step is no longer this member\'s', async () => {
+    const calls = backend({
+      'POST /tickets/5/dispatch/accept': () => apiError(403, 'NOT_YOUR_STEP', '这一步应由承办单位操作'),
+    })
+    await mountBoard(['DISPATCHER'])
+    const loads = calls.filter((c) => c.url === '/tickets/5').length
+    button('接单', drawer()).click()
+    await settle()
+    button('确定接单', dialogTitled('接单')).click()
+    await vi.waitFor(() => expect(toastTexts()).toContain('这一步应由承办单位操作'))
+    await vi.waitFor(() => expect(calls.filter((c) => c.url === '/tickets/5').length).toBe(loads + 1))
   })
 
   it('asks for a take-over by a typed request number and shows the API message on it', async () => {

@@ -132,7 +132,6 @@ describe('热线受理 page', () => {
     await vi.waitFor(() => expect(fieldError('需要什么帮助')).toBe('请记录需要什么帮助'))
 
     await type(formItem('需要什么帮助').querySelector('textarea'), '买药')
-    formItem('需要什么帮助').querySelector('textarea').dispatchEvent(new Event('blur'))
     await type(formItem('联系电话').querySelector('input'), '12345')
     button('提交受理').click()
     await vi.waitFor(() => expect(fieldError('需要什么帮助')).toBe('请用 5 到 500 个字记录需要什么帮助'))

@@ -110,6 +110,14 @@ function boardBackend(overrides = {}) {
     const handled = overrides[`${call.method} ${call.url}`]?.(call)
     if (handled) return handled
     if (call.url === '/tickets') return { data: page([summary(CRISIS), summary(current)]) }
+    if (call.url === '/orgs/tree') {
+      return {
+        data: [{ id: 2, name: '共青团广州市委员会', type: 'CITY_LEAGUE', region: '广州市', children: [
+          { id: 3, name: '共青团广州市天河区委员会', type: 'DISTRICT_LEAGUE', region: '广州市天河区', children: [] },
+          { id: 4, name: '共青团广州市越秀区委员会', type: 'DISTRICT_LEAGUE', region: '广州市越秀区', children: [] },
+        ] }],
+      }
+    }
     if (call.url === '/tickets/2') return { data: CRISIS }
     if (call.url === '/tickets/1' && call.method === 'GET') return { data: current }
     if (call.url === '/tickets/1/reveal') {
@@ -191,11 +199,14 @@ describe('求助工单 board', () => {
 
     await switches[0].trigger('click') // 派给本单位的
     await switches[1].trigger('click') // 是否超时
-    await type(formItem(document, '区').querySelector('input'), '天河区')
+    formItem(document, '区').querySelector('.el-select__wrapper').click()
+    await settle()
+    ;[...document.querySelectorAll('.el-select-dropdown__item')].find((o) => o.textContent.trim() === '广州市天河区').click()
+    await settle()
     await wrapper.find('form').trigger('submit')
     await settle()
     expect(calls.filter((c) => c.url === '/tickets').at(-1).params).toEqual({
-      district: '天河区', crisis: true, review: true, overdue: true, assigned: 'mine', page: 1, size: 20,
+      district: '广州市天河区', crisis: true, review: true, overdue: true, assigned: 'mine', page: 1, size: 20,
     })
 
     button('重置').click()

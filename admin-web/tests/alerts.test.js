@@ -106,6 +106,21 @@ describe('alert bell', () => {
     expect(tags[1].classList.contains('el-tag--danger')).toBe(true)
   })
 
+  it('labels dispatch and overdue alerts', async () => {
+    fakeBackend(() => ({
+      data: [
+        { id: 9, orgId: 3, kind: 'OVERDUE', ticketId: 5, title: '求助 #5 已超过完成期限', createdAt: '2026-11-26T10:00:00' },
+        { id: 8, orgId: 3, kind: 'DISPATCH', ticketId: 4, title: '求助 #4 派给本单位，请在期限内办结', createdAt: '2026-11-26T09:00:00' },
+      ],
+    }))
+    await mountBell()
+    document.querySelector('.alert-bell button').click()
+    await settle()
+    const tags = [...document.querySelectorAll('.alert-item .el-tag')]
+    expect(tags.map((t) => t.textContent.trim())).toEqual(['超时', '派单'])
+    expect(tags[0].classList.contains('el-tag--danger')).toBe(true)
+  })
+
   it('opens a read alert without marking it again', async () => {
     const calls = fakeBackend(() => ({ data: [OLD_ALERT] }))
     await mountBell()

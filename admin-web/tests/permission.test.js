@@ -28,7 +28,8 @@ const menuOutline = (roles) =>
 describe('menu per role', () => {
   it('admins see every item, in order, the registry pages grouped', () => {
     const all = [
-      '工作台', '求助工单', '值班心理专家', '志愿服务 > 志愿者, 手拉手结对, 防护培训题库', '组织机构', '工作人员',
+      '工作台', '求助办理 > 求助工单, 热线受理, 转办申请, 回访, 工作台账', '值班心理专家',
+      '志愿服务 > 志愿者, 手拉手结对, 防护培训题库', '先进典型', '组织机构', '工作人员',
       '登记管理 > 医院, 医疗队, 医护人员', '统计表', '个人信息查看记录', '操作日志',
     ]
     expect(menuOutline(['SUPER_ADMIN'])).toEqual(all)
@@ -36,13 +37,13 @@ describe('menu per role', () => {
   })
 
   it('dispatchers and viewers see the registry and statistics but not the access or audit logs; viewers not the quiz', () => {
-    const readers = (volunteerPages) => [
-      '工作台', '求助工单', '值班心理专家', `志愿服务 > ${volunteerPages}`, '组织机构', '工作人员',
+    const readers = (ticketPages, volunteerPages) => [
+      '工作台', `求助办理 > ${ticketPages}`, '值班心理专家', `志愿服务 > ${volunteerPages}`, '先进典型', '组织机构', '工作人员',
       '登记管理 > 医院, 医疗队, 医护人员', '统计表',
     ]
-    expect(menuOutline(['DISPATCHER'])).toEqual(readers('志愿者, 手拉手结对, 防护培训题库'))
-    // the quiz holds its answers: read by handlers only
-    expect(menuOutline(['VIEWER'])).toEqual(readers('志愿者, 手拉手结对'))
+    expect(menuOutline(['DISPATCHER'])).toEqual(readers('求助工单, 热线受理, 转办申请, 回访, 工作台账', '志愿者, 手拉手结对, 防护培训题库'))
+    // the quiz holds its answers: read by handlers only; viewers take no needs in
+    expect(menuOutline(['VIEWER'])).toEqual(readers('求助工单, 转办申请, 回访, 工作台账', '志愿者, 手拉手结对'))
   })
 
   it('roles add up', () => {

@@ -80,6 +80,8 @@ const MEALS = {
   createdAt: '2026-11-25T23:07:27.848',
   updatedAt: '2026-11-25T23:07:27.848',
   history: [{ action: 'SUBMIT', actionLabel: '提交求助', toStatus: 'SUBMITTED', actor: '家属', at: '2026-11-25T23:07:27.852' }],
+  dispatch: null,
+  actions: ['ACCEPT', 'REJECT', 'CLOSE'],
 }
 const CRISIS = {
   ...MEALS,
@@ -93,6 +95,7 @@ const CRISIS = {
   crisis: true,
   description: '孩子最近情绪很差',
   photoUrls: [],
+  actions: ['OPEN', 'COMPLETE', 'REJECT', 'CLOSE'],
   history: [
     ...MEALS.history,
     { action: 'ACCEPT', actionLabel: '受理', fromStatus: 'SUBMITTED', toStatus: 'ACCEPTED', actor: '系统', note: '心理危机：已立即通知值班心理专家和工作人员', at: '2026-11-25T23:07:33.364' },
@@ -107,6 +110,14 @@ function boardBackend(overrides = {}) {
     const handled = overrides[`${call.method} ${call.url}`]?.(call)
     if (handled) return handled
     if (call.url === '/tickets') return { data: page([summary(CRISIS), summary(current)]) }
+    if (call.url === '/orgs/tree') {
+      return {
+        data: [{ id: 2, name: '共青团广州市委员会', type: 'CITY_LEAGUE', region: '广州市', children: [
+          { id: 3, name: '共青团广州市天河区委员会', type: 'DISTRICT_LEAGUE', region: '广州市天河区', children: [] },
+          { id: 4, name: '共青团广州市越秀区委员会', type: 'DISTRICT_LEAGUE', region: '广州市越秀区', children: [] },
+        ] }],
+      }
+    }
     if (call.url === '/tickets/2') return { data: CRISIS }
     if (call.url === '/tickets/1' && call.method === 'GET') return { data: current }
     if (call.url === '/tickets/1/reveal') {
@@ -118,6 +129,7 @@ function boardBackend(overrides = {}) {
         status: 'ACCEPTED',
         statusLabel: '已受理',
         contentCheck: 'CLEARED',
+        actions: ['DISPATCH', 'OPEN', 'COMPLETE', 'REJECT', 'CLOSE'],
         history: [
           ...current.history,
           { action: 'ACCEPT', actionLabel: '受理', fromStatus: 'SUBMITTED', toStatus: 'ACCEPTED', actor: '工作人员 广州市团委派单员', note: call.data.note, at: '2026-11-25T23:10:00' },
@@ -126,7 +138,7 @@ function boardBackend(overrides = {}) {
       return { data: current }
     }
     if (call.url === '/tickets/1/close') {
-      current = { ...current, status: 'CLOSED', statusLabel: '已关闭', closeReason: call.data.reason }
+      current = { ...current, status: 'CLOSED', statusLabel: '已关闭', closeReason: call.data.reason, actions: [] }
       return { data: current }
     }
     return { status: 404 }
@@ -135,8 +147,10 @@ function boardBackend(overrides = {}) {
 
 describe('求助工单 board', () => {
   it('lists requests with Chinese labels, crises highlighted, and shows a viewer the detail without actions', async () => {
-    boardBackend()
+    // the backend offers a viewer no actions
+    boardBackend({ 'GET /tickets/1': () => ({ data: { ...MEALS, actions: [] } }) })
     await mountBoard(['VIEWER'])
+    expect(buttonTexts(document.querySelector('.toolbar'))).toEqual(['刷新'])
 
     const rows = [...document.querySelectorAll('.tickets-table .el-table__body-wrapper tr')]
     expect(rows).toHaveLength(2)
@@ -151,7 +165,7 @@ describe('求助工单 board', () => {
     expect(rows[1].textContent).toContain('文字待审核')
     expect(rows[1].textContent).toContain('小程序')
     expect(rows[1].textContent).toContain('广州市天河区')
-    expect(rows[1].textContent).toContain('2026-11-25 23:07:27')
+    expect(rows[1].textContent).toContain('2026-11-25 23:07')
 
     button('详情', rows[1]).click()
     await settle()
@@ -173,15 +187,27 @@ describe('求助工单 board', () => {
     expect(calls.find((c) => c.url === '/tickets').params).toEqual({ page: 1, size: 20 })
 
     const switches = wrapper.findAll('.el-switch')
-    await switches[1].trigger('click') // 待审核文字
+    await switches[3].trigger('click') // 待审核文字
     await wrapper.find('form').trigger('submit')
     await settle()
     expect(calls.filter((c) => c.url === '/tickets').at(-1).params).toEqual({ review: true, page: 1, size: 20 })
 
-    await switches[0].trigger('click') // 只看危机
+    await switches[2].trigger('click') // 只看危机
     await wrapper.find('form').trigger('submit')
     await settle()
     expect(calls.filter((c) => c.url === '/tickets').at(-1).params).toEqual({ crisis: true, review: true, page: 1, size: 20 })
+
+    await switches[0].trigger('click') // 派给本单位的
+    await switches[1].trigger('click') // 是否超时
+    formItem(document, '区').querySelector('.el-select__wrapper').click()
+    await settle()
+    ;[...document.querySelectorAll('.el-select-dropdown__item')].find((o) => o.textContent.trim() === '广州市天河区').click()
+    await settle()
+    await wrapper.find('form').trigger('submit')
+    await settle()
+    expect(calls.filter((c) => c.url === '/tickets').at(-1).params).toEqual({
+      district: '广州市天河区', crisis: true, review: true, overdue: true, assigned: 'mine', page: 1, size: 20,
+    })
 
     button('重置').click()
     await settle()
@@ -226,7 +252,7 @@ describe('求助工单 board', () => {
     expect(history[1]).toContain('工作人员 广州市团委派单员')
     expect(history[1]).toContain('已提交 → 已受理')
     expect(history[1]).toContain('已电话联系家属')
-    expect(drawerButtons()).toEqual(['发布给志愿者', '直接办结', '不予受理', '关闭', '查看原文', '刷新'])
+    expect(drawerButtons()).toEqual(['派单', '发布给志愿者', '直接办结', '不予受理', '关闭', '查看原文', '刷新'])
     expect(toastTexts()).toContain('已受理')
     expect(calls.filter((c) => c.url === '/tickets').length).toBe(listLoads + 1)
   })

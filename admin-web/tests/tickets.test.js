@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import {
-  actionsForState,
   CHANNEL_OPTIONS,
+  defaultDeadline,
+  isFuture,
+  TICKET_ACTIONS,
   channelLabel,
   closeReasonLabel,
   contactMethodLabel,
@@ -17,6 +19,7 @@ import {
   URGENCY_OPTIONS,
   urgencyLabel,
 } from '@/utils/tickets'
+import { shanghaiDate, shanghaiDateTime } from '@/utils/format'
 
 const ticket = (status, overrides = {}) => ({ id: 1, status, contentCheck: 'PASS', ...overrides })
 
@@ -54,46 +57,46 @@ describe('ticket labels', () => {
   })
 })
 
-describe('actions per state (the backend state table)', () => {
-  it.each([
-    ['SUBMITTED', ['accept', 'reject', 'close']],
-    ['ACCEPTED', ['open', 'complete', 'reject', 'close']],
-    ['OPEN', ['close']],
-    ['DISPATCHED', ['complete', 'close']],
-    ['CLAIMED', ['complete', 'close']],
-    ['IN_PROGRESS', ['complete', 'close']],
-    ['DONE', []],
-    ['CONFIRMED', []],
-    ['CANCELLED', []],
-    ['REJECTED', []],
-    ['CLOSED', []],
-  ])('%s allows %j', (status, expected) => {
-    expect(actionsForState(ticket(status))).toEqual(expected)
+describe('actions (the backend decides: ticket.actions)', () => {
+  it('offers exactly the backend actions the board knows, in board order', () => {
+    expect(ticketActions(ticket('ACCEPTED', { actions: ['CLOSE', 'DISPATCH', 'REJECT', 'OPEN', 'COMPLETE'] }))).toEqual([
+      'DISPATCH', 'OPEN', 'COMPLETE', 'REJECT', 'CLOSE',
+    ])
+    expect(ticketActions(ticket('DISPATCHED', { actions: ['DISPATCH_ACCEPT', 'PASS_BACK', 'CHANGE_DEADLINE'] }))).toEqual([
+      'DISPATCH_ACCEPT', 'CHANGE_DEADLINE', 'PASS_BACK',
+    ])
+    expect(ticketActions(ticket('DONE', { actions: ['FOLLOW_UP'] }))).toEqual(['FOLLOW_UP'])
   })
 
-  it('offers opening a text under review: opening is the staff member reading it', () => {
-    expect(actionsForState(ticket('ACCEPTED', { contentCheck: 'REVIEW' }))).toEqual(['open', 'complete', 'reject', 'close'])
-    expect(actionsForState(ticket('ACCEPTED', { contentCheck: 'CLEARED' }))).toContain('open')
-    // accepting is how staff clear a text under review
-    expect(actionsForState(ticket('SUBMITTED', { contentCheck: 'REVIEW' }))).toContain('accept')
+  it('ignores what it does not know, and offers nothing without actions, whatever the state', () => {
+    expect(ticketActions(ticket('OPEN', { actions: ['TAKE_OVER', 'ASSIGN'] }))).toEqual(['ASSIGN'])
+    expect(ticketActions(ticket('SUBMITTED'))).toEqual([])
+    expect(ticketActions(ticket('SUBMITTED', { actions: [] }))).toEqual([])
+    expect(ticketActions(null)).toEqual([])
   })
 
-  it('knows nothing without a request', () => {
-    expect(actionsForState(null)).toEqual([])
-    expect(actionsForState({})).toEqual([])
+  it('labels every action in Chinese', () => {
+    expect(Object.values(TICKET_ACTIONS).map((a) => a.label)).toEqual([
+      '受理', '派单', '接单', '发布给志愿者', '指派志愿者', '调整期限', '直接办结', '记录回访', '退回派单', '不予受理', '关闭',
+    ])
   })
 })
 
-describe('actions per role', () => {
-  it.each([
-    [['SUPER_ADMIN'], true],
-    [['ORG_ADMIN'], true],
-    [['DISPATCHER'], true],
-    [['VIEWER'], false],
-    [['VIEWER', 'DISPATCHER'], true],
-    [[], false],
-  ])('%j may handle requests: %s', (roles, allowed) => {
-    expect(ticketActions(ticket('SUBMITTED'), roles)).toEqual(allowed ? ['accept', 'reject', 'close'] : [])
+describe('deadlines', () => {
+  it('defaults to 24 hours ahead, to the minute, as Beijing wall-clock time whatever the browser\'s zone', () => {
+    expect(defaultDeadline(new Date('2026-11-25T01:30:12Z'))).toBe('2026-11-26T09:30:00')
+    // 20:00 UTC is already the next day in Beijing
+    expect(defaultDeadline(new Date('2026-11-25T20:05:00Z'))).toBe('2026-11-27T04:05:00')
+    expect(shanghaiDate(new Date('2026-11-25T20:05:00Z'))).toBe('2026-11-26')
+    expect(shanghaiDateTime(new Date('2026-01-01T19:04:05Z'))).toBe('2026-01-02T03:04:05')
+  })
+
+  it('knows whether a deadline is still ahead', () => {
+    const now = new Date('2026-11-25T01:30:00Z') // 09:30 in Beijing
+    expect(isFuture('2026-11-25T09:31:00', now)).toBe(true)
+    expect(isFuture('2026-11-25T09:29:00', now)).toBe(false)
+    expect(isFuture('', now)).toBe(false)
+    expect(isFuture('nonsense', now)).toBe(false)
   })
 })
 

@@ -293,6 +293,83 @@ describe('admin web', { skip: skip ?? false }, () => {
     await page.context().close()
   })
 
+  it('takes a hotline need, dispatches it to a unit with a deadline and shows it in the day\'s figures', async () => {
+    // a family of Guangzhou the dispatcher can find: the demo family phones are 1370000NNNN
+    const headers = { Authorization: `Bearer ${await apiToken('gz-dispatcher')}` }
+    let phone = null
+    for (let n = 1; n <= 48 && !phone; n++) {
+      const candidate = `1370000${String(n).padStart(4, '0')}`
+      const found = await (await fetch(`${backend.base}/api/admin/families/search?q=${candidate}`, { headers })).json()
+      if (Array.isArray(found) && found.length) phone = candidate
+    }
+    assert.ok(phone, 'the demo has a family in Guangzhou')
+
+    const page = await desktopPage()
+    await signIn(page, backend.base, 'gz-dispatcher')
+    await page.getByText('广州市团委派单员').first().waitFor()
+
+    // 热线受理: the family by phone (masked results), the need, then the request's detail opens
+    await page.locator('.el-menu-item').filter({ hasText: '热线受理' }).click()
+    const form = page.locator('.intake-form')
+    await form.getByPlaceholder('医护人员姓名，或医护人员 / 家属电话').fill(phone)
+    await form.getByRole('button', { name: '查找家庭' }).click()
+    await page.locator('.picked-family').waitFor()
+    assert.match(await page.locator('.family-results').innerText(), /137\*{4}\d{4}/)
+    await form.locator('.el-form-item').filter({ hasText: '求助类别' }).locator('.el-select__wrapper').click()
+    await page.locator('.el-select-dropdown__item').filter({ hasText: '代购代办' }).click()
+    await form.locator('.el-form-item').filter({ hasText: '需要什么帮助' }).locator('textarea').fill('老人一人在家，需要代买一周的降压药')
+    await form.getByPlaceholder('如：家属本人、社区网格员').fill('家属本人')
+    await settle(page)
+    await page.screenshot({ path: resolve(screenshots, '13-hotline-intake.png') })
+    await form.getByRole('button', { name: '提交受理' }).click()
+
+    const drawer = page.locator('.ticket-drawer')
+    await drawer.locator('.status-tag').filter({ hasText: '已受理' }).waitFor()
+    const id = (await drawer.locator('.el-drawer__title').innerText()).match(/#(\d+)/)[1]
+
+    // 派单: a unit and a deadline (24 h ahead by default)
+    await drawer.getByRole('button', { name: '派单', exact: true }).click()
+    const dialog = page.locator('.ticket-action-dialog')
+    await dialog.locator('.el-form-item').filter({ hasText: '承办单位' }).locator('.el-select__wrapper').click()
+    const unit = page.locator('.el-select-dropdown__item').filter({ hasText: '天河区' }).first()
+    const unitName = (await unit.locator('span').first().innerText()).trim()
+    await unit.click()
+    assert.match(await dialog.locator('.el-form-item').filter({ hasText: '完成期限' }).locator('input').inputValue(), /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)
+    await dialog.locator('.el-form-item').filter({ hasText: '派单说明' }).locator('textarea').fill('请今天联系家属')
+    await dialog.getByRole('button', { name: '确定派单' }).click()
+    await drawer.locator('.status-tag').filter({ hasText: '已派单' }).waitFor()
+    const block = drawer.locator('.ticket-dispatch')
+    await block.waitFor()
+    assert.ok((await block.innerText()).includes(unitName), 'the dispatch block names the unit')
+    assert.match(await drawer.locator('.el-timeline-item').last().innerText(), /派单/)
+    await page.waitForFunction(() => !document.querySelector('.el-message'))
+    await settle(page)
+    await page.screenshot({ path: resolve(screenshots, '14-dispatch.png') })
+    await drawer.locator('.el-drawer__close-btn').click()
+
+    // on the board: 承办单位 and 期限 in the row
+    const row = page.locator('.tickets-table .el-table__body-wrapper tr').filter({ hasText: `#${id}` })
+    await row.waitFor()
+    assert.ok((await row.innerText()).includes(unitName))
+
+    // 工作台: today's figures count the new need and the dispatch
+    await page.locator('.el-menu-item').filter({ hasText: '工作台' }).first().click()
+    const figure = (name) => page.locator(`.figure-card[data-figure="${name}"] .figure-value`)
+    await page.waitForFunction(() => /\d/.test(document.querySelector('.figure-card[data-figure="dispatched"] .figure-value')?.textContent || ''))
+    assert.ok(Number(await figure('new').innerText()) >= 1, 'the hotline need is in today\'s new needs')
+    assert.ok(Number(await figure('dispatched').innerText()) >= 1, 'the dispatch is in today\'s figures')
+    await page.locator('.echart canvas').first().waitFor()
+    await settle(page)
+    await page.screenshot({ path: resolve(screenshots, '15-dashboard.png') })
+
+    // 工作台账: the dispatched figure opens the request
+    await page.locator('.figure-card[data-figure="dispatched"]').click()
+    await page.locator('.drill-table').getByText(`#${id}`).waitFor()
+    await settle(page)
+    await page.screenshot({ path: resolve(screenshots, '16-ledger.png') })
+    await page.context().close()
+  })
+
   it('stays usable on a tablet', async () => {
     const context = await browser.newContext({ viewport: { width: 820, height: 1180 }, locale: 'zh-CN', isMobile: true, hasTouch: true })
     const page = await context.newPage()

@@ -9,3 +9,11 @@ export function issueFamilyInvite(familyId) {
 export function listFamilyWechatUsers(familyId, config) {
   return http.get(`/families/${familyId}/wechat-users`, config)
 }
+
+/**
+ * Families of the caller's jurisdiction by a phone (exact) or a worker's name (contains), masked:
+ * [{familyId, workerId, workerName, familyPhone, district, address}].
+ */
+export function searchFamilies(q, config) {
+  return http.get('/families/search', { params: { q }, ...config })
+}

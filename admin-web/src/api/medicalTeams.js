@@ -31,3 +31,40 @@ export function revealTeam(id, reason, config) {
 export function listTeamOptions() {
   return http.get('/medical-teams/options')
 }
+
+// --- the daily prompt (每日需求提示) of a team
+
+/** {promptTime "HH:mm:ss", enabled, wecomConfigured} */
+export function getPromptSchedule(teamId, config) {
+  return http.get(`/medical-teams/${teamId}/prompt-schedule`, config)
+}
+
+/** {promptTime, enabled, wecomWebhook: null keeps, "" removes, a URL or key sets} → schedule */
+export function updatePromptSchedule(teamId, body) {
+  return http.put(`/medical-teams/${teamId}/prompt-schedule`, body)
+}
+
+/** The last 30 days: [{id, date, reported, remindedAt, deliveries: [{recipient, channel, status, attempts, lastError, sentAt, nextAttemptAt}]}] */
+export function listTeamPrompts(teamId, config) {
+  return http.get(`/medical-teams/${teamId}/prompts`, config)
+}
+
+/** The team's demand reports, newest first: [{id, date, source, text, items: [{kind, name, quantity, unit, deliveredQuantity, …}]}] */
+export function listTeamReports(teamId, config) {
+  return http.get(`/medical-teams/${teamId}/reports`, config)
+}
+
+/** {quantity, deliveredBy} → the item with its delivered total */
+export function recordItemDelivery(teamId, itemId, body) {
+  return http.post(`/medical-teams/${teamId}/reports/items/${itemId}/deliveries`, body)
+}
+
+/** Followers of the official account bound to the team: [{id, follower (shortened), source: QR_CODE | INVITE_CODE, boundAt}]. */
+export function listTeamBindings(teamId, config) {
+  return http.get(`/medical-teams/${teamId}/bindings`, config)
+}
+
+/** A new invite code (the old one stops working): {teamId, inviteCode, qrScene, qrCodeUrl}. */
+export function issueTeamInviteCode(teamId, config) {
+  return http.post(`/medical-teams/${teamId}/invite-code`, null, config)
+}

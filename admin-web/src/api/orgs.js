@@ -1,8 +1,8 @@
 import { http } from './request'
 
 /** The caller's subtree: [{id, name, type, typeLabel, region, children}]. */
-export function getOrgTree() {
-  return http.get('/orgs/tree')
+export function getOrgTree(config) {
+  return http.get('/orgs/tree', config)
 }
 
 /** A page of orgs: {items, total, page, size}. Filters: type, parentId, keyword, page, size. */

@@ -28,6 +28,36 @@ export const routes = [
         meta: { title: '求助工单', permission: 'ticket:view' },
       },
       {
+        path: 'intake',
+        name: 'intake',
+        component: () => import('@/views/intake/IntakeView.vue'),
+        meta: { title: '热线受理', permission: 'ticket:intake' },
+      },
+      {
+        path: 'takeovers',
+        name: 'takeovers',
+        component: () => import('@/views/tickets/TakeoversView.vue'),
+        meta: { title: '转办申请', permission: 'takeover:view' },
+      },
+      {
+        path: 'follow-ups',
+        name: 'follow-ups',
+        component: () => import('@/views/followUps/FollowUpsView.vue'),
+        meta: { title: '回访', permission: 'follow-up:view' },
+      },
+      {
+        path: 'ledger',
+        name: 'ledger',
+        component: () => import('@/views/ledger/LedgerView.vue'),
+        meta: { title: '工作台账', permission: 'ledger:view' },
+      },
+      {
+        path: 'stories',
+        name: 'stories',
+        component: () => import('@/views/stories/StoriesView.vue'),
+        meta: { title: '先进典型', permission: 'story:view' },
+      },
+      {
         path: 'duty-experts',
         name: 'duty-experts',
         component: () => import('@/views/dutyExperts/DutyExpertsView.vue'),

@@ -34,6 +34,8 @@ export const PERMISSIONS = Object.freeze({
   'team:view': ALL,
   'team:manage': ADMINS,
   'team:reveal': HANDLERS,
+  // the daily prompt's time, switch and WeCom robot (the API lets handlers change them)
+  'team:prompt': HANDLERS,
   'worker:view': ALL,
   'worker:manage': HANDLERS, // create, edit, edit family
   'worker:reveal': HANDLERS,
@@ -47,6 +49,16 @@ export const PERMISSIONS = Object.freeze({
   'ticket:view': ALL,
   'ticket:handle': HANDLERS, // accept, reject, open, complete, close
   'ticket:reveal': HANDLERS,
+  // 热线受理, 申请转办 and the follow-up calls are handlers' work; everybody reads the lists
+  'ticket:intake': HANDLERS,
+  'takeover:view': ALL,
+  'follow-up:view': ALL,
+  // the daily ledger holds counts and masked rows: everybody reads and downloads it
+  'ledger:view': ALL,
+  'ledger:export': ALL,
+  // 先进典型: everybody reads; handlers write, publish and withdraw
+  'story:view': ALL,
+  'story:manage': HANDLERS,
   'alert:view': ALL,
   'duty-expert:view': ALL,
   'duty-expert:manage': HANDLERS,
@@ -79,7 +91,18 @@ export function can(roles, permission) {
  */
 export const MENU = Object.freeze([
   { name: 'dashboard', path: '/dashboard', title: '工作台', icon: 'House', permission: 'dashboard:view' },
-  { name: 'tickets', path: '/tickets', title: '求助工单', icon: 'Tickets', permission: 'ticket:view' },
+  {
+    name: 'ticket-work',
+    title: '求助办理',
+    icon: 'Tickets',
+    children: [
+      { name: 'tickets', path: '/tickets', title: '求助工单', permission: 'ticket:view' },
+      { name: 'intake', path: '/intake', title: '热线受理', permission: 'ticket:intake' },
+      { name: 'takeovers', path: '/takeovers', title: '转办申请', permission: 'takeover:view' },
+      { name: 'follow-ups', path: '/follow-ups', title: '回访', permission: 'follow-up:view' },
+      { name: 'ledger', path: '/ledger', title: '工作台账', permission: 'ledger:view' },
+    ],
+  },
   { name: 'duty-experts', path: '/duty-experts', title: '值班心理专家', icon: 'Headset', permission: 'duty-expert:view' },
   {
     name: 'volunteer-service',
@@ -91,6 +114,7 @@ export const MENU = Object.freeze([
       { name: 'training-questions', path: '/training-questions', title: '防护培训题库', permission: 'training:view' },
     ],
   },
+  { name: 'stories', path: '/stories', title: '先进典型', icon: 'Medal', permission: 'story:view' },
   { name: 'orgs', path: '/orgs', title: '组织机构', icon: 'OfficeBuilding', permission: 'org:view' },
   { name: 'staff', path: '/staff', title: '工作人员', icon: 'User', permission: 'staff:view' },
   {

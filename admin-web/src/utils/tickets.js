@@ -1,8 +1,8 @@
-// Help requests (求助工单): labels of every enum the API sends, and which staff actions a request's
-// state allows. The state table mirrors the backend's TicketAction (docs/miniprogram-api.md); the API
-// stays the judge and answers 409 TICKET_STATE_CONFLICT when the state moved on meanwhile.
-import { can } from './permission'
+import { shanghaiDateTime } from './format'
 
+// Help requests (求助工单): labels of every enum the API sends, and the staff actions a request
+// offers. The backend decides the offered moves (`ticket.actions`) and answers 409
+// TICKET_STATE_CONFLICT when the state moved on meanwhile.
 const options = (labels) => Object.freeze(Object.entries(labels).map(([value, label]) => ({ value, label })))
 
 export const TICKET_STATUS_LABELS = Object.freeze({
@@ -101,30 +101,56 @@ export const closeReasonLabel = (code) => label(CLOSE_REASON_LABELS, code)
 export const contentCheckLabel = (code) => label(CONTENT_CHECK_LABELS, code)
 
 /**
- * The staff actions of the board, in the order their buttons show. `from`: the states the backend's
- * TicketAction allows them in; `when`: a further condition on the request.
+ * The staff actions of the board, in the order their buttons show, keyed by the backend's action
+ * names. Which of them a request offers is the backend's call: it sends `ticket.actions`, the moves
+ * the signed-in member may make now (state, role, and whether their unit is the responsible one).
  */
 export const TICKET_ACTIONS = Object.freeze({
-  accept: { label: '受理', from: ['SUBMITTED'] },
-  // opening is a staff member's reading: it clears a text still under review (e.g. a crisis the system accepted)
-  open: { label: '发布给志愿者', from: ['ACCEPTED'] },
-  complete: { label: '直接办结', from: ['ACCEPTED', 'DISPATCHED', 'CLAIMED', 'IN_PROGRESS'] },
-  reject: { label: '不予受理', from: ['SUBMITTED', 'ACCEPTED'] },
-  // any state that is not finished, except DONE (the family confirms that one)
-  close: { label: '关闭', from: ['SUBMITTED', 'ACCEPTED', 'OPEN', 'DISPATCHED', 'CLAIMED', 'IN_PROGRESS'] },
+  ACCEPT: { label: '受理', type: 'primary' },
+  DISPATCH: { label: '派单', type: 'primary' },
+  DISPATCH_ACCEPT: { label: '接单', type: 'primary' },
+  OPEN: { label: '发布给志愿者', type: 'primary' },
+  ASSIGN: { label: '指派志愿者', type: 'primary', plain: true },
+  CHANGE_DEADLINE: { label: '调整期限', type: 'primary', plain: true },
+  COMPLETE: { label: '直接办结', type: 'primary', plain: true },
+  FOLLOW_UP: { label: '记录回访', type: 'primary' },
+  PASS_BACK: { label: '退回派单', type: 'warning', plain: true },
+  REJECT: { label: '不予受理', type: 'danger', plain: true },
+  CLOSE: { label: '关闭', type: 'danger', plain: true },
 })
 
-/** Actions the request's state allows, whoever asks. */
-export function actionsForState(ticket) {
-  if (!ticket?.status) return []
-  return Object.entries(TICKET_ACTIONS)
-    .filter(([, a]) => a.from.includes(ticket.status) && (!a.when || a.when(ticket)))
-    .map(([key]) => key)
+/** The buttons to show for a request: exactly the backend's `actions` the board knows, in board order. */
+export function ticketActions(ticket) {
+  const offered = Array.isArray(ticket?.actions) ? ticket.actions : []
+  return Object.keys(TICKET_ACTIONS).filter((key) => offered.includes(key))
 }
 
-/** Actions to offer: allowed by the state and by the member's roles (not to viewers). */
-export function ticketActions(ticket, roles) {
-  return can(roles, 'ticket:handle') ? actionsForState(ticket) : []
+export const DISPATCH_STATE_LABELS = Object.freeze({ PENDING: '待接单', ACCEPTED: '已接单' })
+
+/** Outcomes of a follow-up call (回访). */
+export const FOLLOW_UP_OUTCOME_LABELS = Object.freeze({
+  CONFIRMED: '家属确认已解决',
+  NOT_REACHED: '未联系上',
+  PROBLEM: '仍有问题',
+})
+export const FOLLOW_UP_OUTCOME_OPTIONS = options(FOLLOW_UP_OUTCOME_LABELS)
+
+/** Channels staff take needs from (the mini-program and standing plans submit by themselves). */
+export const INTAKE_CHANNEL_OPTIONS = Object.freeze(
+  ['HOTLINE_12355', 'WECHAT_GROUP', 'VISIT'].map((value) => ({ value, label: CHANNEL_LABELS[value] })),
+)
+export const CONTACT_METHOD_OPTIONS = options(CONTACT_METHOD_LABELS)
+
+/** The default completion deadline of a dispatch: 24 hours from now, to the minute, Beijing wall-clock. */
+export function defaultDeadline(now = new Date()) {
+  return `${shanghaiDateTime(new Date(now.getTime() + 24 * 3600 * 1000)).slice(0, 16)}:00`
+}
+
+/** Whether a Beijing wall-clock "YYYY-MM-DDTHH:mm[:ss]" lies in the future. */
+export function isFuture(value, now = new Date()) {
+  const m = String(value || '').match(/^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2})?/)
+  if (!m) return false
+  return `${m[1]}T${m[2]}${m[3] || ':00'}` > shanghaiDateTime(now)
 }
 
 function clock(value) {

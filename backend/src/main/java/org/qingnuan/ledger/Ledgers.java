@@ -45,8 +45,12 @@ public class Ledgers {
     private final ObjectMapper json;
     private final Clock clock;
 
+    /** Runs the figures' queries of one ledger side by side. */
+    private final java.util.concurrent.Executor queries;
+
     Ledgers(LedgerMapper mapper, LedgerSnapshotMapper snapshots, OrgService orgs, StaffTickets tickets,
-            ObjectMapper json, Clock clock) {
+            ObjectMapper json, Clock clock, org.springframework.core.task.TaskExecutor applicationTaskExecutor) {
+        this.queries = applicationTaskExecutor;
         this.mapper = mapper;
         this.snapshots = snapshots;
         this.orgs = orgs;
@@ -66,7 +70,7 @@ public class Ledgers {
                 return Ledger.of(org.getId(), org.getName(), day, false, kept.get());
             }
         }
-        return Ledger.of(org.getId(), org.getName(), day, true, DayFacts.read(mapper, subtree(org), day, today).figures());
+        return Ledger.of(org.getId(), org.getName(), day, true, DayFacts.read(mapper, subtree(org), day, today, queries).figures());
     }
 
     /** The requests behind one figure of the day's ledger (list rows, personal data masked), newest first. */

@@ -76,9 +76,9 @@ public class Takeovers {
         Map<Long, OrgUnit> known = orgs.unscoped(List.of(t.getAssignedOrgId(), t.getDispatcherOrgId(), staff.orgId()));
         OrgUnit holder = known.get(t.getAssignedOrgId());
         OrgUnit dispatcher = known.get(t.getDispatcherOrgId());
-        boolean alreadyOurs = holder != null && staff.orgPath().startsWith(holder.getPath());
+        boolean alreadyOurs = holder != null && staff.within(holder.getPath());
         // only a unit the dispatcher could have referred it to
-        boolean withinDispatcher = dispatcher != null && staff.orgPath().startsWith(dispatcher.getPath())
+        boolean withinDispatcher = dispatcher != null && staff.within(dispatcher.getPath())
                 && staff.orgId() != dispatcher.getId();
         if (alreadyOurs || !withinDispatcher) {
             throw notPossible();
@@ -190,8 +190,8 @@ public class Takeovers {
         Map<Long, OrgUnit> known = orgs.unscoped(List.of(take.getFromOrgId(), t.getDispatcherOrgId() == null ? take.getFromOrgId() : t.getDispatcherOrgId()));
         OrgUnit holder = known.get(take.getFromOrgId());
         OrgUnit dispatcher = t.getDispatcherOrgId() == null ? null : known.get(t.getDispatcherOrgId());
-        boolean holderMember = holder != null && staff.orgPath().startsWith(holder.getPath());
-        boolean dispatcherSide = dispatcher != null && dispatcher.getPath().startsWith(staff.orgPath());
+        boolean holderMember = holder != null && staff.within(holder.getPath());
+        boolean dispatcherSide = dispatcher != null && staff.covers(dispatcher.getPath());
         return staff.orgId() != take.getToOrgId() && (holderMember || dispatcherSide);
     }
 

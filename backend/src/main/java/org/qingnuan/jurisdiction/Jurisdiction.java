@@ -25,6 +25,11 @@ public interface Jurisdiction {
         return path != null && path.startsWith(orgPath());
     }
 
+    /** Whether the staff member's own org is the org of this path or below it (a member of that unit). */
+    default boolean within(String path) {
+        return path != null && orgPath().startsWith(path);
+    }
+
     /** The jurisdiction of the current request's staff member, if one is signed in. */
     static Optional<Jurisdiction> current() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();

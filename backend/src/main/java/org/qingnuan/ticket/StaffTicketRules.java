@@ -47,16 +47,16 @@ public class StaffTicketRules {
             ids.add(t.getDispatcherOrgId());
         }
         Map<Long, OrgUnit> byId = orgs.unscoped(ids);
-        boolean familySide = covers(staff.orgPath(), byId.get(t.getOrgId()));
+        boolean familySide = staff.covers(pathOf(byId.get(t.getOrgId())));
         OrgUnit unit = t.getAssignedOrgId() == null ? null : byId.get(t.getAssignedOrgId());
         // a member of the unit: the staff member's own org is the unit or below it
-        boolean unitMember = unit != null && staff.orgPath().startsWith(unit.getPath());
-        boolean dispatcherSide = t.getDispatcherOrgId() != null && covers(staff.orgPath(), byId.get(t.getDispatcherOrgId()));
+        boolean unitMember = staff.within(pathOf(unit));
+        boolean dispatcherSide = t.getDispatcherOrgId() != null && staff.covers(pathOf(byId.get(t.getDispatcherOrgId())));
         return new Standing(familySide, unitMember, dispatcherSide, byId);
     }
 
-    private static boolean covers(String staffPath, OrgUnit org) {
-        return org != null && org.getPath().startsWith(staffPath);
+    private static String pathOf(OrgUnit org) {
+        return org == null ? null : org.getPath();
     }
 
     /** Whether the staff member may take the action now (the state table is checked as well). */

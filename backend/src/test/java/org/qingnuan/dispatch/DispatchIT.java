@@ -107,6 +107,12 @@ class DispatchIT extends IntegrationTest {
         Response noDeadline = api.post("/api/admin/tickets/" + id + "/dispatch", cityStaff, Map.of("unitOrgId", fleet.getId()));
         assertThat(noDeadline.status()).isEqualTo(400);
         assertThat(noDeadline.fieldError("deadline")).isEqualTo("请填写完成期限");
+        Response garbled = api.post("/api/admin/tickets/" + id + "/dispatch", cityStaff,
+                Map.of("unitOrgId", fleet.getId(), "deadline", "明天下午"));
+        assertThat(garbled.status()).as(garbled.raw()).isEqualTo(400);
+        assertThat(garbled.body().get("message").asText()).isNotBlank();
+        assertThat(api.get("/api/admin/tickets/takeovers?status=SOMETIME", cityStaff).status()).isEqualTo(400);
+        assertThat(api.post("/api/admin/tickets/not-a-number/dispatch/accept", cityStaff, Map.of()).status()).isEqualTo(400);
         String viewer = api.login(fixtures.staff(family.city, StaffRole.VIEWER).getUsername(), Fixtures.PASSWORD);
         assertThat(dispatch(viewer, id, fleet.getId(), now().plusHours(4)).status()).isEqualTo(403);
         assertThat(actions(api.get("/api/admin/tickets/" + id, viewer).body())).as("a viewer is offered nothing").isEmpty();

@@ -1,7 +1,6 @@
 package org.qingnuan.identity;
 
 import org.qingnuan.api.error.CommonError;
-import org.qingnuan.identity.internal.WechatUserMapper;
 import org.qingnuan.shared.error.ErrorResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,8 +17,8 @@ class MiniProgramSecurityConfig {
 
     @Bean
     @Order(20)
-    SecurityFilterChain miniProgramApi(HttpSecurity http, UserSessions sessions, WechatUserMapper users,
-                                       RoleBindings roles, ErrorResponses errors) throws Exception {
+    SecurityFilterChain miniProgramApi(HttpSecurity http, UserSessions sessions, SignedInUsers users,
+                                       ErrorResponses errors) throws Exception {
         http.securityMatcher("/api/mp/**")
                 .csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
@@ -27,7 +26,7 @@ class MiniProgramSecurityConfig {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new UserTokenFilter(sessions, users, roles), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new UserTokenFilter(sessions, users), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/mp/auth/login", "/api/mp/auth/dev-login").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/mp/auth/dev-users", "/api/mp/subscriptions/templates").permitAll()

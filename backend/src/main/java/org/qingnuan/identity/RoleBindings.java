@@ -34,8 +34,10 @@ public class RoleBindings {
     private final FamilyInviteMapper invites;
     private final FamilyDirectory directory;
     private final Clock clock;
+    private final UserSessions sessions;
 
-    RoleBindings(UserRoleMapper roles, FamilyInviteMapper invites, FamilyDirectory directory, Clock clock) {
+    RoleBindings(UserRoleMapper roles, FamilyInviteMapper invites, FamilyDirectory directory, Clock clock, UserSessions sessions) {
+        this.sessions = sessions;
         this.roles = roles;
         this.invites = invites;
         this.directory = directory;
@@ -123,6 +125,7 @@ public class RoleBindings {
     public void unbind(long userId, RoleKind kind, long subjectId) {
         roles.delete(new LambdaQueryWrapper<UserRole>().eq(UserRole::getUserId, userId).eq(UserRole::getRole, kind)
                 .eq(UserRole::getSubjectId, subjectId));
+        SignedInUsers.rolesChanged(sessions, userId);
     }
 
     /** Grants a role once; false when the user already held it. */
@@ -135,6 +138,7 @@ public class RoleBindings {
         role.setSource(source);
         try {
             roles.insert(role);
+            SignedInUsers.rolesChanged(sessions, userId);
             return true;
         } catch (DuplicateKeyException alreadyHeld) {
             return false;

@@ -42,6 +42,16 @@ public class UserSessions {
         return tokens.touch(token);
     }
 
+    /** Keeps the user's roles with the session (see {@link SignedInUsers}). */
+    void attach(String sessionId, String roles) {
+        tokens.attach(sessionId, roles);
+    }
+
+    /** Drops the roles kept with every session of the user: the next request reads them afresh. */
+    void forgetRoles(long userId) {
+        tokens.detachAll(userId);
+    }
+
     public void close(long userId, String sessionId) {
         tokens.close(userId, sessionId);
         bucket(userId).delete();

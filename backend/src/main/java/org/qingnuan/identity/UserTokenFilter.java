@@ -4,7 +4,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.qingnuan.identity.internal.WechatUserMapper;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -14,21 +13,19 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Resolves {@code Authorization: Bearer <token>} of the mini-program API to the user, with their
- * roles read afresh, so that a role bound a moment ago counts at once.
+ * Resolves {@code Authorization: Bearer <token>} of the mini-program API to the user and their roles
+ * ({@link SignedInUsers}: kept with the session, dropped the moment a role is bound or taken away).
  */
 class UserTokenFilter extends OncePerRequestFilter {
 
     static final String SESSION_EXPIRED = UserTokenFilter.class.getName() + ".expired";
 
     private final UserSessions sessions;
-    private final WechatUserMapper users;
-    private final RoleBindings roles;
+    private final SignedInUsers users;
 
-    UserTokenFilter(UserSessions sessions, WechatUserMapper users, RoleBindings roles) {
+    UserTokenFilter(UserSessions sessions, SignedInUsers users) {
         this.sessions = sessions;
         this.users = users;
-        this.roles = roles;
     }
 
     @Override
@@ -37,9 +34,7 @@ class UserTokenFilter extends OncePerRequestFilter {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             sessions.touch(header.substring(7).trim())
-                    .flatMap(session -> java.util.Optional.ofNullable(users.selectById(session.subjectId()))
-                            .map(user -> new UserPrincipal(user.getId(), user.getOpenId(), roles.grantsOf(user.getId()),
-                                    session.sessionId())))
+                    .flatMap(users::principalOf)
                     .ifPresentOrElse(principal -> SecurityContextHolder.getContext().setAuthentication(
                                     UsernamePasswordAuthenticationToken.authenticated(principal, null,
                                             List.of(new SimpleGrantedAuthority("ROLE_WX_USER")))),

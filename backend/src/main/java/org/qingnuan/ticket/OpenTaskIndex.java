@@ -36,16 +36,22 @@ class OpenTaskIndex {
 
     private final RedissonClient redisson;
     private final HelpTicketMapper tickets;
+    private final ClaimFlags flags;
 
-    OpenTaskIndex(RedissonClient redisson, HelpTicketMapper tickets) {
+    OpenTaskIndex(RedissonClient redisson, HelpTicketMapper tickets, ClaimFlags flags) {
         this.redisson = redisson;
         this.tickets = tickets;
+        this.flags = flags;
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void onTransition(TicketTransitioned event) {
         if (event.to() != TicketStatus.OPEN && event.from() != TicketStatus.OPEN) {
             return;
+        }
+        if (event.to() == TicketStatus.OPEN) {
+            // back in the pool (released, passed on): whoever claimed it last no longer holds it
+            flags.drop(event.ticketId());
         }
         HelpTicket t = tickets.selectById(event.ticketId());
         if (t == null || t.getLatitude() == null || t.getLongitude() == null) {

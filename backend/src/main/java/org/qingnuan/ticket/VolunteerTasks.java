@@ -8,9 +8,6 @@ import org.qingnuan.privacy.Disclosures;
 import org.qingnuan.privacy.PersonalDataCipher;
 import org.qingnuan.shared.error.DomainException;
 import org.qingnuan.ticket.internal.HelpTicketMapper;
-import org.redisson.api.RBucket;
-import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.StringCodec;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,8 +30,6 @@ import java.util.Map;
 @Service
 public class VolunteerTasks {
 
-    private static final String CLAIM_FLAG = "qn:tasks:claiming:";
-    private static final Duration CLAIM_FLAG_TTL = Duration.ofSeconds(30);
     private static final int NEARBY_LIMIT = 50;
     static final EnumSet<TicketStatus> ACTIVE = EnumSet.of(TicketStatus.CLAIMED, TicketStatus.IN_PROGRESS);
 
@@ -46,7 +41,7 @@ public class VolunteerTasks {
     private final TicketViews views;
     private final PersonalDataCipher cipher;
     private final Disclosures disclosures;
-    private final RedissonClient redisson;
+    private final ClaimFlags flags;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
@@ -54,7 +49,7 @@ public class VolunteerTasks {
 
     VolunteerTasks(org.qingnuan.org.OrgService orgs, HelpTicketMapper tickets, TicketLifecycle lifecycle, OpenTaskIndex index, ClaimGuard guard,
                    TicketPhotos photos, TicketViews views, PersonalDataCipher cipher, Disclosures disclosures,
-                   RedissonClient redisson, TransactionTemplate transactions, ApplicationEventPublisher publisher,
+                   ClaimFlags flags, TransactionTemplate transactions, ApplicationEventPublisher publisher,
                    Clock clock) {
         this.orgs = orgs;
         this.tickets = tickets;
@@ -65,7 +60,7 @@ public class VolunteerTasks {
         this.views = views;
         this.cipher = cipher;
         this.disclosures = disclosures;
-        this.redisson = redisson;
+        this.flags = flags;
         this.transactions = transactions;
         this.publisher = publisher;
         this.clock = clock;
@@ -105,7 +100,9 @@ public class VolunteerTasks {
     }
 
     public TaskView claim(VolunteerActor v, long ticketId) {
-        // cheap checks first, without locks: who cannot win should not hold others back
+        String me = Long.toString(v.volunteerId());
+        // who presses a moment after someone else is turned away by Redis alone, without the database
+        turnAwayIfTaken(flags.holder(ticketId), me);
         HelpTicket seen = tickets.selectById(ticketId);
         if (seen == null) {
             throw new DomainException(TicketError.TICKET_NOT_FOUND);
@@ -123,21 +120,12 @@ public class VolunteerTasks {
         if (held >= v.maxActiveTasks()) {
             throw tooMany(v, held);
         }
-        RBucket<String> flag = redisson.getBucket(CLAIM_FLAG + ticketId, StringCodec.INSTANCE);
-        boolean flagged = false;
+        // whoever passed the checks takes the flag; one who finds it taken by someone else stops here
+        String holder = flags.take(ticketId, me);
+        turnAwayIfTaken(holder, me);
+        HelpTicket claimed;
         try {
-            flagged = flag.setIfAbsent(Long.toString(v.volunteerId()), CLAIM_FLAG_TTL);
-            if (!flagged && !Long.toString(v.volunteerId()).equals(flag.get())) {
-                // someone else is claiming it right now: no need to ask the database
-                throw TicketLifecycle.conflict(TicketStatus.CLAIMED);
-            }
-        } catch (DomainException taken) {
-            throw taken;
-        } catch (RuntimeException redisDown) {
-            // Redis only speeds this up; the database decides below
-        }
-        try {
-            HelpTicket claimed = transactions.execute(status -> {
+            claimed = transactions.execute(status -> {
                 guard.lock(v.volunteerId());
                 long active = activeCount(v);
                 if (active >= v.maxActiveTasks()) {
@@ -148,15 +136,20 @@ public class VolunteerTasks {
                 return lifecycle.apply(t, TicketAction.CLAIM, v.actor(), null, u -> u
                         .set(HelpTicket::getClaimedBy, v.volunteerId()).set(HelpTicket::getClaimedAt, now));
             });
-            return revealed(v, claimed);
-        } finally {
-            if (flagged) {
-                try {
-                    flag.delete();
-                } catch (RuntimeException ignored) {
-                    // expires by itself
-                }
+        } catch (RuntimeException refused) {
+            if (me.equals(holder)) {
+                flags.drop(ticketId);
             }
+            throw refused;
+        }
+        // a won flag stays until it expires, so that later presses are answered from Redis as well; a task that goes
+        // back to the pool drops it (OpenTaskIndex)
+        return revealed(v, claimed);
+    }
+
+    private static void turnAwayIfTaken(String holder, String me) {
+        if (holder != null && !holder.equals(me)) {
+            throw TicketLifecycle.conflict(TicketStatus.CLAIMED);
         }
     }
 

@@ -33,9 +33,19 @@ public class TokenSessions {
     private final Duration idleTimeout;
     private final Duration absoluteTimeout;
 
-    /** A live session: whose it is and the hashed token. */
-    public record Session(long subjectId, String sessionId) {
+    /**
+     * A live session: whose it is, the hashed token, and what the feature attached to it (empty when nothing
+     * is, or it was dropped since).
+     */
+    public record Session(long subjectId, String sessionId, String attachment) {
+
+        public Session(long subjectId, String sessionId) {
+            this(subjectId, sessionId, "");
+        }
     }
+
+    /** A field kept with the session for its owner's use (e.g. the user's roles); "" when none. */
+    private static final String ATTACHMENT = "attachment";
 
     public TokenSessions(RedissonClient redisson, Clock clock, String namespace, Duration idleTimeout,
                          Duration absoluteTimeout) {
@@ -56,7 +66,7 @@ public class TokenSessions {
         long now = clock.millis();
         RMap<String, String> session = session(sessionId);
         session.putAll(Map.of("subjectId", Long.toString(subjectId), "issuedAt", Long.toString(now),
-                "lastSeenAt", Long.toString(now)));
+                "lastSeenAt", Long.toString(now), ATTACHMENT, ""));
         session.expire(idleTimeout);
         RSet<String> index = index(subjectId);
         index.add(sessionId);
@@ -91,7 +101,22 @@ public class TokenSessions {
             session.fastPut("lastSeenAt", Long.toString(now));
             session.expire(idleTimeout);
         }
-        return Optional.of(new Session(subjectId, sessionId));
+        return Optional.of(new Session(subjectId, sessionId, fields.getOrDefault(ATTACHMENT, "")));
+    }
+
+    /**
+     * Keeps a value with a live session, read back by {@link #touch}. Written only where the field already
+     * exists, so a session closed meanwhile is not brought back as a stray hash.
+     */
+    public void attach(String sessionId, String value) {
+        session(sessionId).fastPutIfExists(ATTACHMENT, value);
+    }
+
+    /** Drops what is attached to every session of the subject (it changed and must be read afresh). */
+    public void detachAll(long subjectId) {
+        for (String sessionId : index(subjectId).readAll()) {
+            attach(sessionId, "");
+        }
     }
 
     public void close(long subjectId, String sessionId) {

@@ -70,6 +70,8 @@ public final class ClaimBenchmark {
     static final int NEARBY_REQUESTS = BenchApp.param("NEARBY_REQUESTS", 2_000);
     static final int NEARBY_CLIENTS = BenchApp.param("NEARBY_CLIENTS", 16);
     static final int FALLBACK_REQUESTS = BenchApp.param("NEARBY_FALLBACK_REQUESTS", 40);
+    /** Which sides run (A app, P in-process, J floor, C ceiling): all by default; fewer for a profile of one. */
+    static final String SIDES = BenchApp.env("CLAIM_SIDES", "APJC");
 
     /** Guangdong, roughly: the box and four Pearl River Delta cities where half the tasks and volunteers are. */
     static final double LAT_MIN = 20.2, LAT_MAX = 25.5, LNG_MIN = 109.6, LNG_MAX = 117.3;
@@ -132,6 +134,7 @@ public final class ClaimBenchmark {
         sealedDescription = cipher.seal("请帮忙买一袋米和一桶油");
         sealedAddress = cipher.seal("越秀区测试路1号");
         try {
+            handlerLookup();
             claims(tasksPerRound);
             nearby();
         } finally {
@@ -143,6 +146,43 @@ public final class ClaimBenchmark {
             return 1;
         }
         return 0;
+    }
+
+    // ---------------------------------------------------------------- handler lookup
+
+    /**
+     * What finding the controller method costs for the claim's path (a path with a variable), with the application's
+     * own mapping and with Spring's plain one over the same controllers; a request does this twice (Spring Security's
+     * handler-mapping cache, then the dispatch).
+     */
+    private void handlerLookup() throws Exception {
+        var ours = app.getBean("requestMappingHandlerMapping",
+                org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping.class);
+        var plain = new org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping();
+        plain.setApplicationContext(app);
+        plain.afterPropertiesSet();
+        int mappings = ours.getHandlerMethods().size();
+        String[][] requests = {{"POST", "/api/mp/volunteer/tasks/123456/claim"}, {"GET", "/api/mp/tickets/123456"},
+                {"POST", "/api/mp/tickets"}};
+        System.out.printf("Handler lookup (%d mappings), one thread, 200,000 lookups after 200,000 warm-up:%n", mappings);
+        for (String[] r : requests) {
+            double[] us = new double[2];
+            for (int round = 0; round < 2; round++) {
+                int i = 0;
+                for (var mapping : List.of(plain, ours)) {
+                    long t0 = System.nanoTime();
+                    for (int n = 0; n < 200_000; n++) {
+                        var request = new org.springframework.mock.web.MockHttpServletRequest(r[0], r[1]);
+                        org.springframework.web.util.ServletRequestPathUtils.parseAndCache(request);
+                        if (mapping.getHandler(request) == null) {
+                            throw new IllegalStateException("no handler for " + r[1]);
+                        }
+                    }
+                    us[i++] = (System.nanoTime() - t0) / 1e3 / 200_000;
+                }
+            }
+            System.out.printf("  %-6s %-40s Spring's mapping %6.2f us, the application's %6.2f us%n", r[0], r[1], us[0], us[1]);
+        }
     }
 
     // ---------------------------------------------------------------- claims
@@ -226,15 +266,28 @@ public final class ClaimBenchmark {
             return update.executeUpdate() == 1 ? Outcome.WIN : Outcome.LOSS;
         };
 
+        // the ceiling: the same clients, tokens and connections asking for the cheapest signed-in answer the API has
+        // (the subscribe-message templates: the whole filter chain, the session and the user's roles, no feature work)
+        Claimer ceiling = (client, taskId, volunteer) -> {
+            RawHttp.Response r = http[client].get("/api/mp/subscriptions/templates", volunteers.get(volunteer).token());
+            if (r.status() == 200) {
+                return Outcome.LOSS;
+            }
+            error("templates answered " + r.status() + ": " + r.body());
+            return Outcome.ERROR;
+        };
+
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        Totals ceil = new Totals();
         Totals app = new Totals();
         Totals direct = new Totals();
         Totals floor = new Totals();
         try {
             for (int w = 1; w <= WARMUP_ROUNDS; w++) {
-                round("WA" + w, -w, tasksPerRound, overHttp, pool, new Totals(), true);
-                round("WP" + w, -w, tasksPerRound, inProcess, pool, new Totals(), true);
-                round("WJ" + w, -w, tasksPerRound, plainJdbc, pool, new Totals(), false);
+                if (SIDES.contains("A")) round("WA" + w, -w, tasksPerRound, overHttp, pool, new Totals(), true);
+                if (SIDES.contains("P")) round("WP" + w, -w, tasksPerRound, inProcess, pool, new Totals(), true);
+                if (SIDES.contains("J")) round("WJ" + w, -w, tasksPerRound, plainJdbc, pool, new Totals(), false);
+                if (SIDES.contains("C")) round("WC" + w, -w, tasksPerRound, ceiling, pool, new Totals(), false);
             }
             // BENCH_JFR=<file>: a JDK Flight Recording (profile settings) of the measured claim rounds only
             String jfr = BenchApp.env("BENCH_JFR", "");
@@ -245,9 +298,10 @@ public final class ClaimBenchmark {
                 recording.start();
             }
             for (int r = 1; r <= ROUNDS; r++) {
-                round("A" + r, r, tasksPerRound, overHttp, pool, app, true);
-                round("P" + r, r, tasksPerRound, inProcess, pool, direct, true);
-                round("J" + r, r, tasksPerRound, plainJdbc, pool, floor, false);
+                if (SIDES.contains("A")) round("A" + r, r, tasksPerRound, overHttp, pool, app, true);
+                if (SIDES.contains("P")) round("P" + r, r, tasksPerRound, inProcess, pool, direct, true);
+                if (SIDES.contains("J")) round("J" + r, r, tasksPerRound, plainJdbc, pool, floor, false);
+                if (SIDES.contains("C")) round("C" + r, r, tasksPerRound, ceiling, pool, ceil, false);
             }
             if (recording != null) {
                 recording.stop();
@@ -275,15 +329,19 @@ public final class ClaimBenchmark {
         row("app: HTTP claim", app);
         row("VolunteerTasks.claim()", direct);
         row("floor: JDBC UPDATE", floor);
+        row("ceiling: signed-in GET", ceil);
         System.out.printf("CPU per decided claim (ms): %-24s %-24s %-24s %s%n", "JVM (app + clients)", "of which JIT compiler",
                 "mariadbd (shared)", "redis-server (shared)");
         cpuRow("app: HTTP claim", app);
         cpuRow("VolunteerTasks.claim()", direct);
         cpuRow("floor: JDBC UPDATE", floor);
+        cpuRow("ceiling: signed-in GET", ceil);
         double ratio = rate(app.decided(), app.nanos) / rate(floor.decided(), floor.nanos);
         double p99 = app.latencies.summaryMs()[2];
         System.out.printf("ratio app/floor (decided/s): %.3f   target >= 0.5: %s%n", ratio, ratio >= 0.5 ? "met" : "NOT met");
         System.out.printf("app p99 at %d clients: %.1f ms   target < 50 ms: %s%n", CLIENTS, p99, p99 < 50 ? "met" : "NOT met");
+        System.out.printf("ceiling/floor: %.3f (the most any signed-in HTTP endpoint of this stack reaches here, against the"
+                + " same floor)%n", rate(ceil.decided(), ceil.nanos) / rate(floor.decided(), floor.nanos));
         if (app.tooMany > 0) {
             System.out.println("note: " + app.tooMany + " claims were refused for the cap of active tasks (counted as decided)");
         }
@@ -349,6 +407,12 @@ public final class ClaimBenchmark {
         round.nanos = System.nanoTime() - t0;
         long[] cpu1 = CPU.now();
 
+        if (tag.startsWith("C") || tag.startsWith("WC")) {
+            // the ceiling claims nothing: its tasks are only the queue's shape
+            jdbc.update("UPDATE help_ticket SET status = 'DONE', done_at = NOW(3), updated_at = NOW(3) WHERE district = ?", tag);
+            accumulate(tag, queue.length, round, totals, cpu0, cpu1);
+            return;
+        }
         // exactly one winner per task, in the response codes and in the database
         long claimed = jdbc.queryForObject("SELECT COUNT(*) FROM help_ticket WHERE district = ? AND status = 'CLAIMED'", Long.class, tag);
         if (round.wins != tasks || claimed != tasks) {
@@ -362,8 +426,12 @@ public final class ClaimBenchmark {
             }
         }
         jdbc.update("UPDATE help_ticket SET status = 'DONE', done_at = NOW(3), updated_at = NOW(3) WHERE district = ? AND status = 'CLAIMED'", tag);
+        accumulate(tag, queue.length, round, totals, cpu0, cpu1);
+    }
+
+    private static void accumulate(String tag, int requests, Totals round, Totals totals, long[] cpu0, long[] cpu1) {
         System.out.printf("  round %-4s %5d claims in %6.2f s: %4d wins, %5d losses, %d cap refusals, %d errors; %7.1f decided/s, p99 %.1f ms (load %s)%n",
-                tag, queue.length, round.nanos / 1e9, round.wins, round.losses, round.tooMany, round.errors,
+                tag, requests, round.nanos / 1e9, round.wins, round.losses, round.tooMany, round.errors,
                 rate(round.decided(), round.nanos), round.latencies.summaryMs()[2], BenchApp.loadAverage());
         totals.nanos += round.nanos;
         totals.wins += round.wins;

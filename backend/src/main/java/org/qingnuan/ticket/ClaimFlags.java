@@ -1,0 +1,58 @@
+package org.qingnuan.ticket;
+
+import org.redisson.api.RBucket;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+
+/**
+ * Who is claiming a task, or has just claimed it, kept in Redis so that the others pressing at the same
+ * moment are answered without the database. Only an accelerator: the claim itself is decided by the
+ * lifecycle's conditional UPDATE, and when Redis fails every call answers "nobody", so the database decides.
+ */
+@Component
+class ClaimFlags {
+
+    private static final String KEY = "qn:tasks:claiming:";
+    private static final Duration TTL = Duration.ofSeconds(30);
+
+    private final RedissonClient redisson;
+
+    ClaimFlags(RedissonClient redisson) {
+        this.redisson = redisson;
+    }
+
+    /** The volunteer holding the task's flag, or null (none, or Redis failed). */
+    String holder(long ticketId) {
+        try {
+            return flag(ticketId).get();
+        } catch (RuntimeException redisDown) {
+            return null;
+        }
+    }
+
+    /** Takes the flag for the volunteer; returns who holds it afterwards (null when Redis failed). */
+    String take(long ticketId, String volunteer) {
+        try {
+            RBucket<String> flag = flag(ticketId);
+            return flag.setIfAbsent(volunteer, TTL) ? volunteer : flag.get();
+        } catch (RuntimeException redisDown) {
+            return null;
+        }
+    }
+
+    /** Lets the task be claimed at once: it is back in the pool, or the claim failed. */
+    void drop(long ticketId) {
+        try {
+            flag(ticketId).delete();
+        } catch (RuntimeException ignored) {
+            // expires by itself
+        }
+    }
+
+    private RBucket<String> flag(long ticketId) {
+        return redisson.getBucket(KEY + ticketId, StringCodec.INSTANCE);
+    }
+}

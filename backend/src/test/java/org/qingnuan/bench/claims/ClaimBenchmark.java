@@ -160,6 +160,7 @@ public final class ClaimBenchmark {
                 org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping.class);
         var plain = new org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping();
         plain.setApplicationContext(app);
+        plain.setEmbeddedValueResolver(new org.springframework.beans.factory.config.EmbeddedValueResolver(app.getBeanFactory()));
         plain.afterPropertiesSet();
         int mappings = ours.getHandlerMethods().size();
         String[][] requests = {{"POST", "/api/mp/volunteer/tasks/123456/claim"}, {"GET", "/api/mp/tickets/123456"},

@@ -134,7 +134,6 @@ public final class ClaimBenchmark {
         sealedDescription = cipher.seal("请帮忙买一袋米和一桶油");
         sealedAddress = cipher.seal("越秀区测试路1号");
         try {
-            handlerLookup();
             claims(tasksPerRound);
             nearby();
         } finally {
@@ -146,44 +145,6 @@ public final class ClaimBenchmark {
             return 1;
         }
         return 0;
-    }
-
-    // ---------------------------------------------------------------- handler lookup
-
-    /**
-     * What finding the controller method costs for the claim's path (a path with a variable), with the application's
-     * own mapping and with Spring's plain one over the same controllers; a request does this twice (Spring Security's
-     * handler-mapping cache, then the dispatch).
-     */
-    private void handlerLookup() throws Exception {
-        var ours = app.getBean("requestMappingHandlerMapping",
-                org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping.class);
-        var plain = new org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping();
-        plain.setApplicationContext(app);
-        plain.setEmbeddedValueResolver(new org.springframework.beans.factory.config.EmbeddedValueResolver(app.getBeanFactory()));
-        plain.afterPropertiesSet();
-        int mappings = ours.getHandlerMethods().size();
-        String[][] requests = {{"POST", "/api/mp/volunteer/tasks/123456/claim"}, {"GET", "/api/mp/tickets/123456"},
-                {"POST", "/api/mp/tickets"}};
-        System.out.printf("Handler lookup (%d mappings), one thread, 200,000 lookups after 200,000 warm-up:%n", mappings);
-        for (String[] r : requests) {
-            double[] us = new double[2];
-            for (int round = 0; round < 2; round++) {
-                int i = 0;
-                for (var mapping : List.of(plain, ours)) {
-                    long t0 = System.nanoTime();
-                    for (int n = 0; n < 200_000; n++) {
-                        var request = new org.springframework.mock.web.MockHttpServletRequest(r[0], r[1]);
-                        org.springframework.web.util.ServletRequestPathUtils.parseAndCache(request);
-                        if (mapping.getHandler(request) == null) {
-                            throw new IllegalStateException("no handler for " + r[1]);
-                        }
-                    }
-                    us[i++] = (System.nanoTime() - t0) / 1e3 / 200_000;
-                }
-            }
-            System.out.printf("  %-6s %-40s Spring's mapping %6.2f us, the application's %6.2f us%n", r[0], r[1], us[0], us[1]);
-        }
     }
 
     // ---------------------------------------------------------------- claims
@@ -285,10 +246,18 @@ public final class ClaimBenchmark {
         Totals floor = new Totals();
         try {
             for (int w = 1; w <= WARMUP_ROUNDS; w++) {
-                if (SIDES.contains("A")) round("WA" + w, -w, tasksPerRound, overHttp, pool, new Totals(), true);
-                if (SIDES.contains("P")) round("WP" + w, -w, tasksPerRound, inProcess, pool, new Totals(), true);
-                if (SIDES.contains("J")) round("WJ" + w, -w, tasksPerRound, plainJdbc, pool, new Totals(), false);
-                if (SIDES.contains("C")) round("WC" + w, -w, tasksPerRound, ceiling, pool, new Totals(), false);
+                if (SIDES.contains("A")) {
+                    round("WA" + w, -w, tasksPerRound, overHttp, pool, new Totals(), true);
+                }
+                if (SIDES.contains("P")) {
+                    round("WP" + w, -w, tasksPerRound, inProcess, pool, new Totals(), true);
+                }
+                if (SIDES.contains("J")) {
+                    round("WJ" + w, -w, tasksPerRound, plainJdbc, pool, new Totals(), false);
+                }
+                if (SIDES.contains("C")) {
+                    round("WC" + w, -w, tasksPerRound, ceiling, pool, new Totals(), false);
+                }
             }
             // BENCH_JFR=<file>: a JDK Flight Recording (profile settings) of the measured claim rounds only
             String jfr = BenchApp.env("BENCH_JFR", "");
@@ -299,10 +268,18 @@ public final class ClaimBenchmark {
                 recording.start();
             }
             for (int r = 1; r <= ROUNDS; r++) {
-                if (SIDES.contains("A")) round("A" + r, r, tasksPerRound, overHttp, pool, app, true);
-                if (SIDES.contains("P")) round("P" + r, r, tasksPerRound, inProcess, pool, direct, true);
-                if (SIDES.contains("J")) round("J" + r, r, tasksPerRound, plainJdbc, pool, floor, false);
-                if (SIDES.contains("C")) round("C" + r, r, tasksPerRound, ceiling, pool, ceil, false);
+                if (SIDES.contains("A")) {
+                    round("A" + r, r, tasksPerRound, overHttp, pool, app, true);
+                }
+                if (SIDES.contains("P")) {
+                    round("P" + r, r, tasksPerRound, inProcess, pool, direct, true);
+                }
+                if (SIDES.contains("J")) {
+                    round("J" + r, r, tasksPerRound, plainJdbc, pool, floor, false);
+                }
+                if (SIDES.contains("C")) {
+                    round("C" + r, r, tasksPerRound, ceiling, pool, ceil, false);
+                }
             }
             if (recording != null) {
                 recording.stop();

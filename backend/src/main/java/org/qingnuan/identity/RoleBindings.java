@@ -125,7 +125,7 @@ public class RoleBindings {
     public void unbind(long userId, RoleKind kind, long subjectId) {
         roles.delete(new LambdaQueryWrapper<UserRole>().eq(UserRole::getUserId, userId).eq(UserRole::getRole, kind)
                 .eq(UserRole::getSubjectId, subjectId));
-        SignedInUsers.rolesChanged(sessions, userId);
+        sessions.forgetRoles(userId);
     }
 
     /** Grants a role once; false when the user already held it. */
@@ -138,7 +138,7 @@ public class RoleBindings {
         role.setSource(source);
         try {
             roles.insert(role);
-            SignedInUsers.rolesChanged(sessions, userId);
+            sessions.forgetRoles(userId);
             return true;
         } catch (DuplicateKeyException alreadyHeld) {
             return false;

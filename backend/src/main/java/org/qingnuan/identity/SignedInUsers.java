@@ -4,8 +4,6 @@ import org.qingnuan.api.mp.MpUserView.RoleKind;
 import org.qingnuan.identity.internal.WechatUserMapper;
 import org.qingnuan.shared.session.TokenSessions;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -50,20 +48,6 @@ class SignedInUsers {
         UserPrincipal principal = new UserPrincipal(user.getId(), user.getOpenId(), roles.grantsOf(user.getId()), session.sessionId());
         sessions.attach(session.sessionId(), encode(principal, now));
         return Optional.of(principal);
-    }
-
-    /** The user's roles changed: every session reads them afresh, now and again once the change is committed. */
-    static void rolesChanged(UserSessions sessions, long userId) {
-        sessions.forgetRoles(userId);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            // a request reading between the first drop and the commit would keep the old roles: drop them again after
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    sessions.forgetRoles(userId);
-                }
-            });
-        }
     }
 
     /** {@code g1|<read at, ms>|<openId>|ROLE,subjectId,familyId or -,orgId;...} */

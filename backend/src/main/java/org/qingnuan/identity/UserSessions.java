@@ -6,6 +6,8 @@ import org.redisson.api.RBucket;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -47,9 +49,20 @@ public class UserSessions {
         tokens.attach(sessionId, roles);
     }
 
-    /** Drops the roles kept with every session of the user: the next request reads them afresh. */
+    /**
+     * The user's roles changed: every session of theirs reads them afresh, at once and again once the change is
+     * committed (a request reading between the two would otherwise keep the old roles).
+     */
     void forgetRoles(long userId) {
         tokens.detachAll(userId);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    tokens.detachAll(userId);
+                }
+            });
+        }
     }
 
     public void close(long userId, String sessionId) {

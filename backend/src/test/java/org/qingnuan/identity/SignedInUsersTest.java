@@ -38,7 +38,7 @@ class SignedInUsersTest {
     @Test
     void nothingDroppedOrUnreadableIsTrusted() {
         assertThat(SignedInUsers.decode(new TokenSessions.Session(42, "sid", ""), NOW)).as("dropped").isNull();
-        assertThat(SignedInUsers.decode(new TokenSessions.Session(42, "sid"), NOW)).as("a session from before").isNull();
+        assertThat(SignedInUsers.decode(new TokenSessions.Session(42, "sid", null), NOW)).as("a session from before").isNull();
         assertThat(SignedInUsers.decode(new TokenSessions.Session(42, "sid", "g1|x|oA|"), NOW)).isNull();
         assertThat(SignedInUsers.decode(new TokenSessions.Session(42, "sid", "g1|" + NOW + "|oA|KING,1,-,1;"), NOW)).isNull();
         assertThat(SignedInUsers.decode(new TokenSessions.Session(42, "sid", "g0|" + NOW + "|oA|"), NOW)).isNull();

@@ -171,6 +171,25 @@ class VolunteerIT extends IntegrationTest {
                 Long.class, ticketId)).isEqualTo(2);
     }
 
+    @Test
+    void aTaskGivenBackCanBeClaimedAtOnceByAnotherVolunteer() {
+        FamilyOnMiniProgram family = FamilyOnMiniProgram.register(api, fixtures, "武汉", "oFam");
+        jdbc.update("UPDATE family SET latitude = 30.583000, longitude = 114.285000 WHERE id = ?", family.familyId);
+        DutyReadyVolunteers ready = new DutyReadyVolunteers(jdbc, userSessions, cipher);
+        DutyReadyVolunteers.Ready first = ready.create(family.district, 30.590000, 114.290000);
+        DutyReadyVolunteers.Ready second = ready.create(family.district, 30.590000, 114.290000);
+        long ticketId = FamilyOnMiniProgram.id(family.submit(api, UUID.randomUUID().toString(), family.request("请帮忙买些蔬菜")));
+        api.post("/api/admin/tickets/" + ticketId + "/accept", family.dispatcherToken, Map.of());
+        api.post("/api/admin/tickets/" + ticketId + "/open", family.dispatcherToken, Map.of());
+
+        assertThat(api.post("/api/mp/volunteer/tasks/" + ticketId + "/claim", first.token(), "").status()).isEqualTo(200);
+        assertThat(api.post("/api/mp/volunteer/tasks/" + ticketId + "/claim", second.token(), "").status())
+                .as("taken: turned away (the winner's flag stays in Redis for a while)").isEqualTo(409);
+        api.post("/api/mp/volunteer/tasks/" + ticketId + "/release", first.token(), Map.of("reason", "家里有急事"));
+        Response again = api.post("/api/mp/volunteer/tasks/" + ticketId + "/claim", second.token(), "");
+        assertThat(again.status()).as("back in the pool: the flag went with it. " + again.raw()).isEqualTo(200);
+    }
+
     @Autowired
     org.qingnuan.identity.UserSessions userSessions;
     @Autowired

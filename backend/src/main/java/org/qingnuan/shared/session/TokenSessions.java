@@ -38,10 +38,6 @@ public class TokenSessions {
      * is, or it was dropped since).
      */
     public record Session(long subjectId, String sessionId, String attachment) {
-
-        public Session(long subjectId, String sessionId) {
-            this(subjectId, sessionId, "");
-        }
     }
 
     /** A field kept with the session for its owner's use (e.g. the user's roles); "" when none. */

@@ -4,7 +4,7 @@
 # with the WeChat and OSS stubs of the integration tests; sets up a city, a district, a hospital and
 # one family per client through the admin API; signs each client in through the mini-program API
 # and binds its family phone; then, after a warm-up, the clients submit help requests
-# (POST /api/mp/tickets, fresh Idempotency-Key each) in closed loops. Prints requests/s and
+# (POST /api/mini/tickets, fresh Idempotency-Key each) in closed loops. Prints requests/s and
 # p50/p90/p99/max, and the floor measured in the same run: plain JDBC autocommit INSERTs of a row of
 # the same size into a copy of help_ticket, same count, same number of threads.
 # Targets (issue #4): ratio app req/s / floor rows/s >= 0.4, p99 < 50 ms at 32 clients.

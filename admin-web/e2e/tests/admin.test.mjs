@@ -127,17 +127,17 @@ describe('admin web', { skip: skip ?? false }, () => {
   it('takes a family\'s request from the mini-program through review, acceptance and publishing', async () => {
     // a family asks for help in the mini-program (demo sign-in of the embedded backend)
     const json = { 'Content-Type': 'application/json' }
-    const users = await (await fetch(`${backend.base}/api/mp/auth/dev-users`)).json()
+    const users = await (await fetch(`${backend.base}/api/mini/auth/dev-users`)).json()
     const family = users.find((u) => u.role === 'FAMILY')
     assert.ok(family, 'the demo lists a family')
-    const mpLogin = await fetch(`${backend.base}/api/mp/auth/dev-login`, {
+    const mpLogin = await fetch(`${backend.base}/api/mini/auth/dev-login`, {
       method: 'POST',
       headers: json,
       body: JSON.stringify({ role: 'FAMILY', subjectId: family.subjectId }),
     })
     const { token: mpToken, user } = await mpLogin.json()
     const familyId = user.roles.find((r) => r.kind === 'FAMILY').familyId
-    const submitted = await fetch(`${backend.base}/api/mp/tickets`, {
+    const submitted = await fetch(`${backend.base}/api/mini/tickets`, {
       method: 'POST',
       headers: { ...json, Authorization: `Bearer ${mpToken}`, 'Idempotency-Key': randomUUID() },
       body: JSON.stringify({ familyId, category: 'MEALS', description: '两位老人在家，想请志愿者帮忙送几天午饭', contactMethod: 'PHONE_CALL' }),
@@ -148,12 +148,12 @@ describe('admin web', { skip: skip ?? false }, () => {
 
     // another family's crisis: accepted by the system at once, first on the board, an alert in the header
     const other = users.filter((u) => u.role === 'FAMILY')[1]
-    const otherLogin = await (await fetch(`${backend.base}/api/mp/auth/dev-login`, {
+    const otherLogin = await (await fetch(`${backend.base}/api/mini/auth/dev-login`, {
       method: 'POST',
       headers: json,
       body: JSON.stringify({ role: 'FAMILY', subjectId: other.subjectId }),
     })).json()
-    const crisis = await fetch(`${backend.base}/api/mp/tickets`, {
+    const crisis = await fetch(`${backend.base}/api/mini/tickets`, {
       method: 'POST',
       headers: { ...json, Authorization: `Bearer ${otherLogin.token}`, 'Idempotency-Key': randomUUID() },
       body: JSON.stringify({

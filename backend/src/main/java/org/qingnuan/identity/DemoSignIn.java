@@ -1,7 +1,7 @@
 package org.qingnuan.identity;
 
-import org.qingnuan.api.mp.MpUserView;
-import org.qingnuan.api.mp.MpUserView.RoleKind;
+import org.qingnuan.api.mini.MiniUserView;
+import org.qingnuan.api.mini.MiniUserView.RoleKind;
 import org.qingnuan.privacy.Masks;
 import org.qingnuan.registry.Family;
 import org.qingnuan.registry.FamilyDirectory;
@@ -51,7 +51,7 @@ public class DemoSignIn {
         return users;
     }
 
-    public MpUserView.Login signIn(RoleKind role, long subjectId) {
+    public MiniUserView.Login signIn(RoleKind role, long subjectId) {
         if (role == RoleKind.VOLUNTEER) {
             UserRole holder = roles.holderOf(RoleKind.VOLUNTEER, subjectId)
                     .orElseThrow(() -> new DomainException(IdentityError.DEV_LOGIN_SUBJECT_NOT_FOUND));

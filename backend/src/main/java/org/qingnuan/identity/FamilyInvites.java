@@ -1,7 +1,7 @@
 package org.qingnuan.identity;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
-import org.qingnuan.api.mp.MpUserView.RoleKind;
+import org.qingnuan.api.mini.MiniUserView.RoleKind;
 import org.qingnuan.audit.AuditTrail;
 import org.qingnuan.identity.internal.FamilyInviteMapper;
 import org.qingnuan.identity.internal.UserRoleMapper;

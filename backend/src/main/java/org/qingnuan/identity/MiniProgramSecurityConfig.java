@@ -11,7 +11,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
-/** Security of the mini-program API ({@code /api/mp/**}): our own bearer tokens, no cookies, no sessions. */
+/** Security of the mini-program API ({@code /api/mini/**}): our own bearer tokens, no cookies, no sessions. */
 @Configuration(proxyBeanMethods = false)
 class MiniProgramSecurityConfig {
 
@@ -19,7 +19,7 @@ class MiniProgramSecurityConfig {
     @Order(20)
     SecurityFilterChain miniProgramApi(HttpSecurity http, UserSessions sessions, SignedInUsers users,
                                        ErrorResponses errors) throws Exception {
-        http.securityMatcher("/api/mp/**")
+        http.securityMatcher("/api/mini/**")
                 .csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
@@ -28,8 +28,8 @@ class MiniProgramSecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new UserTokenFilter(sessions, users), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.POST, "/api/mp/auth/login", "/api/mp/auth/dev-login").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/mp/auth/dev-users", "/api/mp/subscriptions/templates").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/mini/auth/login", "/api/mini/auth/dev-login").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/mini/auth/dev-users", "/api/mini/subscriptions/templates").permitAll()
                         .anyRequest().hasRole("WX_USER"))
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint((request, response, e) -> errors.write(response,

@@ -2,7 +2,7 @@ package org.qingnuan.identity;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.conditions.update.LambdaUpdateWrapper;
-import org.qingnuan.api.mp.MpUserView;
+import org.qingnuan.api.mini.MiniUserView;
 import org.qingnuan.identity.internal.WechatUserMapper;
 import org.qingnuan.privacy.Masks;
 import org.qingnuan.privacy.PersonalDataCipher;
@@ -41,7 +41,7 @@ public class MiniProgramSignIn {
         this.clock = clock;
     }
 
-    public MpUserView.Login login(String jsCode) {
+    public MiniUserView.Login login(String jsCode) {
         MiniProgram.LoginSession session;
         try {
             session = miniProgram.login(jsCode);
@@ -54,23 +54,23 @@ public class MiniProgramSignIn {
     }
 
     /** Opens a session for a known user (the login above, or the embedded default's demo sign-in). */
-    MpUserView.Login signIn(WechatUser user, String sessionKey) {
+    MiniUserView.Login signIn(WechatUser user, String sessionKey) {
         String token = sessions.open(user.getId(), sessionKey);
-        return new MpUserView.Login(token, sessions.idleTimeoutSeconds(), view(user.getId()));
+        return new MiniUserView.Login(token, sessions.idleTimeoutSeconds(), view(user.getId()));
     }
 
     public void logout(UserPrincipal user) {
         sessions.close(user.userId(), user.sessionId());
     }
 
-    public MpUserView view(long userId) {
+    public MiniUserView view(long userId) {
         WechatUser user = users.selectById(userId);
         String phone = user.getPhoneSealed() == null ? null : Masks.phone(cipher.open(user.getPhoneSealed()));
-        return new MpUserView(userId, phone, roles.describe(roles.grantsOf(userId)));
+        return new MiniUserView(userId, phone, roles.describe(roles.grantsOf(userId)));
     }
 
     /** Verifies the phone through WeChat, keeps it sealed, and binds the roles the registry gives it. */
-    public MpUserView bindPhone(UserPrincipal principal, String phoneCode) {
+    public MiniUserView bindPhone(UserPrincipal principal, String phoneCode) {
         String phone;
         try {
             phone = miniProgram.phoneNumber(phoneCode, principal.openId());
@@ -90,7 +90,7 @@ public class MiniProgramSignIn {
         return view(principal.userId());
     }
 
-    public MpUserView redeemInvite(UserPrincipal principal, String code) {
+    public MiniUserView redeemInvite(UserPrincipal principal, String code) {
         roles.redeem(principal.userId(), code);
         return view(principal.userId());
     }

@@ -1,8 +1,8 @@
 package org.qingnuan.identity;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
-import org.qingnuan.api.mp.MpUserView;
-import org.qingnuan.api.mp.MpUserView.RoleKind;
+import org.qingnuan.api.mini.MiniUserView;
+import org.qingnuan.api.mini.MiniUserView.RoleKind;
 import org.qingnuan.identity.internal.FamilyInviteMapper;
 import org.qingnuan.identity.internal.UserRoleMapper;
 import org.qingnuan.registry.Family;
@@ -146,8 +146,8 @@ public class RoleBindings {
     }
 
     /** The roles as the mini-program shows them. */
-    public List<MpUserView.Role> describe(List<UserPrincipal.Grant> grants) {
-        return grants.stream().map(g -> new MpUserView.Role(g.role(), g.subjectId(), g.familyId(), label(g))).toList();
+    public List<MiniUserView.Role> describe(List<UserPrincipal.Grant> grants) {
+        return grants.stream().map(g -> new MiniUserView.Role(g.role(), g.subjectId(), g.familyId(), label(g))).toList();
     }
 
     private String label(UserPrincipal.Grant grant) {

@@ -1,6 +1,6 @@
 package org.qingnuan.identity;
 
-import org.qingnuan.api.mp.MpUserView.RoleKind;
+import org.qingnuan.api.mini.MiniUserView.RoleKind;
 import org.qingnuan.identity.internal.WechatUserMapper;
 import org.qingnuan.shared.session.TokenSessions;
 import org.springframework.stereotype.Component;

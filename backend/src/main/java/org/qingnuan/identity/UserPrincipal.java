@@ -1,6 +1,6 @@
 package org.qingnuan.identity;
 
-import org.qingnuan.api.mp.MpUserView.RoleKind;
+import org.qingnuan.api.mini.MiniUserView.RoleKind;
 
 import java.util.List;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package org.qingnuan.identity;
 
 import com.baomidou.mybatisplus.annotation.TableName;
-import org.qingnuan.api.mp.MpUserView.RoleKind;
+import org.qingnuan.api.mini.MiniUserView.RoleKind;
 import org.qingnuan.jurisdiction.OrgScoped;
 import org.qingnuan.shared.persistence.Timestamped;
 

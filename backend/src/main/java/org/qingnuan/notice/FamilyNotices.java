@@ -128,7 +128,7 @@ public class FamilyNotices {
         List<String> unknown = templateIds.stream().filter(id -> !templateIds().contains(id)).toList();
         if (!unknown.isEmpty()) {
             throw org.qingnuan.shared.error.DomainException.onField(org.qingnuan.api.error.CommonError.VALIDATION_FAILED,
-                    "acceptedTemplateIds", "不是本小程序的订阅消息模板，请先调用 /api/mp/subscriptions/templates 获取");
+                    "acceptedTemplateIds", "不是本小程序的订阅消息模板，请先调用 /api/mini/subscriptions/templates 获取");
         }
         Map<String, Integer> remaining = new LinkedHashMap<>();
         for (String templateId : templateIds.stream().distinct().toList()) {

@@ -1,7 +1,7 @@
 package org.qingnuan.prompt;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
-import org.qingnuan.api.mp.MpUserView.RoleKind;
+import org.qingnuan.api.mini.MiniUserView.RoleKind;
 import org.qingnuan.api.report.DemandReportRequest;
 import org.qingnuan.api.report.DemandReportView;
 import org.qingnuan.api.ticket.Urgency;

@@ -2,7 +2,7 @@ package org.qingnuan.ticket;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
-import org.qingnuan.api.mp.MpUserView.RoleKind;
+import org.qingnuan.api.mini.MiniUserView.RoleKind;
 import org.qingnuan.api.paging.PageQuery;
 import org.qingnuan.api.paging.PageView;
 import org.qingnuan.api.ticket.Channel;

@@ -1,6 +1,6 @@
 package org.qingnuan.volunteer;
 
-import org.qingnuan.api.mp.MpUserView.RoleKind;
+import org.qingnuan.api.mini.MiniUserView.RoleKind;
 import org.qingnuan.api.volunteer.Skill;
 import org.qingnuan.api.volunteer.VolunteerStatus;
 import org.qingnuan.identity.MiniProgramSignIn;

@@ -2,7 +2,7 @@ package org.qingnuan.volunteer;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.conditions.update.LambdaUpdateWrapper;
-import org.qingnuan.api.mp.MpUserView.RoleKind;
+import org.qingnuan.api.mini.MiniUserView.RoleKind;
 import org.qingnuan.api.pairing.CheckInRequest;
 import org.qingnuan.api.pairing.CheckInView;
 import org.qingnuan.api.pairing.PairingView;

@@ -3,10 +3,10 @@ package org.qingnuan.volunteer;
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.conditions.update.LambdaUpdateWrapper;
 import org.qingnuan.api.error.ApiError;
-import org.qingnuan.api.mp.MpUserView.RoleKind;
+import org.qingnuan.api.mini.MiniUserView.RoleKind;
 import org.qingnuan.api.paging.PageQuery;
 import org.qingnuan.api.paging.PageView;
-import org.qingnuan.api.volunteer.MpVolunteerApi;
+import org.qingnuan.api.volunteer.MiniVolunteerApi;
 import org.qingnuan.api.volunteer.Skill;
 import org.qingnuan.api.volunteer.VolunteerRequests;
 import org.qingnuan.api.volunteer.VolunteerStatus;
@@ -89,9 +89,9 @@ public class Volunteers implements ClaimGuard {
         volunteers.lockForClaim(volunteerId);
     }
 
-    public List<MpVolunteerApi.Organisation> organisations() {
+    public List<MiniVolunteerApi.Organisation> organisations() {
         return orgs.ofTypes(ELIGIBLE).stream()
-                .map(o -> new MpVolunteerApi.Organisation(o.getId(), o.getName(), o.getType().label())).toList();
+                .map(o -> new MiniVolunteerApi.Organisation(o.getId(), o.getName(), o.getType().label())).toList();
     }
 
     @Transactional

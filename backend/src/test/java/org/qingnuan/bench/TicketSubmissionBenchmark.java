@@ -59,7 +59,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * the HTTP API a staff admin sets up a city, a district, a hospital and one medical worker per
  * client, and each client — a WeChat user of the mini-program — signs in and binds the family phone,
  * so it holds a FAMILY role. Then, after a warm-up, the clients submit help requests
- * ({@code POST /api/mp/tickets}, a fresh Idempotency-Key each, a ~100-character description) in
+ * ({@code POST /api/mini/tickets}, a fresh Idempotency-Key each, a ~100-character description) in
  * closed loops: the whole real path, with the session in Redis, validation, msgSecCheck over HTTP,
  * AES-GCM sealing, the idempotency row, the insert, the history row and the view with its history.
  *
@@ -196,7 +196,7 @@ public final class TicketSubmissionBenchmark {
                 settings.clients(), settings.warmupRequests(), settings.warmupSeconds(), settings.requests(), settings.maxSeconds(),
                 settings.requests(), settings.clients(), settings.sampleSeconds());
         double chars = java.util.Arrays.stream(REQUESTS).mapToInt(r -> r[1].length()).average().orElse(0);
-        OUT.printf("request:    POST /api/mp/tickets, {familyId, category, urgency NORMAL, description (%.0f characters "
+        OUT.printf("request:    POST /api/mini/tickets, {familyId, category, urgency NORMAL, description (%.0f characters "
                 + "on average, %d variants), contactMethod}, a fresh Idempotency-Key each%n", chars, REQUESTS.length);
         OUT.println();
 
@@ -260,7 +260,7 @@ public final class TicketSubmissionBenchmark {
             watching.setDaemon(true);
             Meters.Snapshot before = meters.take();
             watching.start();
-            LoadRun.Result measured = LoadRun.run("POST /api/mp/tickets (201)", settings.clients(), settings.requests(),
+            LoadRun.Result measured = LoadRun.run("POST /api/mini/tickets (201)", settings.clients(), settings.requests(),
                     Duration.ofSeconds(settings.maxSeconds()), 201, submissions::submit);
             poolWatch.stop();
             Meters.Snapshot after = meters.take();
@@ -510,10 +510,10 @@ public final class TicketSubmissionBenchmark {
                     .body().get("family").get("id").asLong();
 
             String openId = "oBench" + i;
-            Api.Response login = expect(api.post("/api/mp/auth/login", null, Map.of("code", "code-" + openId)), 200,
+            Api.Response login = expect(api.post("/api/mini/auth/login", null, Map.of("code", "code-" + openId)), 200,
                     "sign in to the mini-program");
             String token = login.body().get("token").asText();
-            JsonNode me = expect(api.post("/api/mp/me/phone", token, Map.of("code", "phone-" + familyPhone)), 200,
+            JsonNode me = expect(api.post("/api/mini/me/phone", token, Map.of("code", "phone-" + familyPhone)), 200,
                     "bind the family phone").body();
             JsonNode role = me.get("roles").get(0);
             if (!"FAMILY".equals(role.get("kind").asText()) || role.get("familyId").asLong() != familyId) {
@@ -549,7 +549,7 @@ public final class TicketSubmissionBenchmark {
         private final int[] turn;
 
         Submissions(int port, List<Family> families) throws IOException {
-            this.uri = URI.create("http://127.0.0.1:" + port + "/api/mp/tickets");
+            this.uri = URI.create("http://127.0.0.1:" + port + "/api/mini/tickets");
             this.families = families;
             this.bodies = new byte[families.size()][REQUESTS.length][];
             this.turn = new int[families.size()];

@@ -2,10 +2,10 @@ package org.qingnuan.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.qingnuan.api.mp.MpAuthApi;
-import org.qingnuan.api.mp.MpNoticeApi;
-import org.qingnuan.api.story.StoryApi;
-import org.qingnuan.api.ticket.MpTicketApi;
+import org.qingnuan.api.mini.MiniAuthApi;
+import org.qingnuan.api.mini.MiniNoticeApi;
+import org.qingnuan.api.story.MiniStoryApi;
+import org.qingnuan.api.ticket.MiniTicketApi;
 import org.qingnuan.testing.IntegrationTest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,7 +27,7 @@ class MiniProgramContractIT extends IntegrationTest {
     void everyOperationOfTheContractIsPublishedAndDescribed() {
         JsonNode docs = api.get("/v3/api-docs", null).body();
         List<String> operations = new ArrayList<>();
-        for (Class<?> contract : List.of(MpAuthApi.class, MpTicketApi.class, MpNoticeApi.class, StoryApi.class)) {
+        for (Class<?> contract : List.of(MiniAuthApi.class, MiniTicketApi.class, MiniNoticeApi.class, MiniStoryApi.class)) {
             String base = contract.getAnnotation(RequestMapping.class).value()[0];
             for (Method m : contract.getDeclaredMethods()) {
                 PostMapping post = m.getAnnotation(PostMapping.class);
@@ -42,7 +42,7 @@ class MiniProgramContractIT extends IntegrationTest {
         }
         assertThat(operations).hasSizeGreaterThanOrEqualTo(13);
 
-        JsonNode submit = docs.get("paths").get("/api/mp/tickets").get("post");
+        JsonNode submit = docs.get("paths").get("/api/mini/tickets").get("post");
         assertThat(submit.get("parameters").findValuesAsText("name")).contains("Idempotency-Key");
         assertThat(submit.get("description").asText()).contains("IDEMPOTENCY_KEY_REUSED").contains("CONTENT_RISKY");
         JsonNode schemas = docs.get("components").get("schemas");
@@ -52,8 +52,8 @@ class MiniProgramContractIT extends IntegrationTest {
         assertThat(schemas.get("ApiError").get("properties").has("fieldErrors")).as("the one error shape").isTrue();
         assertThat(submit.get("responses").get("default").toString()).contains("ApiError");
         assertThat(submit.has("security")).as("submitting needs the bearer token").isTrue();
-        assertThat(docs.get("paths").get("/api/mp/auth/login").get("post").has("security")).isFalse();
-        assertThat(docs.get("paths").get("/api/mp/stories").get("get").has("security")).as("stories need a sign-in").isTrue();
+        assertThat(docs.get("paths").get("/api/mini/auth/login").get("post").has("security")).isFalse();
+        assertThat(docs.get("paths").get("/api/mini/stories").get("get").has("security")).as("stories need a sign-in").isTrue();
         assertThat(schemas.get("StoryView").get("properties").get("photoUrls").path("description").asText()).isNotBlank();
     }
 }

@@ -170,7 +170,7 @@ class DispatchIT extends IntegrationTest {
         assertThat(history.get(5).get("note").asText()).isEqualTo("车辆都在外地");
         assertThat(api.get("/api/admin/alerts", cityStaff).body().findValuesAsText("title"))
                 .anyMatch(t -> t.contains("#" + id) && t.contains("退回"));
-        assertThat(api.get("/api/mp/tickets/" + id, family.token).body().get("history").findValuesAsText("action"))
+        assertThat(api.get("/api/mini/tickets/" + id, family.token).body().get("history").findValuesAsText("action"))
                 .as("the family follows every step").contains("DISPATCH", "PASS_BACK");
     }
 
@@ -233,10 +233,10 @@ class DispatchIT extends IntegrationTest {
         Response opened = api.post("/api/admin/tickets/" + open + "/open", fleetStaff, Map.of("ownVolunteersOnly", true));
         assertThat(opened.body().get("status").asText()).isEqualTo("OPEN");
         assertThat(opened.body().get("dispatch").get("ownVolunteersOnly").asBoolean()).isTrue();
-        Response outsider = api.post("/api/mp/volunteer/tasks/" + open + "/claim", theirs.token(), "");
+        Response outsider = api.post("/api/mini/volunteer/tasks/" + open + "/claim", theirs.token(), "");
         assertThat(outsider.status()).isEqualTo(403);
         assertThat(outsider.code()).isEqualTo("OWN_VOLUNTEERS_ONLY");
-        assertThat(api.post("/api/mp/volunteer/tasks/" + open + "/claim", ours.token(), "").status()).isEqualTo(200);
+        assertThat(api.post("/api/mini/volunteer/tasks/" + open + "/claim", ours.token(), "").status()).isEqualTo(200);
 
         long named = intake("TRANSPORT", "周六送孩子去学校拿资料");
         dispatch(cityStaff, named, fleet.getId(), now().plusHours(6));
@@ -252,7 +252,7 @@ class DispatchIT extends IntegrationTest {
         Response assigned = api.post("/api/admin/tickets/" + named + "/assign", fleetStaff, Map.of("volunteerId", ours.volunteerId()));
         assertThat(assigned.status()).as(assigned.raw()).isEqualTo(200);
         assertThat(assigned.body().get("status").asText()).isEqualTo("CLAIMED");
-        assertThat(api.get("/api/mp/volunteer/tasks", ours.token()).body().findValuesAsText("id"))
+        assertThat(api.get("/api/mini/volunteer/tasks", ours.token()).body().findValuesAsText("id"))
                 .contains(String.valueOf(named));
     }
 

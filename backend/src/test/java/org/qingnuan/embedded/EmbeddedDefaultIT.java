@@ -136,7 +136,7 @@ class EmbeddedDefaultIT {
 
     @Test
     void shouldLetANewcomerActAsADemoFamilyInTheMiniProgramApi() {
-        JsonNode users = api.get("/api/mp/auth/dev-users", null).body();
+        JsonNode users = api.get("/api/mini/auth/dev-users", null).body();
         JsonNode family = null;
         for (JsonNode u : users) {
             if ("FAMILY".equals(u.get("role").asText())) {
@@ -145,18 +145,18 @@ class EmbeddedDefaultIT {
             }
         }
         assertThat(family).as(users.toString()).isNotNull();
-        Response login = api.post("/api/mp/auth/dev-login", null, Map.of("role", "FAMILY", "subjectId", family.get("subjectId").asLong()));
+        Response login = api.post("/api/mini/auth/dev-login", null, Map.of("role", "FAMILY", "subjectId", family.get("subjectId").asLong()));
         assertThat(login.status()).as(login.raw()).isEqualTo(200);
         String token = login.body().get("token").asText();
         long familyId = login.body().get("user").get("roles").get(0).get("familyId").asLong();
 
-        Response submitted = api.post("/api/mp/tickets", token, Map.of("familyId", familyId, "category", "MEALS",
+        Response submitted = api.post("/api/mini/tickets", token, Map.of("familyId", familyId, "category", "MEALS",
                 "description", "两位老人在家，想请志愿者帮忙送几天午饭", "contactMethod", "PHONE_CALL"),
                 Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString()));
         assertThat(submitted.status()).as(submitted.raw()).isEqualTo(201);
         // no AppID here, so WeChat cannot check the text: it waits for staff instead of going out unchecked
         assertThat(submitted.body().get("contentCheck").asText()).isEqualTo("REVIEW");
-        assertThat(api.post("/api/mp/uploads/policy", token, Map.of("contentType", "image/jpeg", "size", 1000)).code())
+        assertThat(api.post("/api/mini/uploads/policy", token, Map.of("contentType", "image/jpeg", "size", 1000)).code())
                 .isEqualTo("PHOTO_STORAGE_UNAVAILABLE");
         String staff = api.login("admin", "qingnuan-demo");
         assertThat(api.get("/api/admin/tickets?review=true", staff).body().get("total").asLong()).isGreaterThanOrEqualTo(1);
@@ -164,14 +164,14 @@ class EmbeddedDefaultIT {
 
     @Test
     void shouldShowTwoPublishedDemoStoriesInTheMiniProgramAndToTheirCitiesStaff() {
-        JsonNode anyone = api.get("/api/mp/auth/dev-users", null).body().get(0);
-        String token = api.post("/api/mp/auth/dev-login", null, Map.of("role", anyone.get("role").asText(),
+        JsonNode anyone = api.get("/api/mini/auth/dev-users", null).body().get(0);
+        String token = api.post("/api/mini/auth/dev-login", null, Map.of("role", anyone.get("role").asText(),
                 "subjectId", anyone.get("subjectId").asLong())).body().get("token").asText();
-        JsonNode stories = api.get("/api/mp/stories", token).body();
+        JsonNode stories = api.get("/api/mini/stories", token).body();
         assertThat(stories.get("total").asLong()).isEqualTo(2);
         assertThat(stories.get("items").findValuesAsText("subjectKind")).containsExactlyInAnyOrder("VOLUNTEER", "TEAM");
         long id = stories.get("items").get(0).get("id").asLong();
-        assertThat(api.get("/api/mp/stories/" + id, token).body().get("body").asText()).isNotBlank();
+        assertThat(api.get("/api/mini/stories/" + id, token).body().get("body").asText()).isNotBlank();
 
         assertThat(api.get("/api/admin/stories", api.login("admin", "qingnuan-demo")).body().get("total").asLong()).isEqualTo(2);
         assertThat(api.get("/api/admin/stories", api.login("gz-viewer", "qingnuan-demo")).body().get("items")
@@ -186,18 +186,18 @@ class EmbeddedDefaultIT {
     @Test
     void shouldLetANewcomerActAsADemoVolunteerReadyForDuty() {
         JsonNode volunteer = null;
-        for (JsonNode u : api.get("/api/mp/auth/dev-users", null).body()) {
+        for (JsonNode u : api.get("/api/mini/auth/dev-users", null).body()) {
             if ("VOLUNTEER".equals(u.get("role").asText())) {
                 volunteer = u;
                 break;
             }
         }
         assertThat(volunteer).isNotNull();
-        String token = api.post("/api/mp/auth/dev-login", null, Map.of("role", "VOLUNTEER",
+        String token = api.post("/api/mini/auth/dev-login", null, Map.of("role", "VOLUNTEER",
                 "subjectId", volunteer.get("subjectId").asLong())).body().get("token").asText();
-        assertThat(api.get("/api/mp/volunteer/me", token).body().get("dutyGate").get("open").asBoolean()).isTrue();
-        assertThat(api.get("/api/mp/volunteer/tasks/nearby", token).status()).isEqualTo(200);
-        assertThat(api.get("/api/mp/volunteer/training", token).body().get("questions")).hasSize(3);
+        assertThat(api.get("/api/mini/volunteer/me", token).body().get("dutyGate").get("open").asBoolean()).isTrue();
+        assertThat(api.get("/api/mini/volunteer/tasks/nearby", token).status()).isEqualTo(200);
+        assertThat(api.get("/api/mini/volunteer/training", token).body().get("questions")).hasSize(3);
     }
 
     @Test

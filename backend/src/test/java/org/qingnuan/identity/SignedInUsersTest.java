@@ -1,7 +1,7 @@
 package org.qingnuan.identity;
 
 import org.junit.jupiter.api.Test;
-import org.qingnuan.api.mp.MpUserView.RoleKind;
+import org.qingnuan.api.mini.MiniUserView.RoleKind;
 import org.qingnuan.shared.session.TokenSessions;
 
 import java.util.List;

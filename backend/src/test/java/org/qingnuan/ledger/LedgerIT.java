@@ -92,7 +92,7 @@ class LedgerIT extends IntegrationTest {
         long t3 = FamilyOnMiniProgram.id(a.submit(api, UUID.randomUUID().toString(), a.request("家里米和油都吃完了，请帮忙买一些")));
         long t4 = FamilyOnMiniProgram.id(a.submit(api, UUID.randomUUID().toString(), with(a.request("孩子一个人在家，需要送午饭"), "category", "MEALS")));
         long t5 = FamilyOnMiniProgram.id(a.submit(api, UUID.randomUUID().toString(), a.request("请帮忙买些蔬菜")));
-        assertThat(api.post("/api/mp/tickets/" + t5 + "/cancel", a.token, Map.of()).status()).isEqualTo(200);
+        assertThat(api.post("/api/mini/tickets/" + t5 + "/cancel", a.token, Map.of()).status()).isEqualTo(200);
 
         // staff sessions expire after 30 idle minutes: sign in again after each jump of the clock
         clock.advance(Duration.ofMinutes(30));
@@ -102,7 +102,7 @@ class LedgerIT extends IntegrationTest {
         staffA = api.login(dispatcherA, Fixtures.PASSWORD);
         assertThat(api.post("/api/admin/tickets/" + t4 + "/accept", staffA, Map.of()).status()).isEqualTo(200);
         assertThat(api.post("/api/admin/tickets/" + t1 + "/complete", staffA, Map.of("note", "已由志愿者接送")).status()).isEqualTo(200);
-        assertThat(api.post("/api/mp/tickets/" + t1 + "/confirm", a.token, Map.of("rating", 4)).status()).isEqualTo(200);
+        assertThat(api.post("/api/mini/tickets/" + t1 + "/confirm", a.token, Map.of("rating", 4)).status()).isEqualTo(200);
         Response dispatched = api.post("/api/admin/tickets/" + t2 + "/dispatch", staffA, Map.of("unitOrgId", a.district.getId(),
                 "deadline", LocalDateTime.now(clock).plusDays(1).withNano(0).toString(), "note", "请区团委安排上门"));
         assertThat(dispatched.status()).as(dispatched.raw()).isEqualTo(200);

@@ -33,16 +33,16 @@ class MiniProgramReportIT extends IntegrationTest {
     @Test
     void aLeadBoundByTheTeamsInviteCodeReportsSuppliesWithSpecAndUrgencyAndNeedsInWords() {
         String lead = signIn();
-        Response unbound = api.post("/api/mp/teams/" + teamId + "/reports", lead, Map.of("needs", List.of("需要心理疏导")));
+        Response unbound = api.post("/api/mini/teams/" + teamId + "/reports", lead, Map.of("needs", List.of("需要心理疏导")));
         assertThat(unbound.status()).isEqualTo(403);
         assertThat(unbound.code()).isEqualTo("NOT_TEAM_CONTACT");
 
-        Response bound = api.post("/api/mp/me/invites", lead, Map.of("code", inviteCode.toLowerCase()));
+        Response bound = api.post("/api/mini/me/invites", lead, Map.of("code", inviteCode.toLowerCase()));
         assertThat(bound.status()).as(bound.raw()).isEqualTo(200);
         assertThat(bound.body().get("roles").get(0).get("kind").asText()).isEqualTo("TEAM_CONTACT");
         assertThat(bound.body().get("roles").get(0).get("subjectId").asLong()).isEqualTo(teamId);
 
-        Response reported = api.post("/api/mp/teams/" + teamId + "/reports", lead, Map.of(
+        Response reported = api.post("/api/mini/teams/" + teamId + "/reports", lead, Map.of(
                 "supplies", List.of(Map.of("name", "N95口罩", "quantity", 200, "unit", "个", "spec", "KN95", "urgency", "URGENT"),
                         Map.of("name", "防护服", "quantity", 50, "unit", "套")),
                 "needs", List.of("需要心理疏导")));
@@ -60,26 +60,26 @@ class MiniProgramReportIT extends IntegrationTest {
         long itemId = items.get(0).get("id").asLong();
         api.post("/api/admin/medical-teams/" + teamId + "/reports/items/" + itemId + "/deliveries", admin,
                 Map.of("quantity", 120, "deliveredBy", "省青少年发展基金会"));
-        JsonNode recent = api.get("/api/mp/teams/" + teamId + "/reports", lead).body();
+        JsonNode recent = api.get("/api/mini/teams/" + teamId + "/reports", lead).body();
         assertThat(recent.get(0).get("items").get(0).get("delivered").asInt()).isEqualTo(120);
     }
 
     @Test
     void anEmptyOrMalformedReportIsRefusedWithFieldErrorsAndNothingIsSaved() {
         String lead = signIn();
-        api.post("/api/mp/me/invites", lead, Map.of("code", inviteCode));
-        Response empty = api.post("/api/mp/teams/" + teamId + "/reports", lead, Map.of());
+        api.post("/api/mini/me/invites", lead, Map.of("code", inviteCode));
+        Response empty = api.post("/api/mini/teams/" + teamId + "/reports", lead, Map.of());
         assertThat(empty.status()).isEqualTo(400);
-        Response zero = api.post("/api/mp/teams/" + teamId + "/reports", lead,
+        Response zero = api.post("/api/mini/teams/" + teamId + "/reports", lead,
                 Map.of("supplies", List.of(Map.of("name", "口罩", "quantity", 0))));
         assertThat(zero.fieldError("supplies[0].quantity")).isNotBlank();
-        assertThat(api.get("/api/mp/teams/" + teamId + "/reports", lead).body()).isEmpty();
-        Response unknownCode = api.post("/api/mp/me/invites", lead, Map.of("code", "ZZZZ2222"));
+        assertThat(api.get("/api/mini/teams/" + teamId + "/reports", lead).body()).isEmpty();
+        Response unknownCode = api.post("/api/mini/me/invites", lead, Map.of("code", "ZZZZ2222"));
         assertThat(unknownCode.status()).isEqualTo(404);
         assertThat(unknownCode.code()).isEqualTo("INVITE_CODE_NOT_FOUND");
     }
 
     private String signIn() {
-        return api.post("/api/mp/auth/login", null, Map.of("code", "code-oLead" + Fixtures.unique())).body().get("token").asText();
+        return api.post("/api/mini/auth/login", null, Map.of("code", "code-oLead" + Fixtures.unique())).body().get("token").asText();
     }
 }

@@ -51,7 +51,7 @@ class StoryIT extends IntegrationTest {
         adminAToken = api.login(fixtures.staff(cityA, StaffRole.ORG_ADMIN).getUsername(), Fixtures.PASSWORD);
         adminBToken = api.login(fixtures.staff(cityB, StaffRole.ORG_ADMIN).getUsername(), Fixtures.PASSWORD);
         dispatcherBToken = api.login(fixtures.staff(cityB, StaffRole.DISPATCHER).getUsername(), Fixtures.PASSWORD);
-        Response login = api.post("/api/mp/auth/login", null, Map.of("code", "code-oStory" + Fixtures.unique()));
+        Response login = api.post("/api/mini/auth/login", null, Map.of("code", "code-oStory" + Fixtures.unique()));
         assertThat(login.status()).as(login.raw()).isEqualTo(200);
         reader = login.body().get("token").asText();
     }
@@ -110,8 +110,8 @@ class StoryIT extends IntegrationTest {
         assertThat(key).startsWith("stories/" + dispatcherA.getId() + "/");
         long id = createDraft(dispatcherAToken, story("四十天的网课陪伴", List.of(key)));
 
-        assertThat(api.get("/api/mp/stories/" + id, reader).code()).isEqualTo("STORY_NOT_FOUND");
-        assertThat(ids(api.get("/api/mp/stories?size=200", reader))).doesNotContain(id);
+        assertThat(api.get("/api/mini/stories/" + id, reader).code()).isEqualTo("STORY_NOT_FOUND");
+        assertThat(ids(api.get("/api/mini/stories?size=200", reader))).doesNotContain(id);
 
         Response published = api.post("/api/admin/stories/" + id + "/publish", dispatcherAToken, "");
         assertThat(published.status()).as(published.raw()).isEqualTo(200);
@@ -133,7 +133,7 @@ class StoryIT extends IntegrationTest {
         assertThat(item.get("coverUrl").asText()).startsWith(OssStub.get().baseUrl()).contains("Signature=");
         assertThat(item.has("body")).as("a card has an excerpt, not the whole text").isFalse();
 
-        Response detail = api.get("/api/mp/stories/" + id, reader);
+        Response detail = api.get("/api/mini/stories/" + id, reader);
         assertThat(detail.status()).as(detail.raw()).isEqualTo(200);
         assertThat(detail.body().get("body").asText()).contains("第一段");
         String url = detail.body().get("photoUrls").get(0).asText();
@@ -146,8 +146,8 @@ class StoryIT extends IntegrationTest {
 
         Response withdrawn = api.post("/api/admin/stories/" + id + "/withdraw", dispatcherAToken, "");
         assertThat(withdrawn.body().get("status").asText()).isEqualTo("WITHDRAWN");
-        assertThat(api.get("/api/mp/stories/" + id, reader).status()).isEqualTo(404);
-        assertThat(ids(api.get("/api/mp/stories?size=200", reader))).doesNotContain(id);
+        assertThat(api.get("/api/mini/stories/" + id, reader).status()).isEqualTo(404);
+        assertThat(ids(api.get("/api/mini/stories?size=200", reader))).doesNotContain(id);
 
         Response log = api.get("/api/admin/audit-logs?targetType=STORY&targetId=" + id, adminAToken);
         List<String> actions = new ArrayList<>();
@@ -163,16 +163,16 @@ class StoryIT extends IntegrationTest {
         clock.advance(Duration.ofMinutes(5));
         api.post("/api/admin/stories/" + older + "/publish", dispatcherAToken, "");
         // both cities' stories reach every reader; the one published last comes first
-        List<Long> listed = ids(api.get("/api/mp/stories?size=200", reader));
+        List<Long> listed = ids(api.get("/api/mini/stories?size=200", reader));
         assertThat(listed).contains(older, newer);
         assertThat(listed.indexOf(older)).isLessThan(listed.indexOf(newer));
 
-        assertThat(api.get("/api/mp/stories", null).code()).isEqualTo("UNAUTHENTICATED");
-        assertThat(api.get("/api/mp/stories/" + older, null).status()).isEqualTo(401);
-        Response tooBig = api.get("/api/mp/stories?size=500", reader);
+        assertThat(api.get("/api/mini/stories", null).code()).isEqualTo("UNAUTHENTICATED");
+        assertThat(api.get("/api/mini/stories/" + older, null).status()).isEqualTo(401);
+        Response tooBig = api.get("/api/mini/stories?size=500", reader);
         assertThat(tooBig.status()).isEqualTo(400);
         assertThat(tooBig.fieldError("size")).isNotBlank();
-        assertThat(api.get("/api/mp/stories/999999999", reader).code()).isEqualTo("STORY_NOT_FOUND");
+        assertThat(api.get("/api/mini/stories/999999999", reader).code()).isEqualTo("STORY_NOT_FOUND");
     }
 
     @Test
@@ -208,7 +208,7 @@ class StoryIT extends IntegrationTest {
         assertThat(fixed.status()).as(fixed.raw()).isEqualTo(200);
         assertThat(fixed.body().get("status").asText()).isEqualTo("WITHDRAWN");
         assertThat(api.post("/api/admin/stories/" + id + "/publish", dispatcherAToken, "").status()).isEqualTo(200);
-        assertThat(api.get("/api/mp/stories/" + id, reader).body().get("title").asText()).isEqualTo("撤回后修改");
+        assertThat(api.get("/api/mini/stories/" + id, reader).body().get("title").asText()).isEqualTo("撤回后修改");
     }
 
     @Test
@@ -387,7 +387,7 @@ class StoryIT extends IntegrationTest {
     }
 
     private Response findCard(long id) {
-        Response list = api.get("/api/mp/stories?size=200", reader);
+        Response list = api.get("/api/mini/stories?size=200", reader);
         assertThat(list.status()).as(list.raw()).isEqualTo(200);
         assertThat(ids(list)).contains(id);
         return list;

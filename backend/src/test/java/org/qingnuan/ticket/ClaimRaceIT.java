@@ -108,7 +108,7 @@ class ClaimRaceIT extends IntegrationTest {
             for (DutyReadyVolunteers.Ready v : volunteers) {
                 results.add(pool.submit((Callable<Api.Response>) () -> {
                     start.await();
-                    return api.post("/api/mp/volunteer/tasks/" + ticketId + "/claim", v.token(), "");
+                    return api.post("/api/mini/volunteer/tasks/" + ticketId + "/claim", v.token(), "");
                 }));
             }
             start.countDown();

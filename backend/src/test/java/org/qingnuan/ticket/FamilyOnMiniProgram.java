@@ -56,17 +56,17 @@ public final class FamilyOnMiniProgram {
         long familyId = worker.body().get("family").get("id").asLong();
 
         String openId = openIdPrefix + Fixtures.unique();
-        Api.Response login = api.post("/api/mp/auth/login", null, Map.of("code", "code-" + openId));
+        Api.Response login = api.post("/api/mini/auth/login", null, Map.of("code", "code-" + openId));
         assertThat(login.status()).as(login.raw()).isEqualTo(200);
         String token = login.body().get("token").asText();
-        Api.Response bound = api.post("/api/mp/me/phone", token, Map.of("code", "phone-" + familyPhone));
+        Api.Response bound = api.post("/api/mini/me/phone", token, Map.of("code", "phone-" + familyPhone));
         assertThat(bound.status()).as(bound.raw()).isEqualTo(200);
         return new FamilyOnMiniProgram(city, district, dispatcher, familyId, familyPhone, homeAddress, openId, token);
     }
 
     /** The same WeChat user signing in again (a fresh wx.login code), e.g. after their session expired. */
     public String signInAgain(Api api) {
-        Api.Response login = api.post("/api/mp/auth/login", null, Map.of("code", "code-" + openId + "~" + Fixtures.unique()));
+        Api.Response login = api.post("/api/mini/auth/login", null, Map.of("code", "code-" + openId + "~" + Fixtures.unique()));
         assertThat(login.status()).as(login.raw()).isEqualTo(200);
         return login.body().get("token").asText();
     }
@@ -79,7 +79,7 @@ public final class FamilyOnMiniProgram {
     public Api.Response submit(Api api, String idempotencyKey, Object body) {
         java.util.Map<String, String> headers = new java.util.HashMap<>();
         headers.put("Idempotency-Key", idempotencyKey);
-        return api.post("/api/mp/tickets", token, body, headers);
+        return api.post("/api/mini/tickets", token, body, headers);
     }
 
     public static long id(Api.Response response) {

@@ -51,7 +51,7 @@ class HelpTicketIT extends IntegrationTest {
     @Test
     void aFamilySignsInBindsByPhoneAndAsksForHelpThatOnlyItsOwnCitySees() {
         FamilyOnMiniProgram family = FamilyOnMiniProgram.register(api, fixtures, "武汉", "oFam");
-        JsonNode me = api.get("/api/mp/me", family.token).body();
+        JsonNode me = api.get("/api/mini/me", family.token).body();
         assertThat(me.get("roles").get(0).get("kind").asText()).isEqualTo("FAMILY");
         assertThat(me.get("roles").get(0).get("familyId").asLong()).isEqualTo(family.familyId);
         assertThat(me.get("phone").asText()).contains("****").doesNotContain(family.familyPhone);
@@ -96,11 +96,11 @@ class HelpTicketIT extends IntegrationTest {
         assertThat(refused.code()).isEqualTo("NOT_YOUR_FAMILY");
 
         long othersTicket = FamilyOnMiniProgram.id(other.submit(api, UUID.randomUUID().toString(), other.request("请帮忙买菜，家里没有菜了")));
-        assertThat(api.get("/api/mp/tickets/" + othersTicket, mine.token).status()).isEqualTo(404);
-        assertThat(api.post("/api/mp/tickets/" + othersTicket + "/cancel", mine.token, Map.of()).status()).isEqualTo(404);
-        assertThat(api.get("/api/mp/tickets", mine.token).body().get("total").asLong()).isZero();
-        assertThat(api.get("/api/mp/tickets", null).code()).isEqualTo("UNAUTHENTICATED");
-        assertThat(api.get("/api/mp/tickets", "no-such-token").code()).isEqualTo("SESSION_EXPIRED");
+        assertThat(api.get("/api/mini/tickets/" + othersTicket, mine.token).status()).isEqualTo(404);
+        assertThat(api.post("/api/mini/tickets/" + othersTicket + "/cancel", mine.token, Map.of()).status()).isEqualTo(404);
+        assertThat(api.get("/api/mini/tickets", mine.token).body().get("total").asLong()).isZero();
+        assertThat(api.get("/api/mini/tickets", null).code()).isEqualTo("UNAUTHENTICATED");
+        assertThat(api.get("/api/mini/tickets", "no-such-token").code()).isEqualTo("SESSION_EXPIRED");
     }
 
     @Test
@@ -122,7 +122,7 @@ class HelpTicketIT extends IntegrationTest {
         redisson.getKeys().flushdb();
         String again = family.signInAgain(api);
         Map<String, String> headers = Map.of("Idempotency-Key", key);
-        Response afterFlush = api.post("/api/mp/tickets", again, body, headers);
+        Response afterFlush = api.post("/api/mini/tickets", again, body, headers);
         assertThat(FamilyOnMiniProgram.id(afterFlush)).isEqualTo(FamilyOnMiniProgram.id(first));
         assertThat(countTickets(family.familyId)).isEqualTo(1);
     }
@@ -162,7 +162,7 @@ class HelpTicketIT extends IntegrationTest {
         long id = FamilyOnMiniProgram.id(family.submit(api, UUID.randomUUID().toString(), family.request("请帮忙买一袋米和一桶油")));
         String staff = family.dispatcherToken;
 
-        Response early = api.post("/api/mp/tickets/" + id + "/confirm", family.token, Map.of("rating", 5));
+        Response early = api.post("/api/mini/tickets/" + id + "/confirm", family.token, Map.of("rating", 5));
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.fieldError("status")).isEqualTo("SUBMITTED");
 
@@ -175,16 +175,16 @@ class HelpTicketIT extends IntegrationTest {
 
         assertThat(api.post("/api/admin/tickets/" + id + "/complete", staff, Map.of("note", "社区志愿者已送到家门口"))
                 .body().get("status").asText()).isEqualTo("DONE");
-        Response badRating = api.post("/api/mp/tickets/" + id + "/confirm", family.token, Map.of("rating", 6));
+        Response badRating = api.post("/api/mini/tickets/" + id + "/confirm", family.token, Map.of("rating", 6));
         assertThat(badRating.status()).isEqualTo(400);
         assertThat(badRating.fieldError("rating")).isNotBlank();
 
-        Response confirmed = api.post("/api/mp/tickets/" + id + "/confirm", family.token, Map.of("rating", 5, "comment", "非常感谢"));
+        Response confirmed = api.post("/api/mini/tickets/" + id + "/confirm", family.token, Map.of("rating", 5, "comment", "非常感谢"));
         assertThat(confirmed.body().get("status").asText()).isEqualTo("CONFIRMED");
         assertThat(confirmed.body().get("rating").asInt()).isEqualTo(5);
-        assertThat(api.post("/api/mp/tickets/" + id + "/cancel", family.token, Map.of()).status()).isEqualTo(409);
+        assertThat(api.post("/api/mini/tickets/" + id + "/cancel", family.token, Map.of()).status()).isEqualTo(409);
 
-        JsonNode history = api.get("/api/mp/tickets/" + id, family.token).body().get("history");
+        JsonNode history = api.get("/api/mini/tickets/" + id, family.token).body().get("history");
         List<String> steps = new ArrayList<>();
         history.forEach(e -> steps.add(e.get("action").asText() + ":" + e.get("toStatus").asText()));
         assertThat(steps).containsExactly("SUBMIT:SUBMITTED", "ACCEPT:ACCEPTED", "COMPLETE:DONE", "CONFIRM:CONFIRMED");
@@ -197,7 +197,7 @@ class HelpTicketIT extends IntegrationTest {
     void aFamilyCancelsAndStaffRejectsWithReasons() {
         FamilyOnMiniProgram family = FamilyOnMiniProgram.register(api, fixtures, "武汉", "oFam");
         long cancelled = FamilyOnMiniProgram.id(family.submit(api, UUID.randomUUID().toString(), family.request("请帮忙接送孩子去学校")));
-        Response cancel = api.post("/api/mp/tickets/" + cancelled + "/cancel", family.token, Map.of("reason", "亲戚已经帮忙了"));
+        Response cancel = api.post("/api/mini/tickets/" + cancelled + "/cancel", family.token, Map.of("reason", "亲戚已经帮忙了"));
         assertThat(cancel.body().get("status").asText()).isEqualTo("CANCELLED");
         assertThat(cancel.body().get("closeReason").asText()).isEqualTo("CANCELLED_BY_FAMILY");
 
@@ -206,7 +206,7 @@ class HelpTicketIT extends IntegrationTest {
         assertThat(noReason.fieldError("reason")).isNotBlank();
         Response reject = api.post("/api/admin/tickets/" + rejected + "/reject", family.dispatcherToken, Map.of("reason", "不属于关爱服务范围"));
         assertThat(reject.body().get("status").asText()).isEqualTo("REJECTED");
-        assertThat(api.get("/api/mp/tickets/" + rejected, family.token).body().get("history").get(1).get("note").asText())
+        assertThat(api.get("/api/mini/tickets/" + rejected, family.token).body().get("history").get(1).get("note").asText())
                 .isEqualTo("不属于关爱服务范围");
     }
 
@@ -274,9 +274,9 @@ class HelpTicketIT extends IntegrationTest {
         settled(id, SubscribeNotice.Status.NO_CONSENT);
         assertThat(wechat.count("/cgi-bin/message/subscribe/send", family.openId)).isZero();
 
-        Response consent = api.post("/api/mp/me/subscriptions", family.token, Map.of("acceptedTemplateIds", List.of(TICKET_TEMPLATE_ID)));
+        Response consent = api.post("/api/mini/me/subscriptions", family.token, Map.of("acceptedTemplateIds", List.of(TICKET_TEMPLATE_ID)));
         assertThat(consent.body().get("remaining").get(TICKET_TEMPLATE_ID).asInt()).isEqualTo(1);
-        assertThat(api.post("/api/mp/me/subscriptions", family.token, Map.of("acceptedTemplateIds", List.of("not-ours"))).status())
+        assertThat(api.post("/api/mini/me/subscriptions", family.token, Map.of("acceptedTemplateIds", List.of("not-ours"))).status())
                 .isEqualTo(400);
         api.post("/api/admin/tickets/" + id + "/complete", family.dispatcherToken, Map.of("note", "已送到"));
         settled(id, SubscribeNotice.Status.NO_CONSENT, SubscribeNotice.Status.SENT);
@@ -284,11 +284,11 @@ class HelpTicketIT extends IntegrationTest {
                 .findFirst().orElseThrow().body();
         assertThat(sent).contains(TICKET_TEMPLATE_ID).contains("id=" + id);
         // the one consent is spent: the next change is not sent
-        api.post("/api/mp/tickets/" + id + "/confirm", family.token, Map.of("rating", 4));
+        api.post("/api/mini/tickets/" + id + "/confirm", family.token, Map.of("rating", 4));
         assertThat(wechat.count("/cgi-bin/message/subscribe/send", family.openId)).isEqualTo(1);
 
         FamilyOnMiniProgram refusing = FamilyOnMiniProgram.register(api, fixtures, "武汉", "oRefuse");
-        api.post("/api/mp/me/subscriptions", refusing.token, Map.of("acceptedTemplateIds", List.of(TICKET_TEMPLATE_ID)));
+        api.post("/api/mini/me/subscriptions", refusing.token, Map.of("acceptedTemplateIds", List.of(TICKET_TEMPLATE_ID)));
         long refusedTicket = FamilyOnMiniProgram.id(refusing.submit(api, UUID.randomUUID().toString(), refusing.request("请帮忙买菜和水果")));
         api.post("/api/admin/tickets/" + refusedTicket + "/accept", refusing.dispatcherToken, Map.of());
         settled(refusedTicket, SubscribeNotice.Status.REFUSED);
@@ -297,7 +297,7 @@ class HelpTicketIT extends IntegrationTest {
         assertThat(wechat.count("/cgi-bin/message/subscribe/send", refusing.openId)).isEqualTo(1);
 
         FamilyOnMiniProgram busy = FamilyOnMiniProgram.register(api, fixtures, "武汉", "oBusy");
-        api.post("/api/mp/me/subscriptions", busy.token, Map.of("acceptedTemplateIds", List.of(TICKET_TEMPLATE_ID)));
+        api.post("/api/mini/me/subscriptions", busy.token, Map.of("acceptedTemplateIds", List.of(TICKET_TEMPLATE_ID)));
         long busyTicket = FamilyOnMiniProgram.id(busy.submit(api, UUID.randomUUID().toString(), busy.request("请帮忙买菜和水果")));
         api.post("/api/admin/tickets/" + busyTicket + "/accept", busy.dispatcherToken, Map.of());
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
@@ -309,15 +309,15 @@ class HelpTicketIT extends IntegrationTest {
         familyNotices.sendDue();
         assertThat(wechat.count("/cgi-bin/message/subscribe/send", busy.openId)).isEqualTo(2);
         // the consent was given back after each transient failure
-        assertThat(api.post("/api/mp/me/subscriptions", busy.token, Map.of("acceptedTemplateIds", List.of(TICKET_TEMPLATE_ID)))
+        assertThat(api.post("/api/mini/me/subscriptions", busy.token, Map.of("acceptedTemplateIds", List.of(TICKET_TEMPLATE_ID)))
                 .body().get("remaining").get(TICKET_TEMPLATE_ID).asInt()).isEqualTo(2);
     }
 
     @Test
     void aMessageLeftSendingByAnInstanceThatDiedIsSentByTheNextSweep() {
         FamilyOnMiniProgram family = FamilyOnMiniProgram.register(api, fixtures, "武汉", "oFam");
-        long userId = api.get("/api/mp/me", family.token).body().get("userId").asLong();
-        api.post("/api/mp/me/subscriptions", family.token, Map.of("acceptedTemplateIds", List.of(TICKET_TEMPLATE_ID)));
+        long userId = api.get("/api/mini/me", family.token).body().get("userId").asLong();
+        api.post("/api/mini/me/subscriptions", family.token, Map.of("acceptedTemplateIds", List.of(TICKET_TEMPLATE_ID)));
         long id = FamilyOnMiniProgram.id(family.submit(api, UUID.randomUUID().toString(), family.request("请帮忙买一袋米和一桶油")));
         SubscribeNotice stuck = new SubscribeNotice();
         stuck.setUserId(userId);
@@ -349,7 +349,7 @@ class HelpTicketIT extends IntegrationTest {
         clock.advance(Duration.ofHours(2));
         assertThat(autoConfirm.run()).isGreaterThanOrEqualTo(1);
         // three days later the family's session has expired: they sign in again
-        JsonNode view = api.get("/api/mp/tickets/" + id, family.signInAgain(api)).body();
+        JsonNode view = api.get("/api/mini/tickets/" + id, family.signInAgain(api)).body();
         assertThat(view.get("status").asText()).isEqualTo("CONFIRMED");
         JsonNode last = view.get("history").get(view.get("history").size() - 1);
         assertThat(last.get("action").asText()).isEqualTo("AUTO_CONFIRM");
@@ -359,13 +359,13 @@ class HelpTicketIT extends IntegrationTest {
     @Test
     void photosGoToStorageUnderTheUsersOwnPrefixAndAreShownBySignedUrls() {
         FamilyOnMiniProgram family = FamilyOnMiniProgram.register(api, fixtures, "武汉", "oFam");
-        Response policy = api.post("/api/mp/uploads/policy", family.token, Map.of("contentType", "image/jpeg", "size", 2048));
+        Response policy = api.post("/api/mini/uploads/policy", family.token, Map.of("contentType", "image/jpeg", "size", 2048));
         assertThat(policy.status()).as(policy.raw()).isEqualTo(200);
         String key = policy.body().get("key").asText();
         assertThat(policy.body().get("formFields").get("policy").asText()).isNotBlank();
-        Response tooBig = api.post("/api/mp/uploads/policy", family.token, Map.of("contentType", "image/jpeg", "size", 20_000_000));
+        Response tooBig = api.post("/api/mini/uploads/policy", family.token, Map.of("contentType", "image/jpeg", "size", 20_000_000));
         assertThat(tooBig.fieldError("size")).isNotBlank();
-        Response pdf = api.post("/api/mp/uploads/policy", family.token, Map.of("contentType", "application/pdf", "size", 20));
+        Response pdf = api.post("/api/mini/uploads/policy", family.token, Map.of("contentType", "application/pdf", "size", 20));
         assertThat(pdf.fieldError("contentType")).isNotBlank();
 
         Map<String, Object> withMissing = new HashMap<>(family.request("请帮忙修理家里的水管"));
@@ -387,9 +387,9 @@ class HelpTicketIT extends IntegrationTest {
 
     @Test
     void theDemoSignInDoesNotExistInTheProductionProfile() {
-        Response response = api.post("/api/mp/auth/dev-login", null, Map.of("role", "FAMILY", "subjectId", 1));
+        Response response = api.post("/api/mini/auth/dev-login", null, Map.of("role", "FAMILY", "subjectId", 1));
         assertThat(response.status()).isEqualTo(404);
-        assertThat(api.get("/api/mp/auth/dev-users", null).status()).isEqualTo(404);
+        assertThat(api.get("/api/mini/auth/dev-users", null).status()).isEqualTo(404);
     }
 
     private long countTickets(long familyId) {

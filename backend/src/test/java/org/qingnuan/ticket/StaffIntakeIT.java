@@ -51,7 +51,7 @@ class StaffIntakeIT extends IntegrationTest {
         assertThat(api.post("/api/admin/tickets/intake", staff, need, Map.of("Idempotency-Key", key)).body().get("id").asLong())
                 .as("a double submit is the same request").isEqualTo(id);
 
-        JsonNode followed = api.get("/api/mp/tickets/" + id, family.token).body();
+        JsonNode followed = api.get("/api/mini/tickets/" + id, family.token).body();
         assertThat(followed.get("address").asText()).isEqualTo(family.homeAddress);
         assertThat(followed.get("history").get(0).get("actor").asText()).startsWith("工作人员 ");
 

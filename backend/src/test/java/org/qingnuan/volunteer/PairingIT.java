@@ -62,22 +62,22 @@ class PairingIT extends IntegrationTest {
                 Map.of("familyId", second.familyId, "volunteerId", near.volunteerId(), "partnerKind", "VOLUNTEER")).status())
                 .as("the partner is in the first city: not found from the second").isEqualTo(404);
 
-        JsonNode mine = api.get("/api/mp/pairings", near.token()).body().get(0);
+        JsonNode mine = api.get("/api/mini/pairings", near.token()).body().get(0);
         assertThat(mine.get("address").asText()).isEqualTo(family.homeAddress);
         assertThat(mine.get("members").get(0).get("needs").toString()).contains("在校学生");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM personal_data_access WHERE subject_type = 'FAMILY'"
                 + " AND subject_id = ? AND accessor_type = 'VOLUNTEER'", Long.class, family.familyId)).isEqualTo(1);
 
-        Response checkIn = api.post("/api/mp/pairings/" + pairingId + "/check-ins", near.token(),
+        Response checkIn = api.post("/api/mini/pairings/" + pairingId + "/check-ins", near.token(),
                 Map.of("method", "VIDEO", "note", "孩子作业写完了，情绪不错"));
         assertThat(checkIn.status()).as(checkIn.raw()).isEqualTo(201);
-        assertThat(api.post("/api/mp/pairings/" + pairingId + "/check-ins", far.token(), Map.of("method", "PHONE")).status())
+        assertThat(api.post("/api/mini/pairings/" + pairingId + "/check-ins", far.token(), Map.of("method", "PHONE")).status())
                 .isEqualTo(404);
         JsonNode listed = api.get("/api/admin/pairings?active=true", staff).body().get(0);
         assertThat(listed.get("checkIns").asLong()).isEqualTo(1);
         assertThat(listed.get("partnerKind").asText()).isEqualTo("CADRE");
 
-        Response asked = api.post("/api/mp/tickets", near.token(), family.request("孩子的网课平板坏了，需要帮忙送修"),
+        Response asked = api.post("/api/mini/tickets", near.token(), family.request("孩子的网课平板坏了，需要帮忙送修"),
                 Map.of("Idempotency-Key", UUID.randomUUID().toString()));
         assertThat(asked.status()).as(asked.raw()).isEqualTo(201);
         assertThat(asked.body().get("history").get(0).get("actor").asText()).isEqualTo("结对帮扶人");
@@ -96,8 +96,8 @@ class PairingIT extends IntegrationTest {
 
         assertThat(api.post("/api/admin/pairings/" + pairingId + "/end", staff, Map.of()).fieldError("reason")).isNotBlank();
         api.post("/api/admin/pairings/" + pairingId + "/end", staff, Map.of("reason", "医护人员已返岗，家庭不再需要"));
-        assertThat(api.get("/api/mp/pairings", near.token()).body()).isEmpty();
-        assertThat(api.post("/api/mp/tickets", near.token(), family.request("再请帮忙买些水果"),
+        assertThat(api.get("/api/mini/pairings", near.token()).body()).isEmpty();
+        assertThat(api.post("/api/mini/tickets", near.token(), family.request("再请帮忙买些水果"),
                 Map.of("Idempotency-Key", UUID.randomUUID().toString())).code()).isEqualTo("NOT_YOUR_FAMILY");
         assertThat(api.post("/api/admin/pairings", staff, Map.of("familyId", family.familyId, "volunteerId", far.volunteerId(),
                 "partnerKind", "VOLUNTEER")).status()).as("the family may be paired again").isEqualTo(201);

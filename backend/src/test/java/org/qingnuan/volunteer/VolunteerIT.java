@@ -42,24 +42,24 @@ class VolunteerIT extends IntegrationTest {
         OrgUnit university = fixtures.child(family.city, "某大学团委" + Fixtures.unique(), OrgType.UNIVERSITY_LEAGUE);
 
         String openId = "oVol" + Fixtures.unique();
-        String token = api.post("/api/mp/auth/login", null, Map.of("code", "code-" + openId)).body().get("token").asText();
+        String token = api.post("/api/mini/auth/login", null, Map.of("code", "code-" + openId)).body().get("token").asText();
         Map<String, Object> registration = new HashMap<>(Map.of("name", "陈志愿", "idNumber", People.idNumber(),
                 "orgId", university.getId(), "skills", List.of("SHOPPING", "DRIVER"), "latitude", 30.600000,
                 "longitude", 114.290000, "radiusKm", 5, "availability", "周末全天"));
-        Response noPhone = api.post("/api/mp/volunteer", token, registration);
+        Response noPhone = api.post("/api/mini/volunteer", token, registration);
         assertThat(noPhone.code()).isEqualTo("PHONE_NOT_VERIFIED");
         // a phone the registry does not know is still verified and kept
-        assertThat(api.post("/api/mp/me/phone", token, Map.of("code", "phone-" + People.mobile())).code())
+        assertThat(api.post("/api/mini/me/phone", token, Map.of("code", "phone-" + People.mobile())).code())
                 .isEqualTo("NO_REGISTRATION_FOR_PHONE");
-        Response registered = api.post("/api/mp/volunteer", token, registration);
+        Response registered = api.post("/api/mini/volunteer", token, registration);
         assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
         long volunteerId = registered.body().get("id").asLong();
         assertThat(registered.body().get("status").asText()).isEqualTo("PENDING");
         assertThat(registered.body().get("dutyGate").get("open").asBoolean()).isFalse();
-        assertThat(api.post("/api/mp/volunteer", token, registration).code()).isEqualTo("ALREADY_REGISTERED");
-        assertThat(api.get("/api/mp/me", token).body().get("roles").findValuesAsText("kind")).contains("VOLUNTEER");
+        assertThat(api.post("/api/mini/volunteer", token, registration).code()).isEqualTo("ALREADY_REGISTERED");
+        assertThat(api.get("/api/mini/me", token).body().get("roles").findValuesAsText("kind")).contains("VOLUNTEER");
 
-        Response closed = api.get("/api/mp/volunteer/tasks/nearby", token);
+        Response closed = api.get("/api/mini/volunteer/tasks/nearby", token);
         assertThat(closed.status()).isEqualTo(403);
         assertThat(closed.code()).isEqualTo("DUTY_GATE_CLOSED");
         assertThat(closed.fieldError("APPROVAL")).contains("审核");
@@ -79,56 +79,56 @@ class VolunteerIT extends IntegrationTest {
                 "choices", List.of("可以不戴", "全程佩戴并覆盖口鼻"), "answer", 1)).body().get("id").asLong();
         long q2 = api.post("/api/admin/training-questions", cityAdmin, Map.of("question", "交接物品时应当？",
                 "choices", List.of("尽量无接触交接", "进屋坐下详谈"), "answer", 0)).body().get("id").asLong();
-        JsonNode course = api.get("/api/mp/volunteer/training", token).body();
+        JsonNode course = api.get("/api/mini/volunteer/training", token).body();
         assertThat(course.get("course")).isNotEmpty();
         assertThat(course.toString()).doesNotContain("\"answer\"");
-        Response failed = api.post("/api/mp/volunteer/training", token, Map.of("answers", Map.of(q1, 0, q2, 0)));
+        Response failed = api.post("/api/mini/volunteer/training", token, Map.of("answers", Map.of(q1, 0, q2, 0)));
         assertThat(failed.body().get("passed").asBoolean()).isFalse();
-        Response passed = api.post("/api/mp/volunteer/training", token, Map.of("answers", Map.of(q1, 1, q2, 0)));
+        Response passed = api.post("/api/mini/volunteer/training", token, Map.of("answers", Map.of(q1, 1, q2, 0)));
         assertThat(passed.body().get("passed").asBoolean()).as(passed.raw()).isTrue();
 
         api.put("/api/admin/volunteers/" + volunteerId + "/insurance", cityAdmin,
                 Map.of("policy", "PICC-2026-001", "until", LocalDate.now(clock).minusDays(1).toString()));
-        assertThat(api.get("/api/mp/volunteer/tasks/nearby", token).fieldError("INSURANCE")).contains("到期");
+        assertThat(api.get("/api/mini/volunteer/tasks/nearby", token).fieldError("INSURANCE")).contains("到期");
         api.put("/api/admin/volunteers/" + volunteerId + "/insurance", cityAdmin,
                 Map.of("policy", "PICC-2026-001", "until", LocalDate.now(clock).plusMonths(3).toString()));
-        assertThat(api.get("/api/mp/volunteer/me", token).body().get("dutyGate").get("open").asBoolean()).isTrue();
+        assertThat(api.get("/api/mini/volunteer/me", token).body().get("dutyGate").get("open").asBoolean()).isTrue();
 
         long ticketId = FamilyOnMiniProgram.id(family.submit(api, UUID.randomUUID().toString(), family.request("请帮忙买一袋米和一桶油")));
         api.post("/api/admin/tickets/" + ticketId + "/accept", family.dispatcherToken, Map.of());
         api.post("/api/admin/tickets/" + ticketId + "/open", family.dispatcherToken, Map.of());
 
-        JsonNode nearby = api.get("/api/mp/volunteer/tasks/nearby", token).body();
+        JsonNode nearby = api.get("/api/mini/volunteer/tasks/nearby", token).body();
         JsonNode task = find(nearby, ticketId);
         assertThat(task).as(nearby.toString()).isNotNull();
         assertThat(task.get("district").asText()).isEqualTo(family.district.getRegion());
         assertThat(task.has("address")).as("only the district until claimed").isFalse();
         assertThat(task.get("distanceKm").asDouble()).isBetween(1.0, 3.0);
 
-        Response claimed = api.post("/api/mp/volunteer/tasks/" + ticketId + "/claim", token, "");
+        Response claimed = api.post("/api/mini/volunteer/tasks/" + ticketId + "/claim", token, "");
         assertThat(claimed.status()).as(claimed.raw()).isEqualTo(200);
         assertThat(claimed.body().get("address").asText()).isEqualTo(family.homeAddress);
         assertThat(accessRows(ticketId)).isEqualTo(1);
-        assertThat(api.get("/api/mp/volunteer/tasks", token).body().get(0).get("contactPhone").asText()).isEqualTo(family.familyPhone);
+        assertThat(api.get("/api/mini/volunteer/tasks", token).body().get(0).get("contactPhone").asText()).isEqualTo(family.familyPhone);
         assertThat(accessRows(ticketId)).as("each view is logged").isEqualTo(2);
-        assertThat(find(api.get("/api/mp/volunteer/tasks/nearby", token).body(), ticketId)).as("no longer open").isNull();
+        assertThat(find(api.get("/api/mini/volunteer/tasks/nearby", token).body(), ticketId)).as("no longer open").isNull();
 
-        assertThat(api.post("/api/mp/volunteer/tasks/" + ticketId + "/start", token, "").body().get("status").asText())
+        assertThat(api.post("/api/mini/volunteer/tasks/" + ticketId + "/start", token, "").body().get("status").asText())
                 .isEqualTo("IN_PROGRESS");
         clock.advance(Duration.ofMinutes(50));
-        Response done = api.post("/api/mp/volunteer/tasks/" + ticketId + "/complete", token, Map.of("note", "米和油已送到门口"));
+        Response done = api.post("/api/mini/volunteer/tasks/" + ticketId + "/complete", token, Map.of("note", "米和油已送到门口"));
         assertThat(done.body().get("status").asText()).isEqualTo("DONE");
         assertThat(done.body().has("address")).as("not theirs to see once done").isFalse();
-        JsonNode history = api.get("/api/mp/tickets/" + ticketId, family.token).body().get("history");
+        JsonNode history = api.get("/api/mini/tickets/" + ticketId, family.token).body().get("history");
         assertThat(history.findValuesAsText("actor")).contains("志愿者 陈志愿");
 
-        assertThat(api.get("/api/mp/volunteer/hours", token).body().get("totalHours").decimalValue()).isZero();
-        api.post("/api/mp/tickets/" + ticketId + "/confirm", family.token, Map.of("rating", 5));
-        JsonNode hours = api.get("/api/mp/volunteer/hours", token).body();
+        assertThat(api.get("/api/mini/volunteer/hours", token).body().get("totalHours").decimalValue()).isZero();
+        api.post("/api/mini/tickets/" + ticketId + "/confirm", family.token, Map.of("rating", 5));
+        JsonNode hours = api.get("/api/mini/volunteer/hours", token).body();
         assertThat(hours.get("totalHours").decimalValue()).isEqualByComparingTo("0.75");
         assertThat(hours.get("entries").get(0).get("ticketId").asLong()).isEqualTo(ticketId);
 
-        Response pdf = api.raw("GET", "/api/mp/volunteer/certificate", token, null, java.net.http.HttpRequest.BodyPublishers.noBody());
+        Response pdf = api.raw("GET", "/api/mini/volunteer/certificate", token, null, java.net.http.HttpRequest.BodyPublishers.noBody());
         assertThat(pdf.status()).as(pdf.raw()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
         String code = jdbc.queryForObject("SELECT code FROM volunteer_certificate WHERE volunteer_id = ?", String.class, volunteerId);
@@ -136,7 +136,7 @@ class VolunteerIT extends IntegrationTest {
         assertThat(verified.get("hours").decimalValue()).isEqualByComparingTo("0.75");
         assertThat(verified.get("volunteer").asText()).isEqualTo("陈*愿");
         assertThat(api.get("/api/public/certificates/NOSUCHCODE12", null).status()).isEqualTo(404);
-        api.raw("GET", "/api/mp/volunteer/certificate", token, null, java.net.http.HttpRequest.BodyPublishers.noBody());
+        api.raw("GET", "/api/mini/volunteer/certificate", token, null, java.net.http.HttpRequest.BodyPublishers.noBody());
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM volunteer_certificate WHERE volunteer_id = ?", Long.class, volunteerId))
                 .as("unchanged hours keep their code").isEqualTo(1);
         assertThat(certificateText(volunteerId)).contains("陈志愿").contains("0.75").contains(code);
@@ -152,16 +152,16 @@ class VolunteerIT extends IntegrationTest {
         api.post("/api/admin/tickets/" + ticketId + "/accept", family.dispatcherToken, Map.of());
         api.post("/api/admin/tickets/" + ticketId + "/open", family.dispatcherToken, Map.of());
 
-        assertThat(api.get("/api/mp/volunteer/certificate", v.token()).code()).isEqualTo("NO_HOURS_YET");
-        api.post("/api/mp/volunteer/tasks/" + ticketId + "/claim", v.token(), "");
-        Response noReason = api.post("/api/mp/volunteer/tasks/" + ticketId + "/release", v.token(), Map.of());
+        assertThat(api.get("/api/mini/volunteer/certificate", v.token()).code()).isEqualTo("NO_HOURS_YET");
+        api.post("/api/mini/volunteer/tasks/" + ticketId + "/claim", v.token(), "");
+        Response noReason = api.post("/api/mini/volunteer/tasks/" + ticketId + "/release", v.token(), Map.of());
         assertThat(noReason.fieldError("reason")).isNotBlank();
-        Response released = api.post("/api/mp/volunteer/tasks/" + ticketId + "/release", v.token(), Map.of("reason", "临时要加班"));
+        Response released = api.post("/api/mini/volunteer/tasks/" + ticketId + "/release", v.token(), Map.of("reason", "临时要加班"));
         assertThat(released.body().get("status").asText()).isEqualTo("OPEN");
         JsonNode alerts = api.get("/api/admin/alerts", family.dispatcherToken).body();
         assertThat(alerts.toString()).contains("临时要加班");
 
-        api.post("/api/mp/volunteer/tasks/" + ticketId + "/claim", v.token(), "");
+        api.post("/api/mini/volunteer/tasks/" + ticketId + "/claim", v.token(), "");
         clock.advance(Duration.ofMinutes(90));
         assertThat(tasks.releaseUnstarted(Duration.ofHours(2))).isZero();
         clock.advance(Duration.ofMinutes(31));
@@ -182,11 +182,11 @@ class VolunteerIT extends IntegrationTest {
         api.post("/api/admin/tickets/" + ticketId + "/accept", family.dispatcherToken, Map.of());
         api.post("/api/admin/tickets/" + ticketId + "/open", family.dispatcherToken, Map.of());
 
-        assertThat(api.post("/api/mp/volunteer/tasks/" + ticketId + "/claim", first.token(), "").status()).isEqualTo(200);
-        assertThat(api.post("/api/mp/volunteer/tasks/" + ticketId + "/claim", second.token(), "").status())
+        assertThat(api.post("/api/mini/volunteer/tasks/" + ticketId + "/claim", first.token(), "").status()).isEqualTo(200);
+        assertThat(api.post("/api/mini/volunteer/tasks/" + ticketId + "/claim", second.token(), "").status())
                 .as("taken: turned away (the winner's flag stays in Redis for a while)").isEqualTo(409);
-        api.post("/api/mp/volunteer/tasks/" + ticketId + "/release", first.token(), Map.of("reason", "家里有急事"));
-        Response again = api.post("/api/mp/volunteer/tasks/" + ticketId + "/claim", second.token(), "");
+        api.post("/api/mini/volunteer/tasks/" + ticketId + "/release", first.token(), Map.of("reason", "家里有急事"));
+        Response again = api.post("/api/mini/volunteer/tasks/" + ticketId + "/claim", second.token(), "");
         assertThat(again.status()).as("back in the pool: the flag went with it. " + again.raw()).isEqualTo(200);
     }
 

@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import org.qingnuan.api.mp.MpUserView;
+import org.qingnuan.api.mini.MiniUserView;
 import org.qingnuan.identity.DemoSignIn;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
@@ -19,7 +19,7 @@ import java.util.List;
 /** The embedded default has no real AppID: pick a demo user instead of wx.login. Never in prod (DevLoginGuard). */
 @Tag(name = "小程序：演示登录（仅内置演示环境）")
 @RestController
-@RequestMapping("/api/mp/auth")
+@RequestMapping("/api/mini/auth")
 @Profile("!prod")
 @ConditionalOnProperty("qingnuan.miniprogram.dev-login")
 class DevLoginController {
@@ -30,7 +30,7 @@ class DevLoginController {
         this.demo = demo;
     }
 
-    record DevLoginRequest(@NotNull(message = "请选择角色") MpUserView.RoleKind role,
+    record DevLoginRequest(@NotNull(message = "请选择角色") MiniUserView.RoleKind role,
                            @NotNull(message = "请选择演示用户") Long subjectId) {
     }
 
@@ -42,7 +42,7 @@ class DevLoginController {
 
     @Operation(summary = "以演示用户身份登录（无需微信）")
     @PostMapping("/dev-login")
-    MpUserView.Login login(@Valid @RequestBody DevLoginRequest request) {
+    MiniUserView.Login login(@Valid @RequestBody DevLoginRequest request) {
         return demo.signIn(request.role(), request.subjectId());
     }
 }

@@ -29,20 +29,20 @@ class OpenApiDocument {
 
     private static final String BEARER = "bearer";
     /** Operations anyone may call. */
-    private static final Set<String> OPEN = Set.of("/api/admin/auth/login", "/api/mp/auth/login",
-            "/api/mp/auth/dev-login", "/api/mp/auth/dev-users", "/api/mp/subscriptions/templates",
+    private static final Set<String> OPEN = Set.of("/api/admin/auth/login", "/api/mini/auth/login",
+            "/api/mini/auth/dev-login", "/api/mini/auth/dev-users", "/api/mini/subscriptions/templates",
             "/api/public/certificates/{code}");
 
     @Bean
     OpenAPI qingnuanOpenApi() {
         return new OpenAPI()
                 .info(new Info().title("青暖 Qingnuan API").version("1")
-                        .description("Staff API (/api/admin/**) and mini-program API (/api/mp/**). Every failure answers "
+                        .description("Staff API (/api/admin/**) and mini-program API (/api/mini/**). Every failure answers "
                                 + "with ApiError {code, message, traceId, fieldErrors}: switch on code, show message. "
                                 + "Flows: docs/miniprogram-api.md."))
                 .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer")
-                        .description("POST /api/mp/auth/login (mini-program) or /api/admin/auth/login (staff) → token")));
+                        .description("POST /api/mini/auth/login (mini-program) or /api/admin/auth/login (staff) → token")));
     }
 
     @Bean

@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.qingnuan.api.pairing.CheckInRequest;
 import org.qingnuan.api.pairing.CheckInView;
-import org.qingnuan.api.pairing.MpPairingApi;
+import org.qingnuan.api.pairing.MiniPairingApi;
 import org.qingnuan.api.pairing.PairingView;
 import org.qingnuan.identity.CurrentUser;
 import org.qingnuan.identity.UserPrincipal;

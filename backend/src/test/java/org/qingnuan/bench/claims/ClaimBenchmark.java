@@ -192,7 +192,7 @@ public final class ClaimBenchmark {
             updates[c] = connections[c].prepareStatement(CLAIM_SQL);
         }
         Claimer overHttp = (client, taskId, volunteer) -> {
-            RawHttp.Response r = http[client].post("/api/mp/volunteer/tasks/" + taskId + "/claim", volunteers.get(volunteer).token());
+            RawHttp.Response r = http[client].post("/api/mini/volunteer/tasks/" + taskId + "/claim", volunteers.get(volunteer).token());
             if (r.status() == 200) {
                 return Outcome.WIN;
             }
@@ -231,7 +231,7 @@ public final class ClaimBenchmark {
         // the ceiling: the same clients, tokens and connections asking for the cheapest signed-in answer the API has
         // (the subscribe-message templates: the whole filter chain, the session and the user's roles, no feature work)
         Claimer ceiling = (client, taskId, volunteer) -> {
-            RawHttp.Response r = http[client].get("/api/mp/subscriptions/templates", volunteers.get(volunteer).token());
+            RawHttp.Response r = http[client].get("/api/mini/subscriptions/templates", volunteers.get(volunteer).token());
             if (r.status() == 200) {
                 return Outcome.LOSS;
             }
@@ -518,7 +518,7 @@ public final class ClaimBenchmark {
             http[c] = new RawHttp("127.0.0.1", port);
         }
         Fetch overHttp = (client, v) -> {
-            RawHttp.Response r = http[client].get("/api/mp/volunteer/tasks/nearby", v.token());
+            RawHttp.Response r = http[client].get("/api/mini/volunteer/tasks/nearby", v.token());
             if (r.status() != 200) {
                 error("nearby answered " + r.status() + ": " + r.body());
                 return 0;

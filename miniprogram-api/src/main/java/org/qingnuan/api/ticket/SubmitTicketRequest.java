@@ -30,7 +30,7 @@ public record SubmitTicketRequest(
         @Schema(description = "联系电话；不填则用登记的家属电话")
         @Pattern(regexp = "^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$", message = "请填写正确的手机号或座机号")
         String contactPhone,
-        @Schema(description = "照片的对象键（先调 /api/mp/uploads/policy 上传），最多 9 张")
+        @Schema(description = "照片的对象键（先调 /api/mini/uploads/policy 上传），最多 9 张")
         @Size(max = 9, message = "最多上传 9 张照片")
         List<@NotBlank @Size(max = 200) String> photoKeys) {
 

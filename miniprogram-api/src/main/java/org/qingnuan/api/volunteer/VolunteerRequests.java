@@ -24,14 +24,14 @@ public final class VolunteerRequests {
     private VolunteerRequests() {
     }
 
-    /** Registration; the phone is the one WeChat verified (bind it first with /api/mp/me/phone). */
+    /** Registration; the phone is the one WeChat verified (bind it first with /api/mini/me/phone). */
     public record Register(
             @NotBlank(message = "请填写真实姓名") @Size(max = 32, message = "姓名最多 32 个字")
             @Pattern(regexp = Patterns.NAME, message = "姓名含有不支持的字符") String name,
             @Schema(description = "居民身份证号，加密保存")
             @NotBlank(message = "请填写身份证号")
             @Pattern(regexp = "^\\d{17}[\\dXx]$", message = "请填写 18 位身份证号") String idNumber,
-            @Schema(description = "所属组织：高校团委、区县团委或合作单位的编号（见 /api/mp/volunteer/organisations）")
+            @Schema(description = "所属组织：高校团委、区县团委或合作单位的编号（见 /api/mini/volunteer/organisations）")
             @NotNull(message = "请选择所属组织") Long orgId,
             @NotEmpty(message = "请至少选择一项技能") Set<Skill> skills,
             @Schema(description = "技能说明：车型、可辅导的科目和年级、心理咨询证书编号等")
@@ -56,7 +56,7 @@ public final class VolunteerRequests {
 
     public record Complete(@NotBlank(message = "请填写服务情况")
                            @Size(max = 500, message = "服务情况最多 500 个字") @PlainText String note,
-                           @Schema(description = "服务照片的对象键（先调 /api/mp/uploads/policy 上传），最多 9 张")
+                           @Schema(description = "服务照片的对象键（先调 /api/mini/uploads/policy 上传），最多 9 张")
                            @Size(max = 9, message = "最多上传 9 张照片") List<@NotBlank @Size(max = 200) String> photoKeys) {
     }
 }

@@ -2,7 +2,7 @@ package org.qingnuan.prompt.web;
 
 import org.qingnuan.api.report.DemandReportRequest;
 import org.qingnuan.api.report.DemandReportView;
-import org.qingnuan.api.report.MpDemandReportApi;
+import org.qingnuan.api.report.MiniDemandReportApi;
 import org.qingnuan.identity.CurrentUser;
 import org.qingnuan.prompt.MiniProgramReports;
 import org.springframework.http.HttpStatus;
@@ -12,11 +12,11 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 
 @RestController
-class MpDemandReportController implements MpDemandReportApi {
+class MiniDemandReportController implements MiniDemandReportApi {
 
     private final MiniProgramReports reports;
 
-    MpDemandReportController(MiniProgramReports reports) {
+    MiniDemandReportController(MiniProgramReports reports) {
         this.reports = reports;
     }
 

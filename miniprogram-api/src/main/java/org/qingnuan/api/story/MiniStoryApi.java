@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 
 /** Stories (先进典型) in the mini-program: published ones only, of every league of the installation. */
 @Tag(name = "小程序：先进典型")
-@RequestMapping("/api/mp")
-public interface StoryApi {
+@RequestMapping("/api/mini")
+public interface MiniStoryApi {
 
     @Operation(summary = "已发布的先进典型，新发布的在前",
             description = "需要登录（静默登录即可，无需绑定身份）。只列出已发布的；草稿和已撤回的不出现。")

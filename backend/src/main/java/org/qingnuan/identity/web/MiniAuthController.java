@@ -1,23 +1,23 @@
 package org.qingnuan.identity.web;
 
-import org.qingnuan.api.mp.MpAuthApi;
-import org.qingnuan.api.mp.MpRequests;
-import org.qingnuan.api.mp.MpUserView;
+import org.qingnuan.api.mini.MiniAuthApi;
+import org.qingnuan.api.mini.MiniRequests;
+import org.qingnuan.api.mini.MiniUserView;
 import org.qingnuan.identity.CurrentUser;
 import org.qingnuan.identity.MiniProgramSignIn;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-class MpAuthController implements MpAuthApi {
+class MiniAuthController implements MiniAuthApi {
 
     private final MiniProgramSignIn signIn;
 
-    MpAuthController(MiniProgramSignIn signIn) {
+    MiniAuthController(MiniProgramSignIn signIn) {
         this.signIn = signIn;
     }
 
     @Override
-    public MpUserView.Login login(MpRequests.Login request) {
+    public MiniUserView.Login login(MiniRequests.Login request) {
         return signIn.login(request.code());
     }
 
@@ -27,17 +27,17 @@ class MpAuthController implements MpAuthApi {
     }
 
     @Override
-    public MpUserView me() {
+    public MiniUserView me() {
         return signIn.view(CurrentUser.require().userId());
     }
 
     @Override
-    public MpUserView bindPhone(MpRequests.PhoneCode request) {
+    public MiniUserView bindPhone(MiniRequests.PhoneCode request) {
         return signIn.bindPhone(CurrentUser.require(), request.code());
     }
 
     @Override
-    public MpUserView redeemInvite(MpRequests.InviteCode request) {
+    public MiniUserView redeemInvite(MiniRequests.InviteCode request) {
         return signIn.redeemInvite(CurrentUser.require(), request.code());
     }
 }

@@ -1,4 +1,4 @@
-package org.qingnuan.api.mp;
+package org.qingnuan.api.mini;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -8,15 +8,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 
-/** Sign-in and roles of a mini-program user. Every other {@code /api/mp} call needs {@code Authorization: Bearer <token>}. */
+/** Sign-in and roles of a mini-program user. Every other {@code /api/mini} call needs {@code Authorization: Bearer <token>}. */
 @Tag(name = "小程序：登录与身份")
-@RequestMapping("/api/mp")
-public interface MpAuthApi {
+@RequestMapping("/api/mini")
+public interface MiniAuthApi {
 
     @Operation(summary = "用 wx.login 的 code 登录，换取本系统的 token（会话密钥只留在服务器）",
             description = "失败：WX_CODE_INVALID（code 无效或已用过，请重新调用 wx.login）、WECHAT_BUSY（稍后重试）。")
     @PostMapping("/auth/login")
-    MpUserView.Login login(@Valid @RequestBody MpRequests.Login request);
+    MiniUserView.Login login(@Valid @RequestBody MiniRequests.Login request);
 
     @Operation(summary = "退出登录（token 立即失效）")
     @PostMapping("/auth/logout")
@@ -24,13 +24,13 @@ public interface MpAuthApi {
 
     @Operation(summary = "当前用户：手机号（脱敏）和已绑定的角色")
     @GetMapping("/me")
-    MpUserView me();
+    MiniUserView me();
 
     @Operation(summary = "用手机号快速验证组件（getPhoneNumber）的 code 绑定手机号，并按登记信息自动绑定家属/医护人员角色")
     @PostMapping("/me/phone")
-    MpUserView bindPhone(@Valid @RequestBody MpRequests.PhoneCode request);
+    MiniUserView bindPhone(@Valid @RequestBody MiniRequests.PhoneCode request);
 
     @Operation(summary = "用邀请码绑定角色：工作人员发给家属的邀请码，或医疗队的邀请码（领队、联络员）")
     @PostMapping("/me/invites")
-    MpUserView redeemInvite(@Valid @RequestBody MpRequests.InviteCode request);
+    MiniUserView redeemInvite(@Valid @RequestBody MiniRequests.InviteCode request);
 }

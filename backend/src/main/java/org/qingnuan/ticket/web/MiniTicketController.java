@@ -2,7 +2,7 @@ package org.qingnuan.ticket.web;
 
 import org.qingnuan.api.paging.PageQuery;
 import org.qingnuan.api.paging.PageView;
-import org.qingnuan.api.ticket.MpTicketApi;
+import org.qingnuan.api.ticket.MiniTicketApi;
 import org.qingnuan.api.ticket.SubmitTicketRequest;
 import org.qingnuan.api.ticket.TicketRequests;
 import org.qingnuan.api.ticket.TicketView;
@@ -18,11 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 
 @RestController
-class MpTicketController implements MpTicketApi {
+class MiniTicketController implements MiniTicketApi {
 
     private final FamilyTickets tickets;
 
-    MpTicketController(FamilyTickets tickets) {
+    MiniTicketController(FamilyTickets tickets) {
         this.tickets = tickets;
     }
 
@@ -31,7 +31,7 @@ class MpTicketController implements MpTicketApi {
     public ResponseEntity<TicketView> submit(String idempotencyKey, SubmitTicketRequest request) {
         UserPrincipal user = CurrentUser.require();
         IdempotentCreation.Outcome outcome = tickets.submit(user, idempotencyKey, request);
-        return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/mp/tickets/" + outcome.resourceId()))
+        return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/mini/tickets/" + outcome.resourceId()))
                 .header("Idempotent-Replayed", Boolean.toString(outcome.replayed()))
                 .body(tickets.view(user, outcome.resourceId()));
     }

@@ -1,4 +1,4 @@
-package org.qingnuan.api.mp;
+package org.qingnuan.api.mini;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The signed-in mini-program user. */
-public record MpUserView(
+public record MiniUserView(
         long userId,
         @Schema(description = "已验证的手机号，脱敏（138****1234）；未绑定时为空") String phone,
         @Schema(description = "已绑定的角色；一个微信用户可有多个") List<Role> roles) {
@@ -30,7 +30,7 @@ public record MpUserView(
     public record Login(
             @Schema(description = "之后每个请求放在 Authorization: Bearer 之后") String token,
             @Schema(description = "空闲多少秒后失效；失效时接口返回 SESSION_EXPIRED，重新 wx.login 即可") long idleTimeoutSeconds,
-            MpUserView user) {
+            MiniUserView user) {
     }
 
     /** Remaining one-time consents per template id. */

@@ -14,8 +14,8 @@ import java.util.List;
 
 /** The volunteer side of the mini-program. */
 @Tag(name = "小程序：志愿者")
-@RequestMapping("/api/mp/volunteer")
-public interface MpVolunteerApi {
+@RequestMapping("/api/mini/volunteer")
+public interface MiniVolunteerApi {
 
     @Operation(summary = "可选的所属组织（高校团委、区县团委、合作单位）")
     @GetMapping("/organisations")

@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 
 /** Help requests from the family's side of the mini-program. */
 @Tag(name = "小程序：求助")
-@RequestMapping("/api/mp")
-public interface MpTicketApi {
+@RequestMapping("/api/mini")
+public interface MiniTicketApi {
 
     @Operation(summary = "提交求助",
             description = "必须带 Idempotency-Key（每次新的求助生成一个 UUID，重试时用同一个）：重试返回同一结果；"

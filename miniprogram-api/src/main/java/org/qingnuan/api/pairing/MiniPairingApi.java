@@ -14,8 +14,8 @@ import java.util.List;
 
 /** The paired partner's side. To ask help for the family, submit a request with its familyId (the PAIRED role allows it). */
 @Tag(name = "小程序：手拉手结对")
-@RequestMapping("/api/mp/pairings")
-public interface MpPairingApi {
+@RequestMapping("/api/mini/pairings")
+public interface MiniPairingApi {
 
     @Operation(summary = "我结对帮扶的家庭（地址、电话原文，每次查看都会记录）和最近的联系记录")
     @GetMapping

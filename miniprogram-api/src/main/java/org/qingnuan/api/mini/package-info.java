@@ -1,6 +1,6 @@
 /**
- * The mini-program's contract ({@code /api/mp/**}): sign-in with {@code wx.login}, roles, help
+ * The mini-program's contract ({@code /api/mini/**}): sign-in with {@code wx.login}, roles, help
  * requests and their history, photo upload policies and subscribe-message consents. The endpoints
  * are the {@code *Api} interfaces here; {@code docs/miniprogram-api.md} walks through the flows.
  */
-package org.qingnuan.api.mp;
+package org.qingnuan.api.mini;

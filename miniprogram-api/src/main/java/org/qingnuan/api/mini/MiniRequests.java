@@ -1,4 +1,4 @@
-package org.qingnuan.api.mp;
+package org.qingnuan.api.mini;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
@@ -9,9 +9,9 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /** Request bodies of sign-in and roles. */
-public final class MpRequests {
+public final class MiniRequests {
 
-    private MpRequests() {
+    private MiniRequests() {
     }
 
     public record Login(

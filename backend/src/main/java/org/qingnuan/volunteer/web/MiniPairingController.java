@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.qingnuan.api.pairing.CheckInRequest;
 import org.qingnuan.api.pairing.CheckInView;
-import org.qingnuan.api.pairing.MpPairingApi;
+import org.qingnuan.api.pairing.MiniPairingApi;
 import org.qingnuan.api.pairing.PairingView;
 import org.qingnuan.identity.CurrentUser;
 import org.qingnuan.identity.UserPrincipal;
@@ -25,12 +25,12 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 
 @RestController
-class MpPairingController implements MpPairingApi {
+class MiniPairingController implements MiniPairingApi {
 
     private final Pairings pairings;
     private final Volunteers volunteers;
 
-    MpPairingController(Pairings pairings, Volunteers volunteers) {
+    MiniPairingController(Pairings pairings, Volunteers volunteers) {
         this.pairings = pairings;
         this.volunteers = volunteers;
     }

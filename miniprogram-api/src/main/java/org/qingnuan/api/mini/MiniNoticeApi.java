@@ -1,4 +1,4 @@
-package org.qingnuan.api.mp;
+package org.qingnuan.api.mini;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -10,14 +10,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 
 /** Subscribe messages: we send one only against a consent the user gave in wx.requestSubscribeMessage. */
 @Tag(name = "小程序：订阅消息")
-@RequestMapping("/api/mp")
-public interface MpNoticeApi {
+@RequestMapping("/api/mini")
+public interface MiniNoticeApi {
 
     @Operation(summary = "订阅消息模板：id 和用途（调用 wx.requestSubscribeMessage 时用）")
     @GetMapping("/subscriptions/templates")
-    java.util.List<MpUserView.Template> templates();
+    java.util.List<MiniUserView.Template> templates();
 
     @Operation(summary = "记录用户在 wx.requestSubscribeMessage 中点了“允许”的模板；每次允许可收到一条通知")
     @PostMapping("/me/subscriptions")
-    MpUserView.Consents recordConsents(@Valid @RequestBody MpRequests.Consents request);
+    MiniUserView.Consents recordConsents(@Valid @RequestBody MiniRequests.Consents request);
 }

@@ -1,6 +1,6 @@
 package org.qingnuan.volunteer.web;
 
-import org.qingnuan.api.volunteer.MpVolunteerApi;
+import org.qingnuan.api.volunteer.MiniVolunteerApi;
 import org.qingnuan.api.volunteer.TaskView;
 import org.qingnuan.api.volunteer.TrainingView;
 import org.qingnuan.api.volunteer.VolunteerRequests;
@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 
 @RestController
-class MpVolunteerController implements MpVolunteerApi {
+class MiniVolunteerController implements MiniVolunteerApi {
 
     private final Volunteers volunteers;
     private final ProtectionTraining training;
@@ -25,7 +25,7 @@ class MpVolunteerController implements MpVolunteerApi {
     private final org.qingnuan.volunteer.ServiceHoursLedger hours;
     private final org.qingnuan.volunteer.Certificates certificates;
 
-    MpVolunteerController(Volunteers volunteers, ProtectionTraining training, VolunteerTasks tasks,
+    MiniVolunteerController(Volunteers volunteers, ProtectionTraining training, VolunteerTasks tasks,
                           org.qingnuan.volunteer.ServiceHoursLedger hours, org.qingnuan.volunteer.Certificates certificates) {
         this.certificates = certificates;
         this.hours = hours;

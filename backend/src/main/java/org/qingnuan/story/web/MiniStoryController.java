@@ -2,7 +2,7 @@ package org.qingnuan.story.web;
 
 import org.qingnuan.api.paging.PageQuery;
 import org.qingnuan.api.paging.PageView;
-import org.qingnuan.api.story.StoryApi;
+import org.qingnuan.api.story.MiniStoryApi;
 import org.qingnuan.api.story.StoryCard;
 import org.qingnuan.api.story.StoryView;
 import org.qingnuan.story.PublishedStories;
@@ -10,11 +10,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Any signed-in mini-program user may read; no role is needed (see docs/decisions.md, stories). */
 @RestController
-class MpStoryController implements StoryApi {
+class MiniStoryController implements MiniStoryApi {
 
     private final PublishedStories stories;
 
-    MpStoryController(PublishedStories stories) {
+    MiniStoryController(PublishedStories stories) {
         this.stories = stories;
     }
 

@@ -14,8 +14,8 @@ import java.util.List;
 
 /** The daily prompt opens pages/report/index?teamId=…; the lead or liaison reports there. Needs the TEAM_CONTACT role for the team. */
 @Tag(name = "小程序：医疗队需求报告")
-@RequestMapping("/api/mp/teams/{teamId}/reports")
-public interface MpDemandReportApi {
+@RequestMapping("/api/mini/teams/{teamId}/reports")
+public interface MiniDemandReportApi {
 
     @Operation(summary = "报告本队今日需求（物资：名称、数量、单位、规格、紧急程度；其他需求用文字）",
             description = "需要绑定该医疗队（医疗队邀请码）；否则 NOT_TEAM_CONTACT。同一天可多次报告，以最新的为准。")

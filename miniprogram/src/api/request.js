@@ -65,6 +65,7 @@ function toError(res) {
 }
 
 let signingIn = null
+const RELOGIN_CODES = ['SESSION_EXPIRED', 'UNAUTHENTICATED']
 
 /** Signs in silently: wx.login on mp-weixin, the picked demo user on H5. One sign-in at a time. */
 export function signIn() {
@@ -94,19 +95,25 @@ export function signIn() {
  * one draft), auth (default true). Resolves to the body; rejects with an ApiError.
  */
 export async function request({ url, method = 'GET', data, idempotencyKey, auth = true }) {
+  let used = ''
   const attempt = async () => {
     const headers = {}
     if (auth) {
       if (!token()) await signIn()
-      headers.Authorization = 'Bearer ' + token()
+      used = token()
+      headers.Authorization = 'Bearer ' + used
     }
     if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey
     return send({ url, method, data, headers })
   }
   let res = await attempt()
-  if (auth && res.statusCode === 401 && res.data && ['SESSION_EXPIRED', 'UNAUTHENTICATED'].includes(res.data.code)) {
-    setToken(null)
-    await signIn()
+  if (auth && res.statusCode === 401 && res.data && RELOGIN_CODES.includes(res.data.code)) {
+    // Silent re-login, once: calls that failed together share one sign-in, and a call whose token
+    // was already replaced by another call's sign-in just retries with the new one.
+    if (token() === used) {
+      setToken(null)
+      await signIn()
+    }
     res = await attempt()
   }
   if (res.statusCode >= 400) throw toError(res)

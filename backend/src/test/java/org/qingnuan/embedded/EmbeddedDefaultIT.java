@@ -77,6 +77,16 @@ class EmbeddedDefaultIT {
     }
 
     @Test
+    void shouldServeTheMiniProgramH5AtMWithoutSignIn() {
+        Response page = api.raw("GET", "/m/", null, null, java.net.http.HttpRequest.BodyPublishers.noBody());
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.raw()).contains("<div id=\"app\">").contains("/m/assets/");
+        Response bare = api.raw("GET", "/m", null, null, java.net.http.HttpRequest.BodyPublishers.noBody());
+        assertThat(bare.status()).isEqualTo(302);
+        assertThat(bare.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/m/"));
+    }
+
+    @Test
     void shouldSignInEveryDemoAccountWithTheSharedPassword() {
         List<String> demo = List.of("admin", "gd-orgadmin", "gd-dispatcher", "gd-viewer",
                 "gz-superadmin", "gz-orgadmin", "gz-dispatcher", "gz-viewer", "sz-orgadmin", "sz-dispatcher");

@@ -12,7 +12,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Everything that is not an API with its own chain: health, the OpenAPI document and its UI, the
- * error page. Feature APIs declare their own {@link SecurityFilterChain} with a security matcher
+ * error page, and the static web apps (the admin web at {@code /admin/**}, the mini-program's H5
+ * build at {@code /m/**}), which load without sign-in and call the APIs with their own tokens. Feature APIs declare their own {@link SecurityFilterChain} with a security matcher
  * and a lower order (the staff API: {@code /api/admin/**}).
  */
 @Configuration(proxyBeanMethods = false)

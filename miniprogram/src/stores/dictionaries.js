@@ -6,6 +6,14 @@ import { dictionaries } from '../api/dictionaries'
 
 let pending = null
 
+// The codes (never the labels) of the enums a form must offer even when the dictionaries cannot be
+// loaded: the form stays usable and shows the codes until a reload brings the labels.
+const FALLBACK_CODES = {
+  ticketCategory: ['SUPPLIES', 'SPECIAL_FUND', 'TRANSPORT', 'DAILY_LIVING', 'MEALS', 'CARE', 'TUTORING', 'PSYCHOLOGICAL', 'OTHER'],
+  urgency: ['NORMAL', 'URGENT', 'CRISIS'],
+  contactMethod: ['PHONE_CALL', 'TEXT_MESSAGE', 'WECHAT', 'IN_APP_ONLY']
+}
+
 export const useDictionaries = defineStore('dictionaries', {
   state: () => ({ entries: {}, loaded: false }),
   actions: {
@@ -25,9 +33,11 @@ export const useDictionaries = defineStore('dictionaries', {
       }
       return pending
     },
-    /** [{code, label}] of one dictionary, e.g. options('ticketCategory'); empty until loaded. */
+    /** [{code, label}] of one dictionary, e.g. options('ticketCategory'); codes as labels until loaded. */
     options(type) {
-      return this.entries[type] || []
+      const loaded = this.entries[type]
+      if (loaded && loaded.length) return loaded
+      return (FALLBACK_CODES[type] || []).map((code) => ({ code, label: code }))
     },
     /** The label of a code, or the code itself when the dictionary does not know it. */
     label(type, code) {

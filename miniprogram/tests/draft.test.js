@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { installUni } from './uni-stub'
-import { closeDraft, openDraft, saveDraft, submitDraft } from '../src/api/draft'
+import { closeDraft, openDraft, renewDraftKey, saveDraft, submitDraft } from '../src/api/draft'
 import { submitTicket } from '../src/api/tickets'
 
 const body = {
@@ -67,6 +67,15 @@ describe('one Idempotency-Key per draft', () => {
     await submitDraft('ticket', (key) => submitTicket(body, { idempotencyKey: key }))
     const keys = env.calls.filter((c) => c.path === '/api/mini/tickets').map((c) => c.header['Idempotency-Key'])
     expect(keys).toEqual([first, second])
+  })
+
+  it('renews only the key, keeping the text, when the user sends an edited draft as a new request', () => {
+    env = installUni(server({ dropFirst: false }))
+    const first = openDraft('ticket', {}).key
+    saveDraft('ticket', { description: '改过的内容' })
+    const renewed = renewDraftKey('ticket')
+    expect(renewed.key).not.toBe(first)
+    expect(openDraft('ticket')).toEqual({ key: renewed.key, data: { description: '改过的内容' } })
   })
 
   it('starts over with a new key when a draft is thrown away', () => {

@@ -33,6 +33,18 @@ export function saveDraft(name, data) {
   uni.setStorageSync(PREFIX + name, { key: draft.key, data })
 }
 
+/**
+ * Gives the draft a new key and keeps what was typed: after 422 IDEMPOTENCY_KEY_REUSED (the old key
+ * already made a request, with other content), sending the edited draft again is a new request, and
+ * only on the user's word.
+ */
+export function renewDraftKey(name) {
+  const draft = openDraft(name)
+  const renewed = { key: newIdempotencyKey(), data: draft.data }
+  uni.setStorageSync(PREFIX + name, renewed)
+  return renewed
+}
+
 /** Forgets the draft (after the server took it): the next draft gets a new key. */
 export function closeDraft(name) {
   uni.removeStorageSync(PREFIX + name)

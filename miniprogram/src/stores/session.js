@@ -2,7 +2,7 @@
 // The user and the chosen role are kept in storage, so the home page shows the right entries at once.
 import { defineStore } from 'pinia'
 import * as auth from '../api/auth'
-import { demoUser, setDemoUser, setToken, signIn } from '../api/request'
+import { setDemoUser, setToken, signIn } from '../api/request'
 
 const KEY = 'qn.session'
 
@@ -44,8 +44,7 @@ export const useSession = defineStore('session', {
       if (!r) return null
       if (r.familyId) return r.familyId
       return r.kind === 'PAIRED' || r.kind === 'FAMILY' ? r.subjectId : null
-    },
-    demo: () => demoUser()
+    }
   },
   actions: {
     persist() {

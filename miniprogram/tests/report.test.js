@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { blankSupply, deliveryText, normaliseReport, reportOf, rowsFromReport } from '../src/utils/reportItems'
+import { beijingToday, blankSupply, deliveryText, normaliseReport, reportOf, rowsFromReport, teamIdFor } from '../src/utils/reportItems'
 
 const row = (o) => ({ ...blankSupply(), ...o })
 
@@ -61,5 +61,18 @@ describe('reading a report back', () => {
     expect(deliveryText(report.items[0])).toBe('已送达 120/200 个')
     expect(deliveryText({ ...report.items[0], delivered: 200 })).toBe('已全部送达')
     expect(deliveryText(report.items[1])).toBe('')
+  })
+})
+
+describe('which team and which day', () => {
+  it('takes the page teamId, else the single team-contact role', () => {
+    expect(teamIdFor('7', [])).toBe(7)
+    expect(teamIdFor(undefined, [{ kind: 'FAMILY', subjectId: 1 }, { kind: 'TEAM_CONTACT', subjectId: 3 }])).toBe(3)
+    expect(teamIdFor(undefined, [{ kind: 'TEAM_CONTACT', subjectId: 3 }, { kind: 'TEAM_CONTACT', subjectId: 4 }])).toBeNull()
+    expect(teamIdFor(undefined, null)).toBeNull()
+  })
+  it('counts the day in Beijing time', () => {
+    expect(beijingToday(new Date('2026-12-06T17:00:00Z'))).toBe('2026-12-07')
+    expect(beijingToday(new Date('2026-12-06T15:59:00Z'))).toBe('2026-12-06')
   })
 })

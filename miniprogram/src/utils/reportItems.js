@@ -70,3 +70,15 @@ export function deliveryText(item) {
   if (delivered >= item.quantity) return '已全部送达'
   return `已送达 ${delivered}/${item.quantity}${item.unit ? ' ' + item.unit : ''}`
 }
+
+/** The team a user reports for: the page's teamId, else their only TEAM_CONTACT role's subject; null if none or several. */
+export function teamIdFor(queryTeamId, roles) {
+  if (queryTeamId) return Number(queryTeamId)
+  const teams = (roles || []).filter((r) => r.kind === 'TEAM_CONTACT')
+  return teams.length === 1 ? teams[0].subjectId : null
+}
+
+/** Today as YYYY-MM-DD in Beijing time, whatever the phone's time zone. */
+export function beijingToday(now = new Date()) {
+  return new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10)
+}

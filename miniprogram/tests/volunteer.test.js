@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { formatDistance, haversineKm, locationHint } from '../src/utils/taskDistance'
 import { gateChecklist, gateOpen } from '../src/utils/dutyGate'
-import { categoryFilters, filterTasks, locateTask, taskActions, timeWindowText, dateTimeText } from '../src/utils/taskList'
+import { categoryFilters, conflictHeadline, filterTasks, locateTask, taskActions, timeWindowText, dateTimeText } from '../src/utils/taskList'
 import { unanswered, answerMap, choiceOptions } from '../src/utils/quizAnswers'
 import { fieldErrorMap, errorLines } from '../src/utils/apiFieldErrors'
 import { blankRegistration, registrationBody, validateRegistration } from '../src/utils/registration'
@@ -152,5 +152,15 @@ describe('photo content type', () => {
     expect(contentTypeOf({ path: 'wxfile://tmp_abc.png' })).toBe('image/png')
     expect(contentTypeOf({ path: 'blob:http://x/1', type: 'image/webp' })).toBe('image/webp')
     expect(contentTypeOf({ path: 'http://tmp/abc' })).toBe('image/jpeg')
+  })
+})
+
+describe('conflictHeadline', () => {
+  it('says another volunteer was faster when the task is now claimed', () => {
+    expect(conflictHeadline({ fieldErrors: [{ field: 'status', message: 'CLAIMED' }] })).toBe('慢了一步，这个任务已被其他志愿者认领')
+    expect(conflictHeadline({ fieldErrors: [] })).toBe('慢了一步，这个任务已被其他志愿者认领')
+  })
+  it('stays general when the task ended otherwise', () => {
+    expect(conflictHeadline({ fieldErrors: [{ field: 'status', message: 'CANCELLED' }] })).toBe('这个任务现在不能认领了')
   })
 })

@@ -47,3 +47,13 @@ export function dateTimeText(s) {
   if (!s) return ''
   return `${Number(s.slice(5, 7))}月${Number(s.slice(8, 10))}日 ${s.slice(11, 16)}`.trim()
 }
+
+/**
+ * The headline over the server's 409 message when a claim lost: another volunteer was faster when
+ * the task is now claimed or in progress (fieldErrors[status] carries the current state).
+ */
+export function conflictHeadline(error) {
+  const status = ((error && error.fieldErrors) || []).find((f) => f.field === 'status')
+  const taken = !status || ['CLAIMED', 'IN_PROGRESS'].includes(status.message)
+  return taken ? '慢了一步，这个任务已被其他志愿者认领' : '这个任务现在不能认领了'
+}

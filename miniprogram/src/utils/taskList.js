@@ -1,0 +1,59 @@
+// Task lists of a volunteer: the category filter and what can be done with a task in each state.
+
+/** The categories present in the tasks, in first-seen order: [{value, text}] for a segmented filter. */
+export function categoryFilters(tasks) {
+  const seen = new Map()
+  for (const t of tasks || []) if (!seen.has(t.category)) seen.set(t.category, t.categoryLabel || t.category)
+  return [...seen].map(([value, text]) => ({ value, text }))
+}
+
+/** Tasks of one category ('' or null: all), keeping the server's order (nearest first). */
+export const filterTasks = (tasks, category) => (category ? (tasks || []).filter((t) => t.category === category) : tasks || [])
+
+/**
+ * What the volunteer may do now: claim an open task; start or release a claimed one; complete one in
+ * progress (release is only from CLAIMED: TicketAction).
+ */
+export function taskActions(task, mine) {
+  if (!task) return []
+  if (!mine) return ['OPEN', 'DISPATCHED'].includes(task.status) ? ['claim'] : []
+  if (task.status === 'CLAIMED') return ['start', 'release']
+  if (task.status === 'IN_PROGRESS') return ['complete']
+  return []
+}
+
+/** Finds a task by id in the volunteer's own tasks first, then among the nearby ones. */
+export function locateTask(id, mineList, nearbyList) {
+  const key = Number(id)
+  const own = (mineList || []).find((t) => t.id === key)
+  if (own) return { task: own, mine: true }
+  const open = (nearbyList || []).find((t) => t.id === key)
+  return open ? { task: open, mine: false } : { task: null, mine: false }
+}
+
+/** "11月28日 11:00–12:30" from a TimeWindow {start, end} (ISO local date-times). */
+export function timeWindowText(w) {
+  if (!w || !w.start) return ''
+  const day = (s) => `${Number(s.slice(5, 7))}月${Number(s.slice(8, 10))}日`
+  const hm = (s) => s.slice(11, 16)
+  if (!w.end) return `${day(w.start)} ${hm(w.start)} 起`
+  return w.start.slice(0, 10) === w.end.slice(0, 10)
+    ? `${day(w.start)} ${hm(w.start)}–${hm(w.end)}`
+    : `${day(w.start)} ${hm(w.start)} – ${day(w.end)} ${hm(w.end)}`
+}
+
+/** "11月25日 10:30" from an ISO local date-time; "" when absent. */
+export function dateTimeText(s) {
+  if (!s) return ''
+  return `${Number(s.slice(5, 7))}月${Number(s.slice(8, 10))}日 ${s.slice(11, 16)}`.trim()
+}
+
+/**
+ * The headline over the server's 409 message when a claim lost: another volunteer was faster when
+ * the task is now claimed or in progress (fieldErrors[status] carries the current state).
+ */
+export function conflictHeadline(error) {
+  const status = ((error && error.fieldErrors) || []).find((f) => f.field === 'status')
+  const taken = !status || ['CLAIMED', 'IN_PROGRESS'].includes(status.message)
+  return taken ? '慢了一步，这个任务已被其他志愿者认领' : '这个任务现在不能认领了'
+}

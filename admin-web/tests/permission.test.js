@@ -6,8 +6,8 @@ import {
   canResetPasswordOf,
   canToggleStaff,
   grantableRoles,
-  menuFor,
 } from '@/utils/permission'
+import { menuFor } from '@/router/menu'
 
 const ROLE_OPTIONS = [
   { value: 'SUPER_ADMIN', label: '超级管理员' },

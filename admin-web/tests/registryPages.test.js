@@ -213,7 +213,8 @@ describe('医护人员 page', () => {
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {})
     const calls = fakeBackend((call) => {
       if (call.url === '/medical-workers/export') return { data: new Blob(['PK']) }
-      if (call.url === '/orgs/tree') return { data: [] }
+      // the tree and the pickers are plain lists; only the worker list pages
+      if (call.url === '/orgs/tree' || call.url.endsWith('/options')) return { data: [] }
       return { data: page([]) }
     })
     await mountPage(MedicalWorkersView, '/medical-workers', ['ORG_ADMIN'])

@@ -241,9 +241,11 @@ describe('admin web', { skip: skip ?? false }, () => {
     await page.screenshot({ path: resolve(screenshots, '12-training-questions.png') })
 
     // 志愿者: the embedded demo may have none; either way the page answers
+    // the empty state also shows while the first page loads: wait for the list's answer, not for it
+    const listed = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/admin/volunteers')
     await page.locator('.el-menu-item').filter({ hasText: /^志愿者$/ }).click()
     const volunteerRows = page.locator('.volunteers-table .el-table__body-wrapper tr')
-    await page.locator('.volunteers-table .el-table__body-wrapper tr, .volunteers-table .el-empty').first().waitFor()
+    await listed
     await settle(page)
     const count = await volunteerRows.count()
     if (count === 0) {

@@ -33,6 +33,7 @@ export function usePagedList(fetchPage) {
     }
   }
 
+  /** Back to the first page: for new filters and for a new page size. */
   function search() {
     page.value = 1
     return load()

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import * as authApi from '@/api/auth'
-import { can, menuFor } from '@/utils/permission'
+import { menuFor } from '@/router/menu'
+import { can } from '@/utils/permission'
 
 export const TOKEN_KEY = 'qingnuan.admin.token'
 

@@ -85,67 +85,6 @@ export function can(roles, permission) {
   return roles.some((r) => allowed.includes(r))
 }
 
-/**
- * The side menu, in order; `permission` decides who sees an item. A group (`children`) shows when
- * at least one of its items does.
- */
-export const MENU = Object.freeze([
-  { name: 'dashboard', path: '/dashboard', title: '工作台', icon: 'House', permission: 'dashboard:view' },
-  {
-    name: 'ticket-work',
-    title: '求助办理',
-    icon: 'Tickets',
-    children: [
-      { name: 'tickets', path: '/tickets', title: '求助工单', permission: 'ticket:view' },
-      { name: 'intake', path: '/intake', title: '热线受理', permission: 'ticket:intake' },
-      { name: 'takeovers', path: '/takeovers', title: '转办申请', permission: 'takeover:view' },
-      { name: 'follow-ups', path: '/follow-ups', title: '回访', permission: 'follow-up:view' },
-      { name: 'ledger', path: '/ledger', title: '工作台账', permission: 'ledger:view' },
-    ],
-  },
-  { name: 'duty-experts', path: '/duty-experts', title: '值班心理专家', icon: 'Headset', permission: 'duty-expert:view' },
-  {
-    name: 'volunteer-service',
-    title: '志愿服务',
-    icon: 'Avatar',
-    children: [
-      { name: 'volunteers', path: '/volunteers', title: '志愿者', permission: 'volunteer:view' },
-      { name: 'pairings', path: '/pairings', title: '手拉手结对', permission: 'pairing:view' },
-      { name: 'training-questions', path: '/training-questions', title: '防护培训题库', permission: 'training:view' },
-    ],
-  },
-  { name: 'stories', path: '/stories', title: '先进典型', icon: 'Medal', permission: 'story:view' },
-  { name: 'orgs', path: '/orgs', title: '组织机构', icon: 'OfficeBuilding', permission: 'org:view' },
-  { name: 'staff', path: '/staff', title: '工作人员', icon: 'User', permission: 'staff:view' },
-  {
-    name: 'registry',
-    title: '登记管理',
-    icon: 'Notebook',
-    children: [
-      { name: 'hospitals', path: '/hospitals', title: '医院', permission: 'hospital:view' },
-      { name: 'medical-teams', path: '/medical-teams', title: '医疗队', permission: 'team:view' },
-      { name: 'medical-workers', path: '/medical-workers', title: '医护人员', permission: 'worker:view' },
-    ],
-  },
-  { name: 'statistics', path: '/statistics', title: '统计表', icon: 'DataAnalysis', permission: 'statistics:view' },
-  {
-    name: 'personal-data-access',
-    path: '/personal-data-access',
-    title: '个人信息查看记录',
-    icon: 'View',
-    permission: 'personal-data-access:view',
-  },
-  { name: 'audit-logs', path: '/audit-logs', title: '操作日志', icon: 'Document', permission: 'audit:view' },
-])
-
-export function menuFor(roles) {
-  return MENU.flatMap((item) => {
-    if (!item.children) return can(roles, item.permission) ? [item] : []
-    const children = item.children.filter((child) => can(roles, child.permission))
-    return children.length ? [{ ...item, children }] : []
-  })
-}
-
 /** The roles `me` may put on an account: only a super admin grants SUPER_ADMIN. */
 export function grantableRoles(me, roleOptions) {
   const myRoles = me?.roles || []

@@ -70,17 +70,10 @@ public class Dispatches {
         OrgUnit unit = orgs.find(r.unitOrgId()).filter(o -> o.getId() != staff.orgId())
                 .orElseThrow(() -> DomainException.onField(DispatchError.UNIT_NOT_IN_JURISDICTION, "unitOrgId",
                         DispatchError.UNIT_NOT_IN_JURISDICTION.message()));
-        LocalDateTime now = LocalDateTime.now(clock);
-        requireFuture(r.deadline(), now);
-        HelpTicket moved = lifecycle.apply(t, TicketAction.DISPATCH, StaffTickets.actor(),
-                "派给" + unit.getName() + "，" + r.deadline().format(WHEN) + " 前完成" + suffix(r.note()), u -> u
-                        .set(HelpTicket::getAssignedOrgId, unit.getId())
-                        .set(HelpTicket::getDispatchState, HelpTicket.DispatchState.PENDING)
-                        .set(HelpTicket::getDispatcherOrgId, staff.orgId())
-                        .set(HelpTicket::getDispatchedBy, staff.staffId())
-                        .set(HelpTicket::getDispatchedAt, now)
-                        .set(HelpTicket::getDeadlineAt, r.deadline())
-                        .set(HelpTicket::getOpenToOrgId, null));
+        requireFuture(r.deadline(), LocalDateTime.now(clock));
+        HelpTicket moved = lifecycle.dispatch(t, StaffTickets.actor(),
+                "派给" + unit.getName() + "，" + r.deadline().format(WHEN) + " 前完成" + suffix(r.note()),
+                new TicketLifecycle.Referral(unit.getId(), staff.orgId(), staff.staffId(), r.deadline()));
         publisher.publishEvent(new DispatchNotice(DispatchNotice.Kind.DISPATCHED, t.getId(), List.of(unit.getId()),
                 "新派单：求助 #" + t.getId() + "（" + t.getCategory().label() + "），请在 " + r.deadline().format(WHEN) + " 前完成",
                 unit.getName() + "，期限 " + r.deadline().format(WHEN), true));
@@ -91,8 +84,7 @@ public class Dispatches {
     public TicketView accept(long ticketId, String note) {
         HelpTicket t = staffTickets.ticket(ticketId);
         staffTickets.require(t, TicketAction.DISPATCH_ACCEPT);
-        return staffTickets.moved(lifecycle.apply(t, TicketAction.DISPATCH_ACCEPT, StaffTickets.actor(), note,
-                u -> u.set(HelpTicket::getDispatchState, HelpTicket.DispatchState.ACCEPTED)));
+        return staffTickets.moved(lifecycle.acceptDispatch(t, StaffTickets.actor(), note));
     }
 
     /** The unit cannot do it: back to the dispatcher, accepted and waiting for another referral. */
@@ -101,9 +93,7 @@ public class Dispatches {
         HelpTicket t = staffTickets.ticket(ticketId);
         staffTickets.require(t, TicketAction.PASS_BACK);
         Long dispatcherOrg = t.getDispatcherOrgId();
-        HelpTicket moved = lifecycle.apply(t, TicketAction.PASS_BACK, StaffTickets.actor(), reason, u -> u
-                .set(HelpTicket::getAssignedOrgId, null).set(HelpTicket::getDispatchState, null)
-                .set(HelpTicket::getDeadlineAt, null).set(HelpTicket::getOpenToOrgId, null));
+        HelpTicket moved = lifecycle.passBack(t, StaffTickets.actor(), reason);
         if (dispatcherOrg != null) {
             publisher.publishEvent(new DispatchNotice(DispatchNotice.Kind.PASSED_BACK, t.getId(), List.of(dispatcherOrg),
                     "求助 #" + t.getId() + " 被承办单位退回：" + reason, null, false));
@@ -116,9 +106,8 @@ public class Dispatches {
         HelpTicket t = staffTickets.ticket(ticketId);
         staffTickets.require(t, TicketAction.CHANGE_DEADLINE);
         requireFuture(r.deadline(), LocalDateTime.now(clock));
-        return staffTickets.moved(lifecycle.apply(t, TicketAction.CHANGE_DEADLINE, StaffTickets.actor(),
-                "期限改为 " + r.deadline().format(WHEN) + suffix(r.note()), u -> u
-                        .set(HelpTicket::getDeadlineAt, r.deadline()).set(HelpTicket::getOverdue, false)));
+        return staffTickets.moved(lifecycle.changeDeadline(t, StaffTickets.actor(),
+                "期限改为 " + r.deadline().format(WHEN) + suffix(r.note()), r.deadline()));
     }
 
     public record Candidate(long id, String name, Double distanceKm, long activeTasks, int maxActiveTasks) {

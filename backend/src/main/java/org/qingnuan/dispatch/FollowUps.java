@@ -15,7 +15,7 @@ import org.qingnuan.ticket.HelpTicket;
 import org.qingnuan.ticket.StaffTickets;
 import org.qingnuan.ticket.TicketAction;
 import org.qingnuan.ticket.TicketLifecycle;
-import org.qingnuan.ticket.internal.HelpTicketMapper;
+import org.qingnuan.ticket.TicketLookups;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,14 +33,14 @@ import java.util.Map;
 @Service
 public class FollowUps {
 
-    private final HelpTicketMapper tickets;
+    private final TicketLookups tickets;
     private final FollowUpMapper calls;
     private final StaffTickets staffTickets;
     private final TicketLifecycle lifecycle;
     private final DispatchProperties properties;
     private final Clock clock;
 
-    FollowUps(HelpTicketMapper tickets, FollowUpMapper calls, StaffTickets staffTickets, TicketLifecycle lifecycle,
+    FollowUps(TicketLookups tickets, FollowUpMapper calls, StaffTickets staffTickets, TicketLifecycle lifecycle,
               DispatchProperties properties, Clock clock) {
         this.tickets = tickets;
         this.calls = calls;
@@ -60,9 +60,7 @@ public class FollowUps {
     /** Oldest first: the family that has waited longest is called first. */
     public PageView<Row> list(PageQuery paging) {
         LocalDateTime before = LocalDateTime.now(clock).minus(properties.followUpAfter());
-        var page = tickets.selectPage(Pages.of(paging), new LambdaQueryWrapper<HelpTicket>()
-                .eq(HelpTicket::getStatus, TicketStatus.DONE).lt(HelpTicket::getDoneAt, before)
-                .orderByAsc(HelpTicket::getDoneAt));
+        var page = tickets.doneUnconfirmed(before, paging);
         Map<Long, FollowUp> last = new HashMap<>();
         List<Long> ids = page.getRecords().stream().map(HelpTicket::getId).toList();
         if (!ids.isEmpty()) {
@@ -91,10 +89,9 @@ public class FollowUps {
         calls.insert(row);
         String note = call.outcome().label() + Dispatches.suffix(call.note());
         if (call.outcome() == FollowUp.Outcome.CONFIRMED) {
-            return staffTickets.moved(lifecycle.apply(t, TicketAction.CONFIRM_BY_PHONE, StaffTickets.actor(), note,
-                    u -> u.set(call.rating() != null, HelpTicket::getRating, call.rating())));
+            return staffTickets.moved(lifecycle.confirmByPhone(t, StaffTickets.actor(), note, call.rating()));
         }
-        lifecycle.remark(t, TicketAction.FOLLOW_UP, StaffTickets.actor(), note);
+        lifecycle.followedUp(t, StaffTickets.actor(), note);
         return staffTickets.moved(staffTickets.ticket(ticketId));
     }
 

@@ -6,10 +6,8 @@ import org.qingnuan.dispatch.internal.TicketOverdueMapper;
 import org.qingnuan.org.OrgService;
 import org.qingnuan.org.OrgUnit;
 import org.qingnuan.ticket.HelpTicket;
-import org.qingnuan.ticket.TicketAction;
-import org.qingnuan.ticket.TicketActor;
 import org.qingnuan.ticket.TicketLifecycle;
-import org.qingnuan.ticket.internal.HelpTicketMapper;
+import org.qingnuan.ticket.TicketLookups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -42,7 +40,7 @@ public class OverdueScan {
     private static final List<TicketStatus> UNFINISHED = List.of(TicketStatus.SUBMITTED, TicketStatus.ACCEPTED,
             TicketStatus.OPEN, TicketStatus.DISPATCHED, TicketStatus.CLAIMED, TicketStatus.IN_PROGRESS);
 
-    private final HelpTicketMapper tickets;
+    private final TicketLookups tickets;
     private final TicketOverdueMapper misses;
     private final OverdueKeysMapper keys;
     private final TicketLifecycle lifecycle;
@@ -52,7 +50,7 @@ public class OverdueScan {
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
-    OverdueScan(HelpTicketMapper tickets, TicketOverdueMapper misses, OverdueKeysMapper keys, TicketLifecycle lifecycle,
+    OverdueScan(TicketLookups tickets, TicketOverdueMapper misses, OverdueKeysMapper keys, TicketLifecycle lifecycle,
                 OrgService orgs, DispatchProperties properties, TransactionTemplate transactions,
                 ApplicationEventPublisher publisher, Clock clock) {
         this.tickets = tickets;
@@ -87,7 +85,7 @@ public class OverdueScan {
             if (shortest.isEmpty()) {
                 continue;
             }
-            for (HelpTicket t : tickets.heldSince(status.name(), now.minus(shortest.get()), BATCH)) {
+            for (HelpTicket t : tickets.heldSince(status, now.minus(shortest.get()), BATCH)) {
                 Optional<Duration> limit = properties.limit(status, t.getCategory(), t.getUrgency());
                 // a referred request is judged by the deadline its dispatcher set, not by the general limits
                 if (limit.isEmpty() || t.getStatusSince() == null || t.getDeadlineAt() != null) {
@@ -148,12 +146,11 @@ public class OverdueScan {
         } catch (DuplicateKeyException anotherInstanceWasFirst) {
             return false;
         }
-        tickets.markOverdue(t.getId());
         String what = miss.kind() == TicketOverdue.Kind.DEADLINE
                 ? "已过完成期限（" + t.getDeadlineAt().format(Dispatches.WHEN) + "）"
                 : "“" + t.getStatus().label() + "”超过时限（应在 " + miss.dueAt().format(Dispatches.WHEN) + " 前处理）";
         String escalation = parent == null ? "" : "，第 " + missNo + " 次超时，已报上级";
-        lifecycle.remark(t, TicketAction.OVERDUE, TicketActor.SYSTEM, what + escalation);
+        lifecycle.markOverdue(t, what + escalation);
         List<Long> told = new ArrayList<>(List.of(responsible));
         if (t.getDispatcherOrgId() != null && !told.contains(t.getDispatcherOrgId())) {
             told.add(t.getDispatcherOrgId());

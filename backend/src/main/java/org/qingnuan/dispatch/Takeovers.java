@@ -11,10 +11,9 @@ import org.qingnuan.staff.CurrentStaff;
 import org.qingnuan.staff.StaffPrincipal;
 import org.qingnuan.ticket.HelpTicket;
 import org.qingnuan.ticket.StaffTickets;
-import org.qingnuan.ticket.TicketAction;
 import org.qingnuan.ticket.TicketActor;
 import org.qingnuan.ticket.TicketLifecycle;
-import org.qingnuan.ticket.internal.HelpTicketMapper;
+import org.qingnuan.ticket.TicketLookups;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,7 +39,7 @@ public class Takeovers {
     private static final Set<TicketStatus> TAKEABLE = Set.of(TicketStatus.DISPATCHED, TicketStatus.OPEN);
 
     private final TicketTakeoverMapper takeovers;
-    private final HelpTicketMapper tickets;
+    private final TicketLookups tickets;
     private final TicketLifecycle lifecycle;
     private final OrgService orgs;
     private final DispatchProperties properties;
@@ -48,7 +47,7 @@ public class Takeovers {
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
-    Takeovers(TicketTakeoverMapper takeovers, HelpTicketMapper tickets, TicketLifecycle lifecycle, OrgService orgs,
+    Takeovers(TicketTakeoverMapper takeovers, TicketLookups tickets, TicketLifecycle lifecycle, OrgService orgs,
               DispatchProperties properties, TransactionTemplate transactions, ApplicationEventPublisher publisher, Clock clock) {
         this.takeovers = takeovers;
         this.tickets = tickets;
@@ -172,11 +171,8 @@ public class Takeovers {
         }
         if (outcome == TicketTakeover.Status.APPROVED || outcome == TicketTakeover.Status.AUTO_APPROVED) {
             String toName = orgs.unscoped(List.of(take.getToOrgId())).values().stream().map(OrgUnit::getName).findFirst().orElse("");
-            lifecycle.apply(t, TicketAction.TAKE_OVER, actor, "转由" + toName + "承办：" + take.getReason()
-                    + Dispatches.suffix(note), u -> u.set(HelpTicket::getAssignedOrgId, take.getToOrgId())
-                    // the asking unit wanted it: it counts as accepted by them
-                    .set(HelpTicket::getDispatchState, HelpTicket.DispatchState.ACCEPTED)
-                    .set(t.getOpenToOrgId() != null, HelpTicket::getOpenToOrgId, take.getToOrgId()));
+            lifecycle.takeOver(t, actor, "转由" + toName + "承办：" + take.getReason() + Dispatches.suffix(note),
+                    take.getToOrgId());
         }
         publisher.publishEvent(new DispatchNotice(DispatchNotice.Kind.TAKEOVER, take.getTicketId(), List.of(take.getToOrgId()),
                 "转办申请（求助 #" + take.getTicketId() + "）" + outcome.label(), null, false));
@@ -205,7 +201,7 @@ public class Takeovers {
         StaffPrincipal staff = CurrentStaff.require();
         return list.stream().map(t -> {
             boolean decidable = t.getStatus() == TicketTakeover.Status.PENDING
-                    && decidable(t, tickets.selectById(t.getTicketId()), staff);
+                    && decidable(t, tickets.find(t.getTicketId()).orElse(null), staff);
             return new TakeoverView(t.getId(), t.getTicketId(), t.getFromOrgId(), name(names, t.getFromOrgId()), t.getToOrgId(),
                     name(names, t.getToOrgId()), t.getRequestedByName(), t.getReason(), t.getStatus().name(),
                     t.getStatus().label(), t.getCreatedAt(), t.getCreatedAt().plus(properties.takeoverApprovedAfter()),

@@ -89,6 +89,15 @@ public class OrgService {
         return byId;
     }
 
+    /**
+     * The highest org of a region (the province's or the city's league) among the orgs the caller can see;
+     * for callers without a jurisdiction (the embedded default's demo data), among all orgs.
+     */
+    public Optional<OrgUnit> highestOfRegion(String region) {
+        return mapper.selectList(new LambdaQueryWrapper<OrgUnit>().eq(OrgUnit::getRegion, region)
+                .orderByAsc(OrgUnit::getDepth).last("LIMIT 1")).stream().findFirst();
+    }
+
     /** Path of any org, whatever the caller's jurisdiction ({@code null} when there is none). */
     public String pathUnscoped(long id) {
         List<OrgUnit> found = mapper.selectByIdsUnscoped(List.of(id));

@@ -5,6 +5,9 @@ import org.qingnuan.prompt.internal.DailyPromptMapper;
 import org.qingnuan.prompt.internal.PromptDeliveryMapper;
 import org.qingnuan.registry.Batches;
 import org.qingnuan.registry.MedicalTeam;
+import org.qingnuan.registry.MedicalTeamService;
+import org.qingnuan.api.error.CommonError;
+import org.qingnuan.shared.error.DomainException;
 import org.qingnuan.wechat.OfficialAccount;
 import org.qingnuan.wechat.OfficialAccountException;
 import org.qingnuan.wechat.WecomGroupRobot;
@@ -50,6 +53,7 @@ public class DailyPrompts {
     private final OfficialAccount officialAccount;
     private final WecomGroupRobot wecom;
     private final PersonalDataCipher cipher;
+    private final MedicalTeamService teams;
     private final PromptProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -57,13 +61,14 @@ public class DailyPrompts {
     private final java.util.concurrent.ExecutorService workers;
 
     DailyPrompts(DailyPromptMapper prompts, PromptDeliveryMapper deliveries, OfficialAccount officialAccount,
-                 WecomGroupRobot wecom, PersonalDataCipher cipher, PromptProperties properties,
+                 WecomGroupRobot wecom, PersonalDataCipher cipher, MedicalTeamService teams, PromptProperties properties,
                  TransactionTemplate transaction, Clock clock) {
         this.prompts = prompts;
         this.deliveries = deliveries;
         this.officialAccount = officialAccount;
         this.wecom = wecom;
         this.cipher = cipher;
+        this.teams = teams;
         this.properties = properties;
         this.transaction = transaction;
         this.clock = clock;
@@ -73,6 +78,27 @@ public class DailyPrompts {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /**
+     * Sets when the team's prompt goes out, whether it does, and its WeCom group robot: a webhook URL (or its
+     * key) is checked and kept sealed, {@code null} keeps the current one, a blank one removes it.
+     */
+    public void reschedule(long teamId, java.time.LocalTime promptTime, boolean enabled, String wecomWebhook) {
+        java.util.Optional<String> sealed = java.util.Optional.empty();
+        if (wecomWebhook != null) {
+            if (wecomWebhook.isBlank()) {
+                sealed = java.util.Optional.of("");
+            } else {
+                String key = WecomGroupRobot.keyOf(wecomWebhook);
+                if (key == null) {
+                    throw DomainException.onField(CommonError.VALIDATION_FAILED, "wecomWebhook",
+                            "请粘贴企业微信群机器人的 Webhook 地址（https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…）");
+                }
+                sealed = java.util.Optional.of(cipher.seal(key));
+            }
+        }
+        teams.schedulePrompt(teamId, promptTime, enabled, sealed);
     }
 
     /** Creates due prompts, sends due deliveries, sends due reminders (run by {@link PromptSchedule}). */

@@ -3,12 +3,10 @@ package org.qingnuan.prompt;
 import org.qingnuan.shared.invite.InviteCodes;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
-import com.baomidou.mybatisplus.core.conditions.update.LambdaUpdateWrapper;
 import org.qingnuan.audit.AuditTrail;
 import org.qingnuan.prompt.internal.TeamBindingMapper;
 import org.qingnuan.registry.MedicalTeam;
 import org.qingnuan.registry.MedicalTeamService;
-import org.qingnuan.registry.internal.MedicalTeamMapper;
 import org.qingnuan.wechat.OfficialAccount;
 import org.qingnuan.wechat.OfficialAccountMessage;
 import org.slf4j.Logger;
@@ -38,15 +36,13 @@ public class TeamBindings {
     public static final String SCENE_PREFIX = "team:";
 
     private final TeamBindingMapper bindings;
-    private final MedicalTeamMapper teams;
     private final MedicalTeamService teamService;
     private final AuditTrail auditTrail;
     private final OfficialAccount officialAccount;
 
-    TeamBindings(TeamBindingMapper bindings, MedicalTeamMapper teams, MedicalTeamService teamService, AuditTrail auditTrail,
+    TeamBindings(TeamBindingMapper bindings, MedicalTeamService teamService, AuditTrail auditTrail,
                  OfficialAccount officialAccount) {
         this.bindings = bindings;
-        this.teams = teams;
         this.teamService = teamService;
         this.auditTrail = auditTrail;
         this.officialAccount = officialAccount;
@@ -63,8 +59,7 @@ public class TeamBindings {
         for (int attempt = 0; ; attempt++) {
             String code = InviteCodes.next(InviteCodes.TEAM_LENGTH);
             try {
-                teams.update(null, new LambdaUpdateWrapper<MedicalTeam>().set(MedicalTeam::getInviteCode, code)
-                        .eq(MedicalTeam::getId, teamId));
+                teamService.replaceInviteCode(teamId, code);
                 auditTrail.record("TEAM_INVITE_CODE_ISSUED", "MEDICAL_TEAM", teamId, team.getOrgId(), Map.of());
                 return new InviteCode(teamId, code, SCENE_PREFIX + code,
                         officialAccount.qrCodeUrl(SCENE_PREFIX + code).orElse(null));

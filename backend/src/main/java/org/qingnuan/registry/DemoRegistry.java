@@ -1,10 +1,9 @@
 package org.qingnuan.registry;
 
-import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.qingnuan.org.OrgUnit;
-import org.qingnuan.org.internal.OrgUnitMapper;
+import org.qingnuan.org.OrgService;
 import org.qingnuan.privacy.PersonalDataCipher;
 import org.qingnuan.registry.internal.FamilyMapper;
 import org.qingnuan.registry.internal.FamilyMemberMapper;
@@ -39,7 +38,7 @@ class DemoRegistry implements ApplicationRunner {
     private static final String[] POSITIONS = {"护士", "护士长", "主治医师", "医生", "副主任医师", "呼吸治疗师"};
     private static final String[] STREETS = {"体育西路", "中山五路", "环市东路", "华强北路", "深南大道", "科技园南路"};
 
-    private final OrgUnitMapper orgs;
+    private final OrgService orgs;
     private final HospitalMapper hospitals;
     private final MedicalTeamMapper teams;
     private final MedicalTeamHospitalMapper teamHospitals;
@@ -50,7 +49,7 @@ class DemoRegistry implements ApplicationRunner {
     private final PersonalDataCipher cipher;
     private final ObjectMapper json;
 
-    DemoRegistry(OrgUnitMapper orgs, HospitalMapper hospitals, MedicalTeamMapper teams,
+    DemoRegistry(OrgService orgs, HospitalMapper hospitals, MedicalTeamMapper teams,
                  MedicalTeamHospitalMapper teamHospitals, TeamContactMapper contacts, MedicalWorkerMapper workers,
                  FamilyMapper families, FamilyMemberMapper members, PersonalDataCipher cipher, ObjectMapper json) {
         this.orgs = orgs;
@@ -162,8 +161,7 @@ class DemoRegistry implements ApplicationRunner {
     }
 
     private OrgUnit org(String region) {
-        return orgs.selectList(new LambdaQueryWrapper<OrgUnit>().eq(OrgUnit::getRegion, region)
-                .orderByAsc(OrgUnit::getDepth)).get(0);
+        return orgs.highestOfRegion(region).orElseThrow();
     }
 
     private Hospital hospital(String name, String city, String district, HospitalLevel level, boolean designated, OrgUnit org) {

@@ -1,6 +1,7 @@
 package org.qingnuan.registry;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import com.baomidou.mybatisplus.core.conditions.update.LambdaUpdateWrapper;
 import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
 import org.qingnuan.api.error.CommonError;
 import org.qingnuan.api.paging.PageQuery;
@@ -30,7 +31,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 
 /** Medical teams, the hospitals they came from, and their leads and liaisons. */
 @Service
@@ -64,6 +64,33 @@ public class MedicalTeamService {
             throw new DomainException(RegistryError.TEAM_NOT_FOUND);
         }
         return t;
+    }
+
+    /**
+     * Replaces the team's invite code (for binding its leads on the official account); the old one stops
+     * working. A code already taken by another team fails on the unique key ({@code DuplicateKeyException}),
+     * and the caller may try another: no transaction of its own, so the failure does not mark the caller's
+     * transaction rollback-only.
+     */
+    public void replaceInviteCode(long teamId, String code) {
+        teams.update(null, new LambdaUpdateWrapper<MedicalTeam>().set(MedicalTeam::getInviteCode, code)
+                .eq(MedicalTeam::getId, get(teamId).getId()));
+    }
+
+    /**
+     * When the team's daily demand prompt goes out and whether it does.
+     *
+     * @param wecomWebhookSealed the sealed key of the team's WeCom group robot: empty keeps the current one,
+     *                           an empty string removes it
+     */
+    @Transactional
+    public void schedulePrompt(long teamId, java.time.LocalTime promptTime, boolean enabled,
+                               java.util.Optional<String> wecomWebhookSealed) {
+        LambdaUpdateWrapper<MedicalTeam> update = new LambdaUpdateWrapper<MedicalTeam>()
+                .set(MedicalTeam::getPromptTime, promptTime).set(MedicalTeam::getPromptEnabled, enabled)
+                .eq(MedicalTeam::getId, get(teamId).getId());
+        wecomWebhookSealed.ifPresent(sealed -> update.set(MedicalTeam::getWecomWebhookSealed, sealed.isEmpty() ? null : sealed));
+        teams.update(null, update);
     }
 
     /** Id and name of every team, for pickers (workers of any org may belong to any team). */

@@ -57,11 +57,10 @@ public class MedicalWorkerService {
     private final Disclosures disclosures;
     private final AuditTrail auditTrail;
     private final ObjectMapper json;
-    private final java.time.Clock clock;
 
     MedicalWorkerService(MedicalWorkerMapper workers, FamilyMapper families, FamilyMemberMapper members,
                          HospitalMapper hospitals, MedicalTeamMapper teams, OrgService orgs, PersonalDataCipher cipher,
-                         Disclosures disclosures, AuditTrail auditTrail, ObjectMapper json, java.time.Clock clock) {
+                         Disclosures disclosures, AuditTrail auditTrail, ObjectMapper json) {
         this.workers = workers;
         this.families = families;
         this.members = members;
@@ -72,7 +71,6 @@ public class MedicalWorkerService {
         this.disclosures = disclosures;
         this.auditTrail = auditTrail;
         this.json = json;
-        this.clock = clock;
     }
 
     /** What a member's sealed details hold. */

@@ -183,8 +183,8 @@ public class CarePlans {
             tickets.insert(t);
             TicketActor plannedBy = new TicketActor(TicketActor.Kind.SYSTEM, plan.getId(), "一家一策（计划 #" + plan.getId() + "）");
             lifecycle.submitted(t, plannedBy);
-            HelpTicket accepted = lifecycle.apply(t, TicketAction.ACCEPT, plannedBy, "按家庭服务计划自动受理", null);
-            lifecycle.apply(accepted, TicketAction.OPEN, plannedBy, null, null);
+            HelpTicket accepted = lifecycle.accept(t, plannedBy, "按家庭服务计划自动受理");
+            lifecycle.open(accepted, plannedBy, null, null);
             runs.update(null, new LambdaUpdateWrapper<CarePlanRun>().set(CarePlanRun::getTicketId, t.getId())
                     .eq(CarePlanRun::getId, run.getId()));
             return true;

@@ -6,15 +6,12 @@ import org.qingnuan.api.mini.MiniUserView.RoleKind;
 import org.qingnuan.api.paging.PageQuery;
 import org.qingnuan.api.paging.PageView;
 import org.qingnuan.api.ticket.Channel;
-import org.qingnuan.api.ticket.CloseReason;
 import org.qingnuan.api.ticket.SubmitTicketRequest;
 import org.qingnuan.api.ticket.TicketRequests;
 import org.qingnuan.api.ticket.TicketStatus;
 import org.qingnuan.api.ticket.TicketView;
 import org.qingnuan.api.ticket.UploadPolicyView;
-import org.qingnuan.api.ticket.Urgency;
 import org.qingnuan.identity.UserPrincipal;
-import org.qingnuan.privacy.PersonalDataCipher;
 import org.qingnuan.registry.FamilyDirectory;
 import org.qingnuan.registry.RegistryError;
 import org.qingnuan.shared.error.DomainException;
@@ -23,7 +20,6 @@ import org.qingnuan.shared.persistence.Pages;
 import org.qingnuan.ticket.internal.HelpTicketMapper;
 import org.qingnuan.wechat.MiniProgram;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,13 +41,12 @@ public class FamilyTickets {
     private final TicketContentCheck contentCheck;
     private final IdempotentCreation idempotent;
     private final FamilyDirectory directory;
-    private final PersonalDataCipher cipher;
     private final TicketProperties properties;
     private final NewTickets newTickets;
 
     FamilyTickets(HelpTicketMapper tickets, TicketLifecycle lifecycle, TicketViews views, TicketPhotos photos,
                   TicketContentCheck contentCheck, IdempotentCreation idempotent, FamilyDirectory directory,
-                  PersonalDataCipher cipher, TicketProperties properties, NewTickets newTickets) {
+                  TicketProperties properties, NewTickets newTickets) {
         this.newTickets = newTickets;
         this.tickets = tickets;
         this.lifecycle = lifecycle;
@@ -60,7 +55,6 @@ public class FamilyTickets {
         this.contentCheck = contentCheck;
         this.idempotent = idempotent;
         this.directory = directory;
-        this.cipher = cipher;
         this.properties = properties;
     }
 
@@ -95,7 +89,7 @@ public class FamilyTickets {
                     ticket.setPhotoKeys(views.keysJson(r.photoKeys()));
                 }, actorFor(role, user.userId()));
         if (t.getStatus() == TicketStatus.SUBMITTED && properties.autoAccept() && check == HelpTicket.ContentCheck.PASS) {
-            lifecycle.apply(t, TicketAction.ACCEPT, TicketActor.SYSTEM, "按规则自动受理", null);
+            lifecycle.accept(t, TicketActor.SYSTEM, "按规则自动受理");
         }
         return t.getId();
     }
@@ -117,8 +111,7 @@ public class FamilyTickets {
     @Transactional
     public TicketView cancel(UserPrincipal user, long id, TicketRequests.Cancel request) {
         HelpTicket t = own(user, id);
-        HelpTicket moved = lifecycle.apply(t, TicketAction.CANCEL, actor(user, t), request.reason(),
-                u -> u.set(HelpTicket::getCloseReason, CloseReason.CANCELLED_BY_FAMILY));
+        HelpTicket moved = lifecycle.cancel(t, actor(user, t), request.reason());
         return views.view(moved, TicketViews.Detail.CLEAR, true);
     }
 
@@ -130,9 +123,7 @@ public class FamilyTickets {
         if (request.comment() != null && !request.comment().isBlank()) {
             contentCheck.check(user.openId(), MiniProgram.ContentScene.COMMENT, request.comment());
         }
-        HelpTicket moved = lifecycle.apply(t, TicketAction.CONFIRM, actor(user, t), null, u -> u
-                .set(HelpTicket::getRating, request.rating())
-                .set(HelpTicket::getRatingComment, request.comment()));
+        HelpTicket moved = lifecycle.confirm(t, actor(user, t), request.rating(), request.comment());
         return views.view(moved, TicketViews.Detail.CLEAR, true);
     }
 

@@ -13,7 +13,11 @@ import org.qingnuan.shared.persistence.Timestamped;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 
-/** A family's request for help. Its status changes only through {@link TicketLifecycle}. */
+/**
+ * A family's request for help. Its state and the columns of each move are written only by {@link TicketLifecycle},
+ * one method per move checked against {@link TicketAction}; the setters are package-private, for building a new
+ * request ({@link NewTickets}, {@link CarePlans}) and for MyBatis-Plus, which maps fields by reflection.
+ */
 @TableName("help_ticket")
 @OrgScoped(alsoColumns = "assigned_org_id")
 public class HelpTicket extends Timestamped {
@@ -75,89 +79,89 @@ public class HelpTicket extends Timestamped {
     private Integer version;
 
     public Long getOrgId() { return orgId; }
-    public void setOrgId(Long orgId) { this.orgId = orgId; }
+    void setOrgId(Long orgId) { this.orgId = orgId; }
     public Long getAssignedOrgId() { return assignedOrgId; }
-    public void setAssignedOrgId(Long assignedOrgId) { this.assignedOrgId = assignedOrgId; }
+    void setAssignedOrgId(Long assignedOrgId) { this.assignedOrgId = assignedOrgId; }
     public DispatchState getDispatchState() { return dispatchState; }
-    public void setDispatchState(DispatchState dispatchState) { this.dispatchState = dispatchState; }
+    void setDispatchState(DispatchState dispatchState) { this.dispatchState = dispatchState; }
     public Long getDispatcherOrgId() { return dispatcherOrgId; }
-    public void setDispatcherOrgId(Long dispatcherOrgId) { this.dispatcherOrgId = dispatcherOrgId; }
+    void setDispatcherOrgId(Long dispatcherOrgId) { this.dispatcherOrgId = dispatcherOrgId; }
     public Long getDispatchedBy() { return dispatchedBy; }
-    public void setDispatchedBy(Long dispatchedBy) { this.dispatchedBy = dispatchedBy; }
+    void setDispatchedBy(Long dispatchedBy) { this.dispatchedBy = dispatchedBy; }
     public LocalDateTime getDispatchedAt() { return dispatchedAt; }
-    public void setDispatchedAt(LocalDateTime dispatchedAt) { this.dispatchedAt = dispatchedAt; }
+    void setDispatchedAt(LocalDateTime dispatchedAt) { this.dispatchedAt = dispatchedAt; }
     public LocalDateTime getDeadlineAt() { return deadlineAt; }
-    public void setDeadlineAt(LocalDateTime deadlineAt) { this.deadlineAt = deadlineAt; }
+    void setDeadlineAt(LocalDateTime deadlineAt) { this.deadlineAt = deadlineAt; }
     public Long getOpenToOrgId() { return openToOrgId; }
-    public void setOpenToOrgId(Long openToOrgId) { this.openToOrgId = openToOrgId; }
+    void setOpenToOrgId(Long openToOrgId) { this.openToOrgId = openToOrgId; }
     public Boolean getOverdue() { return overdue; }
-    public void setOverdue(Boolean overdue) { this.overdue = overdue; }
+    void setOverdue(Boolean overdue) { this.overdue = overdue; }
     public LocalDateTime getStatusSince() { return statusSince; }
-    public void setStatusSince(LocalDateTime statusSince) { this.statusSince = statusSince; }
+    void setStatusSince(LocalDateTime statusSince) { this.statusSince = statusSince; }
     public Long getFamilyId() { return familyId; }
-    public void setFamilyId(Long familyId) { this.familyId = familyId; }
+    void setFamilyId(Long familyId) { this.familyId = familyId; }
     public Channel getChannel() { return channel; }
-    public void setChannel(Channel channel) { this.channel = channel; }
+    void setChannel(Channel channel) { this.channel = channel; }
     public Submitter getSubmitterType() { return submitterType; }
-    public void setSubmitterType(Submitter submitterType) { this.submitterType = submitterType; }
+    void setSubmitterType(Submitter submitterType) { this.submitterType = submitterType; }
     public Long getSubmitterUserId() { return submitterUserId; }
-    public void setSubmitterUserId(Long submitterUserId) { this.submitterUserId = submitterUserId; }
+    void setSubmitterUserId(Long submitterUserId) { this.submitterUserId = submitterUserId; }
     public Long getSubmitterStaffId() { return submitterStaffId; }
-    public void setSubmitterStaffId(Long submitterStaffId) { this.submitterStaffId = submitterStaffId; }
+    void setSubmitterStaffId(Long submitterStaffId) { this.submitterStaffId = submitterStaffId; }
     public TicketCategory getCategory() { return category; }
-    public void setCategory(TicketCategory category) { this.category = category; }
+    void setCategory(TicketCategory category) { this.category = category; }
     public Urgency getUrgency() { return urgency; }
-    public void setUrgency(Urgency urgency) { this.urgency = urgency; }
+    void setUrgency(Urgency urgency) { this.urgency = urgency; }
     public TicketStatus getStatus() { return status; }
-    public void setStatus(TicketStatus status) { this.status = status; }
+    void setStatus(TicketStatus status) { this.status = status; }
     public Boolean getCrisis() { return crisis; }
-    public void setCrisis(Boolean crisis) { this.crisis = crisis; }
+    void setCrisis(Boolean crisis) { this.crisis = crisis; }
     public ContentCheck getContentCheck() { return contentCheck; }
-    public void setContentCheck(ContentCheck contentCheck) { this.contentCheck = contentCheck; }
+    void setContentCheck(ContentCheck contentCheck) { this.contentCheck = contentCheck; }
     public String getDescriptionSealed() { return descriptionSealed; }
-    public void setDescriptionSealed(String descriptionSealed) { this.descriptionSealed = descriptionSealed; }
+    void setDescriptionSealed(String descriptionSealed) { this.descriptionSealed = descriptionSealed; }
     public String getAddressSealed() { return addressSealed; }
-    public void setAddressSealed(String addressSealed) { this.addressSealed = addressSealed; }
+    void setAddressSealed(String addressSealed) { this.addressSealed = addressSealed; }
     public String getDistrict() { return district; }
-    public void setDistrict(String district) { this.district = district; }
+    void setDistrict(String district) { this.district = district; }
     public BigDecimal getLatitude() { return latitude; }
-    public void setLatitude(BigDecimal latitude) { this.latitude = latitude; }
+    void setLatitude(BigDecimal latitude) { this.latitude = latitude; }
     public BigDecimal getLongitude() { return longitude; }
-    public void setLongitude(BigDecimal longitude) { this.longitude = longitude; }
+    void setLongitude(BigDecimal longitude) { this.longitude = longitude; }
     public LocalDateTime getWindowStart() { return windowStart; }
-    public void setWindowStart(LocalDateTime windowStart) { this.windowStart = windowStart; }
+    void setWindowStart(LocalDateTime windowStart) { this.windowStart = windowStart; }
     public LocalDateTime getWindowEnd() { return windowEnd; }
-    public void setWindowEnd(LocalDateTime windowEnd) { this.windowEnd = windowEnd; }
+    void setWindowEnd(LocalDateTime windowEnd) { this.windowEnd = windowEnd; }
     public ContactMethod getContactMethod() { return contactMethod; }
-    public void setContactMethod(ContactMethod contactMethod) { this.contactMethod = contactMethod; }
+    void setContactMethod(ContactMethod contactMethod) { this.contactMethod = contactMethod; }
     public String getContactPhoneSealed() { return contactPhoneSealed; }
-    public void setContactPhoneSealed(String contactPhoneSealed) { this.contactPhoneSealed = contactPhoneSealed; }
+    void setContactPhoneSealed(String contactPhoneSealed) { this.contactPhoneSealed = contactPhoneSealed; }
     public String getPhotoKeys() { return photoKeys; }
-    public void setPhotoKeys(String photoKeys) { this.photoKeys = photoKeys; }
+    void setPhotoKeys(String photoKeys) { this.photoKeys = photoKeys; }
     public String getDoneNote() { return doneNote; }
-    public void setDoneNote(String doneNote) { this.doneNote = doneNote; }
+    void setDoneNote(String doneNote) { this.doneNote = doneNote; }
     public String getDonePhotoKeys() { return donePhotoKeys; }
-    public void setDonePhotoKeys(String donePhotoKeys) { this.donePhotoKeys = donePhotoKeys; }
+    void setDonePhotoKeys(String donePhotoKeys) { this.donePhotoKeys = donePhotoKeys; }
     public Integer getRating() { return rating; }
-    public void setRating(Integer rating) { this.rating = rating; }
+    void setRating(Integer rating) { this.rating = rating; }
     public String getRatingComment() { return ratingComment; }
-    public void setRatingComment(String ratingComment) { this.ratingComment = ratingComment; }
+    void setRatingComment(String ratingComment) { this.ratingComment = ratingComment; }
     public CloseReason getCloseReason() { return closeReason; }
-    public void setCloseReason(CloseReason closeReason) { this.closeReason = closeReason; }
+    void setCloseReason(CloseReason closeReason) { this.closeReason = closeReason; }
     public LocalDateTime getAcceptedAt() { return acceptedAt; }
-    public void setAcceptedAt(LocalDateTime acceptedAt) { this.acceptedAt = acceptedAt; }
+    void setAcceptedAt(LocalDateTime acceptedAt) { this.acceptedAt = acceptedAt; }
     public LocalDateTime getDoneAt() { return doneAt; }
-    public void setDoneAt(LocalDateTime doneAt) { this.doneAt = doneAt; }
+    void setDoneAt(LocalDateTime doneAt) { this.doneAt = doneAt; }
     public LocalDateTime getConfirmedAt() { return confirmedAt; }
-    public void setConfirmedAt(LocalDateTime confirmedAt) { this.confirmedAt = confirmedAt; }
+    void setConfirmedAt(LocalDateTime confirmedAt) { this.confirmedAt = confirmedAt; }
     public LocalDateTime getClosedAt() { return closedAt; }
-    public void setClosedAt(LocalDateTime closedAt) { this.closedAt = closedAt; }
+    void setClosedAt(LocalDateTime closedAt) { this.closedAt = closedAt; }
     public Integer getVersion() { return version; }
-    public void setVersion(Integer version) { this.version = version; }
+    void setVersion(Integer version) { this.version = version; }
     public Long getClaimedBy() { return claimedBy; }
-    public void setClaimedBy(Long claimedBy) { this.claimedBy = claimedBy; }
+    void setClaimedBy(Long claimedBy) { this.claimedBy = claimedBy; }
     public LocalDateTime getClaimedAt() { return claimedAt; }
-    public void setClaimedAt(LocalDateTime claimedAt) { this.claimedAt = claimedAt; }
+    void setClaimedAt(LocalDateTime claimedAt) { this.claimedAt = claimedAt; }
     public LocalDateTime getStartedAt() { return startedAt; }
-    public void setStartedAt(LocalDateTime startedAt) { this.startedAt = startedAt; }
+    void setStartedAt(LocalDateTime startedAt) { this.startedAt = startedAt; }
 }

@@ -79,7 +79,7 @@ class NewTickets {
         lifecycle.submitted(t, actor);
         if (crisis) {
             // a crisis never waits in a queue: accepted at once, and the expert and staff are told after commit
-            HelpTicket accepted = lifecycle.apply(t, TicketAction.ACCEPT, TicketActor.SYSTEM, "心理危机：已立即通知值班心理专家和工作人员", null);
+            HelpTicket accepted = lifecycle.accept(t, TicketActor.SYSTEM, "心理危机：已立即通知值班心理专家和工作人员");
             publisher.publishEvent(new CrisisRaised(t.getId(), t.getOrgId(), t.getCategory(), t.getDistrict()));
             return accepted;
         }

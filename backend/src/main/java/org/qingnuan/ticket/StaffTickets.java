@@ -83,8 +83,8 @@ public class StaffTickets {
                         ticket.setSubmitterStaffId(staff.staffId());
                     }, actor);
             if (t.getStatus() == TicketStatus.SUBMITTED) {
-                lifecycle.apply(t, TicketAction.ACCEPT, actor, r.channel().label() + "受理"
-                        + (r.reportedBy() == null || r.reportedBy().isBlank() ? "" : "（反映人：" + r.reportedBy().trim() + "）"), null);
+                lifecycle.accept(t, actor, r.channel().label() + "受理"
+                        + (r.reportedBy() == null || r.reportedBy().isBlank() ? "" : "（反映人：" + r.reportedBy().trim() + "）"));
             }
             return t.getId();
         };
@@ -182,17 +182,14 @@ public class StaffTickets {
     public TicketView accept(long id, TicketRequests.Note request) {
         HelpTicket t = get(id);
         require(t, TicketAction.ACCEPT);
-        return moved(lifecycle.apply(t, TicketAction.ACCEPT, actor(), request.note(), u -> u.set(
-                t.getContentCheck() == HelpTicket.ContentCheck.REVIEW, HelpTicket::getContentCheck,
-                HelpTicket.ContentCheck.CLEARED)));
+        return moved(lifecycle.accept(t, actor(), request.note()));
     }
 
     @Transactional
     public TicketView reject(long id, TicketRequests.Reject request) {
         HelpTicket t = get(id);
         require(t, TicketAction.REJECT);
-        return moved(lifecycle.apply(t, TicketAction.REJECT, actor(), request.reason(),
-                u -> u.set(HelpTicket::getCloseReason, CloseReason.REJECTED_BY_STAFF)));
+        return moved(lifecycle.reject(t, actor(), request.reason()));
     }
 
     /**
@@ -207,9 +204,7 @@ public class StaffTickets {
         require(t, TicketAction.OPEN);
         Long ownOrg = Boolean.TRUE.equals(request.ownVolunteersOnly())
                 ? (t.getAssignedOrgId() != null ? t.getAssignedOrgId() : CurrentStaff.require().orgId()) : null;
-        return moved(lifecycle.apply(t, TicketAction.OPEN, actor(), request.note(), u -> u.set(
-                t.getContentCheck() == HelpTicket.ContentCheck.REVIEW, HelpTicket::getContentCheck,
-                HelpTicket.ContentCheck.CLEARED).set(HelpTicket::getOpenToOrgId, ownOrg)));
+        return moved(lifecycle.open(t, actor(), request.note(), ownOrg));
     }
 
     @Transactional
@@ -220,8 +215,7 @@ public class StaffTickets {
         }
         HelpTicket t = get(id);
         require(t, TicketAction.CLOSE);
-        return moved(lifecycle.apply(t, TicketAction.CLOSE, actor(), request.note(),
-                u -> u.set(HelpTicket::getCloseReason, request.reason())));
+        return moved(lifecycle.close(t, actor(), request.note(), request.reason()));
     }
 
     /** Staff (or their unit) did it themselves: the family is asked to confirm as usual. */
@@ -229,8 +223,7 @@ public class StaffTickets {
     public TicketView complete(long id, TicketRequests.Complete request) {
         HelpTicket t = get(id);
         require(t, TicketAction.COMPLETE);
-        return moved(lifecycle.apply(t, TicketAction.COMPLETE, actor(), request.note(),
-                u -> u.set(HelpTicket::getDoneNote, request.note())));
+        return moved(lifecycle.complete(t, actor(), request.note(), null));
     }
 
     /** The request after a step, as the staff member who took it now sees it. */

@@ -38,7 +38,7 @@ public class TicketAutoConfirm {
                 .eq(HelpTicket::getStatus, TicketStatus.DONE).le(HelpTicket::getDoneAt, cutoff)
                 .orderByAsc(HelpTicket::getDoneAt).last("LIMIT " + BATCH))) {
             try {
-                lifecycle.apply(t, TicketAction.AUTO_CONFIRM, TicketActor.SYSTEM, null, null);
+                lifecycle.autoConfirm(t);
                 confirmed++;
             } catch (DomainException movedMeanwhile) {
                 // the family confirmed, or another instance did, between the read and the move

@@ -2,6 +2,7 @@ package org.qingnuan.ticket;
 
 import com.baomidou.mybatisplus.core.conditions.update.LambdaUpdateWrapper;
 import org.qingnuan.api.error.ApiError;
+import org.qingnuan.api.ticket.CloseReason;
 import org.qingnuan.api.ticket.TicketStatus;
 import org.qingnuan.shared.error.DomainException;
 import org.qingnuan.ticket.internal.HelpTicketEventMapper;
@@ -42,20 +43,184 @@ public class TicketLifecycle {
         record(ticket, TicketAction.SUBMIT, null, actor, null);
     }
 
+    // One method per move: each names the columns its move writes, so no caller can move a request and write
+    // something else with it, or skip the table. All of them end in move(...), the conditional UPDATE.
+
+    /** Accepted by staff or by a rule. A staff member's accept also clears a text waiting for review: they read it. */
+    @Transactional
+    public HelpTicket accept(HelpTicket ticket, TicketActor actor, String note) {
+        return move(ticket, TicketAction.ACCEPT, actor, note, u -> u.set(clearsReview(ticket, actor),
+                HelpTicket::getContentCheck, HelpTicket.ContentCheck.CLEARED));
+    }
+
+    @Transactional
+    public HelpTicket reject(HelpTicket ticket, TicketActor actor, String reason) {
+        return move(ticket, TicketAction.REJECT, actor, reason,
+                u -> u.set(HelpTicket::getCloseReason, CloseReason.REJECTED_BY_STAFF));
+    }
+
+    /**
+     * Opened to volunteers: to all of them, or only to those of {@code onlyForOrgId}'s subtree. Opening is a staff
+     * member's decision after reading the request, so it clears a text still under review.
+     */
+    @Transactional
+    public HelpTicket open(HelpTicket ticket, TicketActor actor, String note, Long onlyForOrgId) {
+        return move(ticket, TicketAction.OPEN, actor, note, u -> u.set(clearsReview(ticket, actor),
+                HelpTicket::getContentCheck, HelpTicket.ContentCheck.CLEARED).set(HelpTicket::getOpenToOrgId, onlyForOrgId));
+    }
+
+    /** Who refers a request to which unit, by when. */
+    public record Referral(long unitOrgId, long dispatcherOrgId, long dispatchedBy, LocalDateTime deadline) {
+    }
+
+    /** Referred to a responsible unit (派单), which has yet to accept it. */
+    @Transactional
+    public HelpTicket dispatch(HelpTicket ticket, TicketActor actor, String note, Referral referral) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        return move(ticket, TicketAction.DISPATCH, actor, note, u -> u
+                .set(HelpTicket::getAssignedOrgId, referral.unitOrgId())
+                .set(HelpTicket::getDispatchState, HelpTicket.DispatchState.PENDING)
+                .set(HelpTicket::getDispatcherOrgId, referral.dispatcherOrgId())
+                .set(HelpTicket::getDispatchedBy, referral.dispatchedBy())
+                .set(HelpTicket::getDispatchedAt, now)
+                .set(HelpTicket::getDeadlineAt, referral.deadline())
+                .set(HelpTicket::getOpenToOrgId, null));
+    }
+
+    /** The responsible unit accepts the referral. */
+    @Transactional
+    public HelpTicket acceptDispatch(HelpTicket ticket, TicketActor actor, String note) {
+        return move(ticket, TicketAction.DISPATCH_ACCEPT, actor, note,
+                u -> u.set(HelpTicket::getDispatchState, HelpTicket.DispatchState.ACCEPTED));
+    }
+
+    /** The unit cannot do it: back to the dispatcher, accepted, without unit or deadline. */
+    @Transactional
+    public HelpTicket passBack(HelpTicket ticket, TicketActor actor, String reason) {
+        return move(ticket, TicketAction.PASS_BACK, actor, reason, u -> u
+                .set(HelpTicket::getAssignedOrgId, null).set(HelpTicket::getDispatchState, null)
+                .set(HelpTicket::getDeadlineAt, null).set(HelpTicket::getOpenToOrgId, null));
+    }
+
+    /** A new deadline; an overdue mark of the old one is over. */
+    @Transactional
+    public HelpTicket changeDeadline(HelpTicket ticket, TicketActor actor, String note, LocalDateTime deadline) {
+        return move(ticket, TicketAction.CHANGE_DEADLINE, actor, note,
+                u -> u.set(HelpTicket::getDeadlineAt, deadline).set(HelpTicket::getOverdue, false));
+    }
+
+    /**
+     * Another unit takes the request over; it wanted it, so it counts as accepted by them. Opened to the old unit's
+     * volunteers only, it is now open to the new unit's only.
+     */
+    @Transactional
+    public HelpTicket takeOver(HelpTicket ticket, TicketActor actor, String note, long toOrgId) {
+        return move(ticket, TicketAction.TAKE_OVER, actor, note, u -> u.set(HelpTicket::getAssignedOrgId, toOrgId)
+                .set(HelpTicket::getDispatchState, HelpTicket.DispatchState.ACCEPTED)
+                .set(ticket.getOpenToOrgId() != null, HelpTicket::getOpenToOrgId, toOrgId));
+    }
+
+    /** Staff name the volunteer who does it. */
+    @Transactional
+    public HelpTicket assign(HelpTicket ticket, TicketActor actor, String note, long volunteerId) {
+        return move(ticket, TicketAction.ASSIGN, actor, note, claimedBy(volunteerId));
+    }
+
+    /** A volunteer takes the task; of two at once, exactly one wins (the conditional UPDATE). */
+    @Transactional
+    public HelpTicket claim(HelpTicket ticket, TicketActor actor, long volunteerId) {
+        return move(ticket, TicketAction.CLAIM, actor, null, claimedBy(volunteerId));
+    }
+
+    /** The task goes back to the pool, by its volunteer or because it was not started in time. */
+    @Transactional
+    public HelpTicket release(HelpTicket ticket, TicketActor actor, String reason) {
+        return move(ticket, TicketAction.RELEASE, actor, reason,
+                u -> u.set(HelpTicket::getClaimedBy, null).set(HelpTicket::getClaimedAt, null));
+    }
+
+    @Transactional
+    public HelpTicket start(HelpTicket ticket, TicketActor actor) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        return move(ticket, TicketAction.START, actor, null, u -> u.set(HelpTicket::getStartedAt, now));
+    }
+
+    /** Done, by the volunteer (with photos) or by staff themselves; the family is asked to confirm. */
+    @Transactional
+    public HelpTicket complete(HelpTicket ticket, TicketActor actor, String note, String donePhotoKeysJson) {
+        return move(ticket, TicketAction.COMPLETE, actor, note, u -> u.set(HelpTicket::getDoneNote, note)
+                .set(donePhotoKeysJson != null, HelpTicket::getDonePhotoKeys, donePhotoKeysJson));
+    }
+
+    /** The family confirms in the mini-program, with a rating. */
+    @Transactional
+    public HelpTicket confirm(HelpTicket ticket, TicketActor actor, Integer rating, String comment) {
+        return move(ticket, TicketAction.CONFIRM, actor, null,
+                u -> u.set(HelpTicket::getRating, rating).set(HelpTicket::getRatingComment, comment));
+    }
+
+    /** Staff confirm for a family on the follow-up call, with the rating given on the phone, if any. */
+    @Transactional
+    public HelpTicket confirmByPhone(HelpTicket ticket, TicketActor actor, String note, Integer rating) {
+        return move(ticket, TicketAction.CONFIRM_BY_PHONE, actor, note,
+                u -> u.set(rating != null, HelpTicket::getRating, rating));
+    }
+
+    @Transactional
+    public HelpTicket autoConfirm(HelpTicket ticket) {
+        return move(ticket, TicketAction.AUTO_CONFIRM, TicketActor.SYSTEM, null, null);
+    }
+
+    @Transactional
+    public HelpTicket cancel(HelpTicket ticket, TicketActor actor, String reason) {
+        return move(ticket, TicketAction.CANCEL, actor, reason,
+                u -> u.set(HelpTicket::getCloseReason, CloseReason.CANCELLED_BY_FAMILY));
+    }
+
+    @Transactional
+    public HelpTicket close(HelpTicket ticket, TicketActor actor, String note, CloseReason reason) {
+        return move(ticket, TicketAction.CLOSE, actor, note, u -> u.set(HelpTicket::getCloseReason, reason));
+    }
+
+    /**
+     * Marks the request overdue (a flag for the board, not a state: status and version stay) and writes the
+     * {@link TicketAction#OVERDUE} entry of its history; for the overdue scan, which runs for nobody.
+     */
+    @Transactional
+    public void markOverdue(HelpTicket ticket, String note) {
+        requireRemark(ticket, TicketAction.OVERDUE, TicketActor.SYSTEM);
+        tickets.markOverdue(ticket.getId());
+        record(ticket, TicketAction.OVERDUE, ticket.getStatus(), TicketActor.SYSTEM, note);
+    }
+
+    /** A follow-up call that did not confirm the request: an entry of its history, no move. */
+    @Transactional
+    public void followedUp(HelpTicket ticket, TicketActor actor, String note) {
+        requireRemark(ticket, TicketAction.FOLLOW_UP, actor);
+        record(ticket, TicketAction.FOLLOW_UP, ticket.getStatus(), actor, note);
+    }
+
+    /**
+     * The state after {@code action} by {@code actor} from {@code from}, as the table {@link TicketAction} says;
+     * anything it does not list is refused with 409 naming the current state.
+     */
+    static TicketStatus next(TicketStatus from, TicketAction action, TicketActor.Kind actor) {
+        if (!action.allowed(from, actor)) {
+            throw conflict(from);
+        }
+        return action.to(from);
+    }
+
     /**
      * Moves the ticket (already read, in the caller's jurisdiction) by the action.
      *
-     * @param changes further columns to set with the move (a note, a rating …)
+     * @param changes the columns this move writes besides the state (a note, a rating …)
      */
-    @Transactional
-    public HelpTicket apply(HelpTicket ticket, TicketAction action, TicketActor actor, String note,
+    private HelpTicket move(HelpTicket ticket, TicketAction action, TicketActor actor, String note,
                             Consumer<LambdaUpdateWrapper<HelpTicket>> changes) {
         TicketStatus from = ticket.getStatus();
-        if (!action.allowed(from, actor.kind())) {
-            throw conflict(from);
-        }
+        TicketStatus to = next(from, action, actor.kind());
         LocalDateTime now = LocalDateTime.now(clock);
-        TicketStatus to = action.to(from);
         LambdaUpdateWrapper<HelpTicket> update = new LambdaUpdateWrapper<HelpTicket>()
                 .set(HelpTicket::getStatus, to)
                 .set(HelpTicket::getVersion, ticket.getVersion() + 1)
@@ -89,16 +254,21 @@ public class TicketLifecycle {
         return moved;
     }
 
-    /**
-     * Writes an entry of the history that does not move the request ({@link TicketAction#OVERDUE},
-     * {@link TicketAction#FOLLOW_UP}); the request's state and version stay as they are.
-     */
-    @Transactional
-    public void remark(HelpTicket ticket, TicketAction action, TicketActor actor, String note) {
-        if (action.to() != null || !action.allowed(ticket.getStatus(), actor.kind())) {
-            throw conflict(ticket.getStatus());
+    private Consumer<LambdaUpdateWrapper<HelpTicket>> claimedBy(long volunteerId) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        return u -> u.set(HelpTicket::getClaimedBy, volunteerId).set(HelpTicket::getClaimedAt, now);
+    }
+
+    private static boolean clearsReview(HelpTicket ticket, TicketActor actor) {
+        return actor.kind() == TicketActor.Kind.STAFF && ticket.getContentCheck() == HelpTicket.ContentCheck.REVIEW;
+    }
+
+    /** An entry of the history that does not move the request: its state and version stay as they are. */
+    private static void requireRemark(HelpTicket ticket, TicketAction action, TicketActor actor) {
+        if (action.to() != null) {
+            throw new IllegalArgumentException(action + " moves the request");
         }
-        record(ticket, action, ticket.getStatus(), actor, note);
+        next(ticket.getStatus(), action, actor.kind());
     }
 
     private void record(HelpTicket ticket, TicketAction action, TicketStatus from, TicketActor actor, String note) {

@@ -131,10 +131,7 @@ public class VolunteerTasks {
                 if (active >= v.maxActiveTasks()) {
                     throw tooMany(v, active);
                 }
-                HelpTicket t = tickets.selectById(ticketId);
-                LocalDateTime now = LocalDateTime.now(clock);
-                return lifecycle.apply(t, TicketAction.CLAIM, v.actor(), null, u -> u
-                        .set(HelpTicket::getClaimedBy, v.volunteerId()).set(HelpTicket::getClaimedAt, now));
+                return lifecycle.claim(tickets.selectById(ticketId), v.actor(), v.volunteerId());
             });
         } catch (RuntimeException refused) {
             if (me.equals(holder)) {
@@ -168,9 +165,8 @@ public class VolunteerTasks {
                 throw new DomainException(TicketError.TOO_MANY_ACTIVE_TASKS,
                         "这位志愿者已有 " + active + " 个进行中的任务（最多 " + v.maxActiveTasks() + " 个），请另选一位");
             }
-            LocalDateTime now = LocalDateTime.now(clock);
-            return lifecycle.apply(t, TicketAction.ASSIGN, staff, "指派给志愿者 " + v.name() + (note == null || note.isBlank() ? "" : "：" + note),
-                    u -> u.set(HelpTicket::getClaimedBy, v.volunteerId()).set(HelpTicket::getClaimedAt, now));
+            return lifecycle.assign(t, staff, "指派给志愿者 " + v.name() + (note == null || note.isBlank() ? "" : "：" + note),
+                    v.volunteerId());
         });
     }
 
@@ -206,24 +202,21 @@ public class VolunteerTasks {
 
     public TaskView release(VolunteerActor v, long ticketId, String reason) {
         HelpTicket t = own(v, ticketId);
-        HelpTicket released = transactions.execute(status -> lifecycle.apply(t, TicketAction.RELEASE, v.actor(), reason,
-                u -> u.set(HelpTicket::getClaimedBy, null).set(HelpTicket::getClaimedAt, null)));
+        HelpTicket released = transactions.execute(status -> lifecycle.release(t, v.actor(), reason));
         publisher.publishEvent(new TaskReleased(released.getId(), released.getOrgId(), v.name(), reason, false));
         return view(released, null, false);
     }
 
     public TaskView start(VolunteerActor v, long ticketId) {
         HelpTicket t = own(v, ticketId);
-        HelpTicket started = transactions.execute(status -> lifecycle.apply(t, TicketAction.START, v.actor(), null,
-                u -> u.set(HelpTicket::getStartedAt, LocalDateTime.now(clock))));
+        HelpTicket started = transactions.execute(status -> lifecycle.start(t, v.actor()));
         return revealed(v, started);
     }
 
     public TaskView complete(VolunteerActor v, long ticketId, String note, List<String> photoKeys, long userId) {
         HelpTicket t = own(v, ticketId);
         photos.requireUploaded(userId, photoKeys);
-        HelpTicket done = transactions.execute(status -> lifecycle.apply(t, TicketAction.COMPLETE, v.actor(), note,
-                u -> u.set(HelpTicket::getDoneNote, note).set(HelpTicket::getDonePhotoKeys, views.keysJson(photoKeys))));
+        HelpTicket done = transactions.execute(status -> lifecycle.complete(t, v.actor(), note, views.keysJson(photoKeys)));
         return view(done, null, false);
     }
 
@@ -242,8 +235,7 @@ public class VolunteerTasks {
                 continue;
             }
             try {
-                HelpTicket back = transactions.execute(status -> lifecycle.apply(t, TicketAction.RELEASE, TicketActor.SYSTEM,
-                        "认领后未按时开始，已退回待认领", u -> u.set(HelpTicket::getClaimedBy, null).set(HelpTicket::getClaimedAt, null)));
+                HelpTicket back = transactions.execute(status -> lifecycle.release(t, TicketActor.SYSTEM, "认领后未按时开始，已退回待认领"));
                 publisher.publishEvent(new TaskReleased(back.getId(), back.getOrgId(), null, "认领后未按时开始", true));
                 released++;
             } catch (DomainException movedMeanwhile) {

@@ -4,16 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import org.qingnuan.api.error.CommonError;
-import org.qingnuan.privacy.PersonalDataCipher;
 import org.qingnuan.prompt.DailyPrompts;
-import org.qingnuan.shared.error.DomainException;
-import org.qingnuan.wechat.WecomGroupRobot;
 import org.qingnuan.prompt.PromptDelivery;
 import org.qingnuan.registry.MedicalTeam;
 import org.qingnuan.registry.MedicalTeamService;
-import org.qingnuan.registry.internal.MedicalTeamMapper;
-import com.baomidou.mybatisplus.core.conditions.update.LambdaUpdateWrapper;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,16 +29,11 @@ class DailyPromptAdminController {
     private final DailyPrompts prompts;
     private final org.qingnuan.prompt.DemandReports reports;
     private final MedicalTeamService teams;
-    private final MedicalTeamMapper teamMapper;
-    private final PersonalDataCipher cipher;
 
-    DailyPromptAdminController(DailyPrompts prompts, org.qingnuan.prompt.DemandReports reports, MedicalTeamService teams,
-                               MedicalTeamMapper teamMapper, PersonalDataCipher cipher) {
-        this.cipher = cipher;
+    DailyPromptAdminController(DailyPrompts prompts, org.qingnuan.prompt.DemandReports reports, MedicalTeamService teams) {
         this.prompts = prompts;
         this.reports = reports;
         this.teams = teams;
-        this.teamMapper = teamMapper;
     }
 
     @Operation(summary = "记录一项物资需求的送达数量及送达单位（可多次记录，累计）")
@@ -90,23 +79,7 @@ class DailyPromptAdminController {
     @PutMapping("/prompt-schedule")
     @PreAuthorize("hasAnyRole('SUPER_ADMIN', 'ORG_ADMIN', 'DISPATCHER')")
     Schedule updateSchedule(@PathVariable long teamId, @Valid @RequestBody ScheduleRequest request) {
-        teams.get(teamId);
-        LambdaUpdateWrapper<MedicalTeam> update = new LambdaUpdateWrapper<MedicalTeam>()
-                .set(MedicalTeam::getPromptTime, request.promptTime())
-                .set(MedicalTeam::getPromptEnabled, request.enabled()).eq(MedicalTeam::getId, teamId);
-        if (request.wecomWebhook() != null) {
-            if (request.wecomWebhook().isBlank()) {
-                update.set(MedicalTeam::getWecomWebhookSealed, null);
-            } else {
-                String key = WecomGroupRobot.keyOf(request.wecomWebhook());
-                if (key == null) {
-                    throw DomainException.onField(CommonError.VALIDATION_FAILED, "wecomWebhook",
-                            "请粘贴企业微信群机器人的 Webhook 地址（https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…）");
-                }
-                update.set(MedicalTeam::getWecomWebhookSealed, cipher.seal(key));
-            }
-        }
-        teamMapper.update(null, update);
+        prompts.reschedule(teamId, request.promptTime(), request.enabled(), request.wecomWebhook());
         return schedule(teamId);
     }
 

@@ -32,6 +32,8 @@ import java.util.List;
  */
 @Component
 @Profile("embedded")
+// before the demo volunteers and requests, which use its orgs and families
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE - 20)
 class DemoRegistry implements ApplicationRunner {
 
     private static final String[] SURNAMES = {"陈", "林", "黄", "李", "张", "王", "刘", "吴", "郑", "梁", "何", "罗"};

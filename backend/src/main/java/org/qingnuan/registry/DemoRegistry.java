@@ -190,6 +190,8 @@ class DemoRegistry implements ApplicationRunner {
         t.setDepartureDate(departure);
         t.setStatus(TeamStatus.DEPLOYED);
         t.setOrgId(org.getId());
+        // prompted at midnight: whenever a newcomer starts the demo, today's prompt is due at the first scan
+        t.setPromptTime(java.time.LocalTime.MIDNIGHT);
         teams.insert(t);
         from.forEach(h -> teamHospitals.add(t.getId(), h.getId()));
         contact(t, ContactRole.LEAD, lead, leadPhone);

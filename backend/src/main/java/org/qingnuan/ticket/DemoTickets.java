@@ -62,15 +62,17 @@ class DemoTickets implements ApplicationRunner {
     private final FamilyDirectory directory;
     private final RoleBindings roles;
     private final PersonalDataCipher cipher;
+    private final OpenTaskIndex openTasks;
     private final Clock clock;
 
     DemoTickets(HelpTicketMapper tickets, HelpTicketEventMapper events, FamilyDirectory directory, RoleBindings roles,
-                PersonalDataCipher cipher, Clock clock) {
+                PersonalDataCipher cipher, OpenTaskIndex openTasks, Clock clock) {
         this.tickets = tickets;
         this.events = events;
         this.directory = directory;
         this.roles = roles;
         this.cipher = cipher;
+        this.openTasks = openTasks;
         this.clock = clock;
     }
 
@@ -202,6 +204,11 @@ class DemoTickets implements ApplicationRunner {
                     : t.getClosedAt() != null ? t.getClosedAt() : step.plusMinutes(40);
             event(t, last, t.getAcceptedAt() != null ? TicketStatus.ACCEPTED : TicketStatus.SUBMITTED, status, actor,
                     actor == TicketActor.Kind.VOLUNTEER ? "演示志愿者" : actor == TicketActor.Kind.FAMILY ? "家属" : "演示工作人员", when);
+        }
+        if (status == TicketStatus.OPEN) {
+            // on the volunteers' nearby board, as if staff had just opened it (the index reads the row)
+            openTasks.onTransition(new TicketTransitioned(t.getId(), t.getFamilyId(), t.getOrgId(), TicketAction.OPEN,
+                    TicketStatus.ACCEPTED, TicketStatus.OPEN, TicketActor.SYSTEM, null));
         }
     }
 

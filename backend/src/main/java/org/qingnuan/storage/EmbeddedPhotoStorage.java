@@ -93,14 +93,7 @@ public class EmbeddedPhotoStorage implements PhotoStorage, DisposableBean {
 
     @Override
     public UploadPolicy uploadPolicy(String key, String contentType, long maxBytes, Duration ttl) {
-        checkKey(key);
-        if (contentType == null || contentType.isBlank()) {
-            throw new IllegalArgumentException("contentType is required");
-        }
-        if (maxBytes < 1) {
-            throw new IllegalArgumentException("maxBytes must be at least 1");
-        }
-        checkTtl(ttl);
+        PolicyArguments.checkPolicy(key, contentType, maxBytes, ttl);
         Instant expiresAt = clock.instant().plus(ttl).truncatedTo(ChronoUnit.MILLIS);
         // the document OSSClient.generatePostPolicy writes
         ObjectNode document = json.createObjectNode().put("expiration", expiresAt.toString());
@@ -122,14 +115,14 @@ public class EmbeddedPhotoStorage implements PhotoStorage, DisposableBean {
 
     @Override
     public boolean exists(String key) {
-        checkKey(key);
+        PolicyArguments.checkKey(key);
         return Files.isRegularFile(file(key));
     }
 
     @Override
     public String signedUrl(String key, Duration ttl) {
-        checkKey(key);
-        checkTtl(ttl);
+        PolicyArguments.checkKey(key);
+        PolicyArguments.checkTtl(ttl);
         long expires = clock.instant().plus(ttl).getEpochSecond();
         return PATH + BUCKET + "/" + UriUtils.encodePath(key, StandardCharsets.UTF_8)
                 + "?OSSAccessKeyId=" + ACCESS_KEY_ID + "&Expires=" + expires
@@ -176,7 +169,7 @@ public class EmbeddedPhotoStorage implements PhotoStorage, DisposableBean {
         for (JsonNode condition : document.path("conditions")) {
             check(condition, fields, file.length);
         }
-        checkKey(key);
+        PolicyArguments.checkKey(key);
         try {
             Path target = file(key);
             Files.createDirectories(target.getParent());
@@ -207,7 +200,7 @@ public class EmbeddedPhotoStorage implements PhotoStorage, DisposableBean {
             throw new Refused(403, "AccessDenied", "Request has expired.");
         }
         try {
-            checkKey(key);
+            PolicyArguments.checkKey(key);
             Path source = file(key);
             if (!Files.isRegularFile(source)) {
                 throw new Refused(404, "NoSuchKey", "The specified key does not exist.");
@@ -268,18 +261,5 @@ public class EmbeddedPhotoStorage implements PhotoStorage, DisposableBean {
 
     private static boolean same(String a, String b) {
         return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void checkKey(String key) {
-        if (key == null || key.isBlank() || key.startsWith("/") || key.startsWith("\\") || key.contains("..")
-                || key.getBytes(StandardCharsets.UTF_8).length > 1023) {
-            throw new IllegalArgumentException("not a valid OSS object key");
-        }
-    }
-
-    private static void checkTtl(Duration ttl) {
-        if (ttl == null || ttl.isNegative() || ttl.isZero()) {
-            throw new IllegalArgumentException("ttl must be positive");
-        }
     }
 }

@@ -138,7 +138,8 @@ public class WechatStandIn {
     }
 
     private String code2Session(Map<String, String> query) {
-        if (!mini.appId().equals(query.get("appid")) || !mini.secret().equals(query.get("secret"))) {
+        if (!java.util.Objects.equals(mini.appId(), query.get("appid"))
+                || !java.util.Objects.equals(mini.secret(), query.get("secret"))) {
             return error(40125, "invalid appsecret");
         }
         String code = query.getOrDefault("js_code", "");

@@ -23,3 +23,8 @@ INSERT INTO staff_account (id, org_id, username, display_name, password_hash, ro
  (8, 2, 'gz-viewer',     '广州市团委查看员',     '$2a$10$L/xtRGyh0MiU.3rjMOHcLOUX1NWZUrj7lxE0t5qk8uviDsxoGGBH.', 'VIEWER',      CURRENT_TIMESTAMP, CURRENT_TIMESTAMP),
  (9, 5, 'sz-orgadmin',   '深圳市团委组织管理员', '$2a$10$L/xtRGyh0MiU.3rjMOHcLOUX1NWZUrj7lxE0t5qk8uviDsxoGGBH.', 'ORG_ADMIN',   CURRENT_TIMESTAMP, CURRENT_TIMESTAMP),
  (10, 5, 'sz-dispatcher', '深圳市团委派单员',    '$2a$10$L/xtRGyh0MiU.3rjMOHcLOUX1NWZUrj7lxE0t5qk8uviDsxoGGBH.', 'DISPATCHER',  CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);
+
+-- district staff: they see and dispatch the requests of their own district only
+INSERT INTO staff_account (id, org_id, username, display_name, password_hash, roles, created_at, updated_at) VALUES
+ (11, 3, 'th-dispatcher', '天河区团委派单员', '$2a$10$L/xtRGyh0MiU.3rjMOHcLOUX1NWZUrj7lxE0t5qk8uviDsxoGGBH.', 'DISPATCHER', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP),
+ (12, 6, 'ft-dispatcher', '福田区团委派单员', '$2a$10$L/xtRGyh0MiU.3rjMOHcLOUX1NWZUrj7lxE0t5qk8uviDsxoGGBH.', 'DISPATCHER', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);

@@ -139,6 +139,13 @@ export const routes = [
         meta: { title: '操作日志', permission: 'audit:view', menu: { icon: 'Document' } },
       },
       {
+        // embedded default only: what its WeChat stand-in recorded (the API answers 404 elsewhere)
+        path: 'sent-messages',
+        name: 'sent-messages',
+        component: () => import('@/views/standIn/SentMessagesView.vue'),
+        meta: { title: '消息记录（演示）', permission: 'stand-in:messages', menu: { icon: 'ChatDotRound' } },
+      },
+      {
         path: 'password',
         name: 'change-password',
         component: () => import('@/views/password/ChangePasswordView.vue'),

@@ -28,6 +28,8 @@ export const PERMISSIONS = Object.freeze({
   'staff:view': ALL,
   'staff:manage': ADMINS,
   'audit:view': ADMINS,
+  // the embedded default's message log (消息记录（演示）)
+  'stand-in:messages': ADMINS,
   // registry: hospitals and teams are kept by admins; workers also by dispatchers
   'hospital:view': ALL,
   'hospital:manage': ADMINS,

@@ -44,9 +44,13 @@ public class DemoSignIn {
         for (MedicalTeam team : directory.firstTeams(3)) {
             users.add(new DemoUser(RoleKind.TEAM_CONTACT, team.getId(), team.getName() + " 联络人"));
         }
-        // demo volunteers are registered, approved, trained and insured at start-up (DemoVolunteers)
-        for (UserRole role : roles.holdersOf(RoleKind.VOLUNTEER, 3)) {
-            users.add(new DemoUser(RoleKind.VOLUNTEER, role.getSubjectId(), "演示志愿者 #" + role.getSubjectId()));
+        // demo volunteers are registered at start-up (DemoVolunteers): ready for duty, or stopped at one step of the
+        // duty gate, which their openid's ending names
+        for (UserRole role : roles.holdersOf(RoleKind.VOLUNTEER, 8)) {
+            String openId = signIn.user(role.getUserId()).getOpenId();
+            String stage = openId.endsWith("-pending") ? "待审核" : openId.endsWith("-not-trained") ? "未通过防护培训"
+                    : openId.endsWith("-not-insured") ? "未登记保险" : "可上岗";
+            users.add(new DemoUser(RoleKind.VOLUNTEER, role.getSubjectId(), "演示志愿者 #" + role.getSubjectId() + "（" + stage + "）"));
         }
         return users;
     }

@@ -31,6 +31,8 @@ import java.util.List;
  */
 @Component
 @Profile("embedded")
+// before the demo volunteers and requests, which use its orgs and families
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE - 20)
 class DemoRegistry implements ApplicationRunner {
 
     private static final String[] SURNAMES = {"陈", "林", "黄", "李", "张", "王", "刘", "吴", "郑", "梁", "何", "罗"};
@@ -186,6 +188,8 @@ class DemoRegistry implements ApplicationRunner {
         t.setDepartureDate(departure);
         t.setStatus(TeamStatus.DEPLOYED);
         t.setOrgId(org.getId());
+        // prompted at midnight: whenever a newcomer starts the demo, today's prompt is due at the first scan
+        t.setPromptTime(java.time.LocalTime.MIDNIGHT);
         teams.insert(t);
         from.forEach(h -> teamHospitals.add(t.getId(), h.getId()));
         contact(t, ContactRole.LEAD, lead, leadPhone);

@@ -44,8 +44,6 @@ class AliyunPhotoStorage implements PhotoStorage, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(AliyunPhotoStorage.class);
     private static final Pattern IP_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-    /** OSS's limit on object key length, in UTF-8 bytes. */
-    private static final int MAX_KEY_BYTES = 1023;
 
     private final OssProperties properties;
     private final Clock clock;
@@ -59,14 +57,7 @@ class AliyunPhotoStorage implements PhotoStorage, DisposableBean {
 
     @Override
     public UploadPolicy uploadPolicy(String key, String contentType, long maxBytes, Duration ttl) {
-        checkKey(key);
-        if (contentType == null || contentType.isBlank()) {
-            throw new IllegalArgumentException("contentType is required");
-        }
-        if (maxBytes < 1) {
-            throw new IllegalArgumentException("maxBytes must be at least 1");
-        }
-        checkTtl(ttl);
+        PolicyArguments.checkPolicy(key, contentType, maxBytes, ttl);
         OSS oss = client();
         // the policy's expiration is written with milliseconds; keep the instant we return identical
         Instant expiresAt = clock.instant().plus(ttl).truncatedTo(ChronoUnit.MILLIS);
@@ -92,7 +83,7 @@ class AliyunPhotoStorage implements PhotoStorage, DisposableBean {
 
     @Override
     public boolean exists(String key) {
-        checkKey(key);
+        PolicyArguments.checkKey(key);
         OSS oss = client();
         GenericRequest request = new GenericRequest(properties.bucket(), key);
         request.setLogEnabled(false);
@@ -111,8 +102,8 @@ class AliyunPhotoStorage implements PhotoStorage, DisposableBean {
 
     @Override
     public String signedUrl(String key, Duration ttl) {
-        checkKey(key);
-        checkTtl(ttl);
+        PolicyArguments.checkKey(key);
+        PolicyArguments.checkTtl(ttl);
         OSS oss = client();
         Date expiration = Date.from(clock.instant().plus(ttl));
         return oss.generatePresignedUrl(properties.bucket(), key, expiration, HttpMethod.GET).toString();
@@ -178,18 +169,5 @@ class AliyunPhotoStorage implements PhotoStorage, DisposableBean {
             return endpoint.getScheme() + "://" + host + port + "/" + properties.bucket();
         }
         return endpoint.getScheme() + "://" + properties.bucket() + "." + host + port;
-    }
-
-    private static void checkKey(String key) {
-        if (key == null || key.isBlank() || key.startsWith("/") || key.startsWith("\\")
-                || key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
-            throw new IllegalArgumentException("not a valid OSS object key");
-        }
-    }
-
-    private static void checkTtl(Duration ttl) {
-        if (ttl == null || ttl.isNegative() || ttl.isZero()) {
-            throw new IllegalArgumentException("ttl must be positive");
-        }
     }
 }

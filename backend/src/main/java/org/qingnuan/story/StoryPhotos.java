@@ -8,19 +8,14 @@ import org.qingnuan.api.ticket.UploadPolicyView;
 import org.qingnuan.shared.error.DomainException;
 import org.qingnuan.storage.PhotoStorage;
 import org.qingnuan.storage.PhotoStorageUnavailable;
+import org.qingnuan.storage.PhotoUploads;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Photos of stories, the same way as photos of requests: the staff member's browser uploads straight to
@@ -31,20 +26,15 @@ import java.util.UUID;
 @Component
 class StoryPhotos {
 
-    static final Duration UPLOAD_TTL = Duration.ofMinutes(5);
-    static final Duration VIEW_TTL = Duration.ofMinutes(10);
-    private static final Map<String, String> EXTENSIONS = Map.of("image/jpeg", "jpg", "image/png", "png", "image/webp", "webp");
     private static final TypeReference<List<String>> KEYS = new TypeReference<>() {
     };
 
-    private final PhotoStorage storage;
+    private final PhotoUploads uploads;
     private final ObjectMapper json;
-    private final Clock clock;
 
-    StoryPhotos(PhotoStorage storage, ObjectMapper json, Clock clock) {
-        this.storage = storage;
+    StoryPhotos(PhotoUploads uploads, ObjectMapper json) {
+        this.uploads = uploads;
         this.json = json;
-        this.clock = clock;
     }
 
     static String prefixOf(long staffId) {
@@ -52,10 +42,8 @@ class StoryPhotos {
     }
 
     UploadPolicyView policy(long staffId, String contentType, long size) {
-        String key = prefixOf(staffId) + LocalDate.now(clock).format(DateTimeFormatter.BASIC_ISO_DATE) + "/"
-                + UUID.randomUUID() + "." + EXTENSIONS.get(contentType);
         try {
-            PhotoStorage.UploadPolicy policy = storage.uploadPolicy(key, contentType, size, UPLOAD_TTL);
+            PhotoStorage.UploadPolicy policy = uploads.policy(prefixOf(staffId), contentType, size);
             return new UploadPolicyView(policy.url(), policy.key(), policy.formFields(), policy.expiresAt(), policy.maxBytes());
         } catch (PhotoStorageUnavailable e) {
             throw new DomainException(StoryError.PHOTO_STORAGE_UNAVAILABLE);
@@ -80,7 +68,7 @@ class StoryPhotos {
             } else if (!alreadyOnStory.contains(key)) {
                 boolean ownAndUploaded;
                 try {
-                    ownAndUploaded = key.startsWith(prefixOf(staffId)) && !key.contains("..") && storage.exists(key);
+                    ownAndUploaded = uploads.ownAndUploaded(prefixOf(staffId), key);
                 } catch (PhotoStorageUnavailable e) {
                     throw new DomainException(StoryError.PHOTO_STORAGE_UNAVAILABLE);
                 }
@@ -99,14 +87,7 @@ class StoryPhotos {
 
     /** Short-lived URLs to show the photos; none when storage cannot sign (the story still shows). */
     List<String> urls(List<String> keys) {
-        if (keys.isEmpty()) {
-            return List.of();
-        }
-        try {
-            return keys.stream().map(key -> storage.signedUrl(key, VIEW_TTL)).toList();
-        } catch (PhotoStorageUnavailable e) {
-            return List.of();
-        }
+        return uploads.urls(keys);
     }
 
     String toJson(List<String> keys) {

@@ -5,16 +5,11 @@ import org.qingnuan.api.ticket.UploadPolicyView;
 import org.qingnuan.shared.error.DomainException;
 import org.qingnuan.storage.PhotoStorage;
 import org.qingnuan.storage.PhotoStorageUnavailable;
+import org.qingnuan.storage.PhotoUploads;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * Photos of requests: the phone uploads straight to OSS under a key prefix of its own user, with a
@@ -23,16 +18,10 @@ import java.util.UUID;
 @Component
 class TicketPhotos {
 
-    static final Duration UPLOAD_TTL = Duration.ofMinutes(5);
-    static final Duration VIEW_TTL = Duration.ofMinutes(10);
-    private static final Map<String, String> EXTENSIONS = Map.of("image/jpeg", "jpg", "image/png", "png", "image/webp", "webp");
+    private final PhotoUploads uploads;
 
-    private final PhotoStorage storage;
-    private final Clock clock;
-
-    TicketPhotos(PhotoStorage storage, Clock clock) {
-        this.storage = storage;
-        this.clock = clock;
+    TicketPhotos(PhotoUploads uploads) {
+        this.uploads = uploads;
     }
 
     static String prefixOf(long userId) {
@@ -40,10 +29,8 @@ class TicketPhotos {
     }
 
     UploadPolicyView policy(long userId, String contentType, long size) {
-        String key = prefixOf(userId) + LocalDate.now(clock).format(DateTimeFormatter.BASIC_ISO_DATE) + "/"
-                + UUID.randomUUID() + "." + EXTENSIONS.get(contentType);
         try {
-            PhotoStorage.UploadPolicy policy = storage.uploadPolicy(key, contentType, size, UPLOAD_TTL);
+            PhotoStorage.UploadPolicy policy = uploads.policy(prefixOf(userId), contentType, size);
             return new UploadPolicyView(policy.url(), policy.key(), policy.formFields(), policy.expiresAt(), policy.maxBytes());
         } catch (PhotoStorageUnavailable e) {
             throw new DomainException(TicketError.PHOTO_STORAGE_UNAVAILABLE);
@@ -60,7 +47,7 @@ class TicketPhotos {
             String key = keys.get(i);
             boolean ok;
             try {
-                ok = key.startsWith(prefixOf(userId)) && !key.contains("..") && storage.exists(key);
+                ok = uploads.ownAndUploaded(prefixOf(userId), key);
             } catch (PhotoStorageUnavailable e) {
                 throw new DomainException(TicketError.PHOTO_STORAGE_UNAVAILABLE);
             }
@@ -75,13 +62,6 @@ class TicketPhotos {
 
     /** Short-lived URLs to show the photos; none when storage is not reachable (the request still shows). */
     List<String> urls(List<String> keys) {
-        if (keys == null || keys.isEmpty()) {
-            return List.of();
-        }
-        try {
-            return keys.stream().map(key -> storage.signedUrl(key, VIEW_TTL)).toList();
-        } catch (PhotoStorageUnavailable e) {
-            return List.of();
-        }
+        return uploads.urls(keys);
     }
 }

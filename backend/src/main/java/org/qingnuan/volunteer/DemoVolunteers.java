@@ -29,12 +29,15 @@ import java.util.List;
 
 /**
  * Demo volunteers of the embedded default: one per demo district, approved, trained and insured, so a
- * newcomer can sign in as one (demo sign-in) and claim the demo families' requests; and a small quiz.
+ * newcomer can sign in as one (demo sign-in) and claim the demo families' requests; three more in the first
+ * district, each stopped at one step of the duty gate (waiting for review, approved but not trained, trained but
+ * not insured); and a small quiz.
  * Never outside the "embedded" profile; all names and numbers are made up.
  */
 @Component
 @Profile("embedded")
-@Order(Ordered.LOWEST_PRECEDENCE)
+// after the demo registry, before the demo requests (which are claimed by these volunteers)
+@Order(Ordered.LOWEST_PRECEDENCE - 10)
 class DemoVolunteers implements ApplicationRunner {
 
     private static final String[] NAMES = {"周晓雨", "吴嘉豪", "郑思琪", "梁志远"};
@@ -70,12 +73,28 @@ class DemoVolunteers implements ApplicationRunner {
         }
         List<OrgUnit> districts = orgs.ofTypes(EnumSet.of(OrgType.DISTRICT_LEAGUE));
         for (int i = 0; i < districts.size() && i < NAMES.length; i++) {
-            create(districts.get(i), NAMES[i], i);
+            create(districts.get(i), NAMES[i], i, Stage.READY);
+        }
+        if (!districts.isEmpty()) {
+            create(districts.get(0), "何嘉欣", 4, Stage.PENDING);
+            create(districts.get(0), "罗子轩", 5, Stage.NOT_TRAINED);
+            create(districts.get(0), "冯可欣", 6, Stage.NOT_INSURED);
         }
     }
 
-    private void create(OrgUnit district, String name, int i) {
-        WechatUser user = signIn.upsert("dev-volunteer-" + (i + 1), null);
+    /** Where a demo volunteer stands at the duty gate; the demo sign-in names it after the openid's ending. */
+    enum Stage {
+        READY("ready"), PENDING("pending"), NOT_TRAINED("not-trained"), NOT_INSURED("not-insured");
+
+        final String suffix;
+
+        Stage(String suffix) {
+            this.suffix = suffix;
+        }
+    }
+
+    private void create(OrgUnit district, String name, int i, Stage stage) {
+        WechatUser user = signIn.upsert("dev-volunteer-" + (i + 1) + "-" + stage.suffix, null);
         String phone = "1390000" + String.format("%04d", 2001 + i);
         Volunteer v = new Volunteer();
         v.setUserId(user.getId());
@@ -91,12 +110,18 @@ class DemoVolunteers implements ApplicationRunner {
         v.setHomeLongitude(new BigDecimal(i < 2 ? "113.264000" : "114.058000"));
         v.setRadiusKm(30);
         v.setAvailability("周末全天");
-        v.setStatus(VolunteerStatus.APPROVED);
-        v.setReviewNote("演示数据");
-        v.setReviewedAt(LocalDateTime.now(clock));
-        v.setTrainingPassedAt(LocalDateTime.now(clock));
-        v.setInsurancePolicy("DEMO-" + (i + 1));
-        v.setInsuranceUntil(LocalDate.now(clock).plusYears(1));
+        v.setStatus(stage == Stage.PENDING ? VolunteerStatus.PENDING : VolunteerStatus.APPROVED);
+        if (stage != Stage.PENDING) {
+            v.setReviewNote("演示数据");
+            v.setReviewedAt(LocalDateTime.now(clock));
+        }
+        if (stage == Stage.READY || stage == Stage.NOT_INSURED) {
+            v.setTrainingPassedAt(LocalDateTime.now(clock));
+        }
+        if (stage == Stage.READY) {
+            v.setInsurancePolicy("DEMO-" + (i + 1));
+            v.setInsuranceUntil(LocalDate.now(clock).plusYears(1));
+        }
         v.setVersion(0);
         volunteers.insert(v);
         roles.bind(user.getId(), RoleKind.VOLUNTEER, v.getId(), district.getId(), UserRole.Source.DEV_LOGIN);

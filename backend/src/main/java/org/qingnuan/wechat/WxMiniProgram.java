@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggerConfiguration;
 import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -50,11 +51,14 @@ class WxMiniProgram implements MiniProgram {
 
     private final MiniProgramProperties properties;
     private final RedissonClient redisson;
+    private final Environment environment;
     private final LazyClient<WxMaService> wx = new LazyClient<>(this::build);
 
-    WxMiniProgram(MiniProgramProperties properties, RedissonClient redisson, ObjectProvider<LoggingSystem> logging) {
+    WxMiniProgram(MiniProgramProperties properties, RedissonClient redisson, ObjectProvider<LoggingSystem> logging,
+                  Environment environment) {
         this.properties = properties;
         this.redisson = redisson;
+        this.environment = environment;
         logging.ifAvailable(WxMiniProgram::quietWxJavaRequestLog);
     }
 
@@ -184,7 +188,8 @@ class WxMiniProgram implements MiniProgram {
         config.useStableAccessToken(true);
         if (!isBlank(properties.apiHost())) {
             // WxJava swaps https://api.weixin.qq.com for this host in every API URL and in stable_token
-            config.setApiHostUrl(properties.apiHost().replaceAll("/+$", ""));
+            // resolved only now: the embedded default's stand-in is this application, on ${local.server.port}
+            config.setApiHostUrl(environment.resolveRequiredPlaceholders(properties.apiHost()).replaceAll("/+$", ""));
         }
         WxMaServiceImpl service = new WxMaServiceImpl();
         service.setWxMaConfig(config);

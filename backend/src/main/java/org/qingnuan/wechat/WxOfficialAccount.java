@@ -10,6 +10,7 @@ import me.chanjar.weixin.mp.config.impl.WxMpRedissonConfigImpl;
 import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
@@ -26,11 +27,13 @@ class WxOfficialAccount implements OfficialAccount {
 
     private final OfficialAccountProperties properties;
     private final RedissonClient redisson;
+    private final Environment environment;
     private final LazyClient<WxMpService> wx = new LazyClient<>(this::build);
 
-    WxOfficialAccount(OfficialAccountProperties properties, RedissonClient redisson) {
+    WxOfficialAccount(OfficialAccountProperties properties, RedissonClient redisson, Environment environment) {
         this.properties = properties;
         this.redisson = redisson;
+        this.environment = environment;
     }
 
     /** Built on first use: most starts (and the embedded default) never call WeChat. */
@@ -46,10 +49,12 @@ class WxOfficialAccount implements OfficialAccount {
         config.setAesKey(properties.aesKey());
         config.setUseStableAccessToken(true);
         if (properties.apiHost() != null && !properties.apiHost().isBlank()) {
+            // resolved only now: the embedded default's stand-in is this application, on ${local.server.port}
+            String host = environment.resolveRequiredPlaceholders(properties.apiHost());
             WxMpHostConfig hosts = new WxMpHostConfig();
-            hosts.setApiHost(properties.apiHost());
-            hosts.setMpHost(properties.apiHost());
-            hosts.setOpenHost(properties.apiHost());
+            hosts.setApiHost(host);
+            hosts.setMpHost(host);
+            hosts.setOpenHost(host);
             config.setHostConfig(hosts);
         }
         WxMpServiceImpl service = new WxMpServiceImpl();

@@ -57,4 +57,21 @@ class ProductionProfileIT extends IntegrationTest {
                 .profiles("prod", "embedded").run("--server.port=0"))
                 .hasStackTraceContaining("cannot be active together");
     }
+
+    @Test
+    void shouldRefuseToStartWithTheStandInsForWechatAndOss() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(QingnuanApplication.class)
+                .profiles("prod").run("--server.port=0", "--qingnuan.embedded.stand-ins=true"))
+                .hasStackTraceContaining("qingnuan.embedded.stand-ins=true is refused in the prod profile");
+    }
+
+    @Test
+    void shouldNotServeTheStandInsInProduction() {
+        assertThat(api.get("/embedded/wechat/sns/jscode2session?appid=x&secret=y&js_code=z&grant_type=authorization_code", null)
+                .status()).isEqualTo(404);
+        assertThat(api.raw("POST", "/embedded/oss/qingnuan-demo", null, "multipart/form-data; boundary=x",
+                java.net.http.HttpRequest.BodyPublishers.ofString("--x--\r\n")).status()).isEqualTo(404);
+        assertThat(api.get("/embedded/oss/qingnuan-demo/tickets/u1/a.jpg?OSSAccessKeyId=embedded-demo&Expires=1&Signature=x", null)
+                .status()).isEqualTo(404);
+    }
 }

@@ -49,6 +49,8 @@ class WxMiniProgramIT extends IntegrationTest {
     RedissonClient redisson;
     @Autowired
     ObjectProvider<LoggingSystem> logging;
+    @Autowired
+    org.springframework.core.env.Environment environment;
 
     @Test
     void shouldLogInWithAWxLoginCode() {
@@ -167,7 +169,7 @@ class WxMiniProgramIT extends IntegrationTest {
         assertThat(redisson.getKeys().getKeysByPattern(WxMiniProgram.REDIS_PREFIX + ":*access_token*")).hasSize(1);
 
         // a second instance (another node) finds the token in Redis
-        WxMiniProgram otherNode = new WxMiniProgram(properties, redisson, logging);
+        WxMiniProgram otherNode = new WxMiniProgram(properties, redisson, logging, environment);
         otherNode.checkText(openId("oTok"), ContentScene.COMMENT, "另一个实例");
         miniProgram.login("code-" + openId("oTok"));
         assertThat(stub.count(STABLE_TOKEN, MINI_APP_ID)).as("still the one token").isEqualTo(before + 1);
@@ -205,7 +207,7 @@ class WxMiniProgramIT extends IntegrationTest {
 
     @Test
     void shouldCallNothingWhenNotConfigured() {
-        WxMiniProgram unconfigured = new WxMiniProgram(new MiniProgramProperties(" ", null, stub.baseUrl()), redisson, logging);
+        WxMiniProgram unconfigured = new WxMiniProgram(new MiniProgramProperties(" ", null, stub.baseUrl()), redisson, logging, environment);
         String openId = openId("oNone");
 
         assertThat(unconfigured.configured()).isFalse();
@@ -218,7 +220,7 @@ class WxMiniProgramIT extends IntegrationTest {
     @Test
     void shouldAnswerMinusOneWhenWechatCannotBeReached() {
         WxMiniProgram unreachable = new WxMiniProgram(
-                new MiniProgramProperties(MINI_APP_ID, WechatApiStub.MINI_SECRET, "http://127.0.0.1:1"), redisson, logging);
+                new MiniProgramProperties(MINI_APP_ID, WechatApiStub.MINI_SECRET, "http://127.0.0.1:1"), redisson, logging, environment);
         redisson.getKeys().deleteByPattern(WxMiniProgram.REDIS_PREFIX + ":*");
 
         assertErrcode(() -> unreachable.login("code-" + openId("oDown")), -1);

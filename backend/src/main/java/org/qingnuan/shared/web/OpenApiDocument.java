@@ -27,6 +27,7 @@ import org.springframework.util.StringUtils;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -244,9 +245,9 @@ class OpenApiDocument {
                 return null;
             }
             return switch (type) {
-                case "array" -> List.of(of(schema.getItems(), depth + 1));
+                case "array" -> Collections.singletonList(of(schema.getItems(), depth + 1));
                 case "object" -> schema.getAdditionalProperties() instanceof Schema<?> values
-                        ? Map.of("key", of(values, depth + 1)) : Map.of();
+                        ? Collections.singletonMap("key", of(values, depth + 1)) : Map.of();
                 case "integer" -> 1;
                 case "number" -> 1.5;
                 case "boolean" -> false;

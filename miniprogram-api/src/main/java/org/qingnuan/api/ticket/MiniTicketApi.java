@@ -33,8 +33,10 @@ public interface MiniTicketApi {
             "FAMILY_ADDRESS_MISSING", "PHOTO_NOT_UPLOADED", "CONTENT_RISKY", "PHOTO_STORAGE_UNAVAILABLE"})
     @ResponseStatus(HttpStatus.CREATED)
     @ApiResponse(responseCode = "201", description = "已创建",
-            headers = @Header(name = "Location", description = "新建对象的地址：/api/mini/tickets/{id}",
-                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
+            headers = {@Header(name = "Location", description = "新建对象的地址：/api/mini/tickets/{id}",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")),
+                    @Header(name = "Idempotent-Replayed", description = "true：同一个 Idempotency-Key 的重试，返回的是第一次提交的求助",
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(type = "boolean"))})
     ResponseEntity<MiniTicketView> submit(
             @Parameter(description = "幂等键，8–64 位字母数字或 -", required = true)
             @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,

@@ -14,7 +14,7 @@ public record MiniTicketView(
         long id,
         long familyId,
         TicketCategory category,
-        @Schema(example = "送餐") String categoryLabel,
+        @Schema(example = "生活物资") String categoryLabel,
         Urgency urgency,
         @Schema(example = "一般") String urgencyLabel,
         TicketStatus status,
@@ -23,7 +23,7 @@ public record MiniTicketView(
         @Schema(example = "小程序") String channelLabel,
         @Schema(description = "文字等待工作人员审核（微信内容安全检测为“疑似”或未能检测）；审核前志愿者看不到")
         boolean underReview,
-        @Schema(example = "两位老人在家，想请志愿者帮忙送几天午饭") String description,
+        @Schema(example = "家里米和油都吃完了，请帮忙买一些") String description,
         @Schema(example = "武汉市江岸区解放大道 1 号") String address,
         @Schema(description = "区", example = "江岸区") String district,
         SubmitTicketRequest.TimeWindow preferredTime,
@@ -31,12 +31,12 @@ public record MiniTicketView(
         @Schema(example = "电话") String contactMethodLabel,
         @Schema(example = "13800001234") String contactPhone,
         @Schema(description = "照片的临时访问地址（10 分钟内有效）；列表中不给出") List<String> photoUrls,
-        @Schema(description = "志愿者或工作人员填写的完成情况") String doneNote,
+        @Schema(description = "志愿者或工作人员填写的完成情况", example = "已送到家门口，老人已签收") String doneNote,
         @Schema(description = "完成照片的临时访问地址（10 分钟内有效）；列表中不给出") List<String> donePhotoUrls,
         @Schema(description = "家属的评分 1–5") Integer rating,
-        String ratingComment,
-        CloseReason closeReason,
-        String closeReasonLabel,
+        @Schema(example = "志愿者很细心，谢谢") String ratingComment,
+        @Schema(description = "结束原因（取消、不予受理、关闭时）") CloseReason closeReason,
+        @Schema(example = "家属取消") String closeReasonLabel,
         LocalDateTime createdAt,
         LocalDateTime updatedAt,
         @Schema(description = "处理经过，按时间先后；列表中不给出") List<Step> history) {
@@ -45,6 +45,6 @@ public record MiniTicketView(
     public record Step(@Schema(example = "SUBMIT") String action, @Schema(example = "提交") String actionLabel,
                        TicketStatus fromStatus, TicketStatus toStatus,
                        @Schema(description = "谁做的，如“家属”“工作人员 王芳”“系统”", example = "家属") String actor,
-                       String note, LocalDateTime at) {
+                       @Schema(example = "按规则自动受理") String note, LocalDateTime at) {
     }
 }

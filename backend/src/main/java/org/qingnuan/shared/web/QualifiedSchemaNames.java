@@ -25,7 +25,11 @@ public class QualifiedSchemaNames implements ModelConverter {
 
     private static final String OURS = "org.qingnuan.";
 
-    private final Map<String, String> typeOfName = new ConcurrentHashMap<>();
+    /**
+     * Static like swagger-core's converter registry it serves ({@code ModelConverters.getInstance()} is one per
+     * JVM): with several application contexts (tests), the last one registered names for all of them.
+     */
+    private static final Map<String, String> typeOfName = new ConcurrentHashMap<>();
 
     @Override
     public Schema resolve(AnnotatedType annotatedType, ModelConverterContext context, Iterator<ModelConverter> chain) {
@@ -79,7 +83,7 @@ public class QualifiedSchemaNames implements ModelConverter {
                 : nestedName(type.getEnclosingClass()) + "." + type.getSimpleName();
     }
 
-    /** Schema name → Java type of every schema named so far, for the contract tests. */
+    /** Schema name → Java type of every schema named so far in this JVM, for the contract tests. */
     public Map<String, String> names() {
         return Map.copyOf(typeOfName);
     }

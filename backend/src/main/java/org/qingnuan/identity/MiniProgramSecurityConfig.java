@@ -29,7 +29,8 @@ class MiniProgramSecurityConfig {
                 .addFilterBefore(new UserTokenFilter(sessions, users), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/mini/auth/login", "/api/mini/auth/dev-login").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/mini/auth/dev-users", "/api/mini/subscriptions/templates").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/mini/auth/dev-users", "/api/mini/subscriptions/templates",
+                                "/api/mini/dictionaries").permitAll()
                         .anyRequest().hasRole("WX_USER"))
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint((request, response, e) -> errors.write(response,

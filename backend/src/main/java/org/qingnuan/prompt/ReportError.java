@@ -3,14 +3,21 @@ package org.qingnuan.prompt;
 import org.qingnuan.api.error.ErrorCode;
 
 public enum ReportError implements ErrorCode {
-    NOT_TEAM_CONTACT(403, "您还没有绑定这支医疗队，请先在“我的”中输入医疗队邀请码");
+    NOT_TEAM_CONTACT(403, "您还没有绑定这支医疗队，请先在“我的”中输入医疗队邀请码",
+            "Lead the user to enter the medical team's invite code (POST /api/mini/me/invites).");
 
     private final int httpStatus;
     private final String message;
+    private final String clientAction;
 
     ReportError(int httpStatus, String message) {
+        this(httpStatus, message, null);
+    }
+
+    ReportError(int httpStatus, String message, String clientAction) {
         this.httpStatus = httpStatus;
         this.message = message;
+        this.clientAction = clientAction;
     }
 
     @Override
@@ -21,5 +28,10 @@ public enum ReportError implements ErrorCode {
     @Override
     public String message() {
         return message;
+    }
+
+    @Override
+    public String clientAction() {
+        return clientAction != null ? clientAction : ErrorCode.defaultAction(httpStatus);
     }
 }

@@ -9,7 +9,7 @@ import org.qingnuan.api.ticket.Channel;
 import org.qingnuan.api.ticket.SubmitTicketRequest;
 import org.qingnuan.api.ticket.TicketRequests;
 import org.qingnuan.api.ticket.TicketStatus;
-import org.qingnuan.api.ticket.TicketView;
+import org.qingnuan.api.ticket.MiniTicketView;
 import org.qingnuan.api.ticket.UploadPolicyView;
 import org.qingnuan.identity.UserPrincipal;
 import org.qingnuan.registry.FamilyDirectory;
@@ -94,28 +94,28 @@ public class FamilyTickets {
         return t.getId();
     }
 
-    public TicketView view(UserPrincipal user, long id) {
-        return views.view(own(user, id), TicketViews.Detail.CLEAR, true);
+    public MiniTicketView view(UserPrincipal user, long id) {
+        return views.forFamily(own(user, id), true);
     }
 
-    public PageView<TicketView> mine(UserPrincipal user, PageQuery paging) {
+    public PageView<MiniTicketView> mine(UserPrincipal user, PageQuery paging) {
         Set<Long> families = user.familyIds();
         LambdaQueryWrapper<HelpTicket> where = new LambdaQueryWrapper<HelpTicket>()
                 .and(w -> w.eq(HelpTicket::getSubmitterUserId, user.userId())
                         .or(!families.isEmpty(), o -> o.in(HelpTicket::getFamilyId, families)))
                 .orderByDesc(HelpTicket::getId);
         Page<HelpTicket> page = tickets.selectPage(Pages.of(paging), where);
-        return Pages.view(page.convert(t -> views.view(t, TicketViews.Detail.CLEAR, false)));
+        return Pages.view(page.convert(t -> views.forFamily(t, false)));
     }
 
     @Transactional
-    public TicketView cancel(UserPrincipal user, long id, TicketRequests.Cancel request) {
+    public MiniTicketView cancel(UserPrincipal user, long id, TicketRequests.Cancel request) {
         HelpTicket t = own(user, id);
         HelpTicket moved = lifecycle.cancel(t, actor(user, t), request.reason());
-        return views.view(moved, TicketViews.Detail.CLEAR, true);
+        return views.forFamily(moved, true);
     }
 
-    public TicketView confirm(UserPrincipal user, long id, TicketRequests.Confirm request) {
+    public MiniTicketView confirm(UserPrincipal user, long id, TicketRequests.Confirm request) {
         HelpTicket t = own(user, id);
         if (t.getStatus() != TicketStatus.DONE) {
             throw TicketLifecycle.conflict(t.getStatus());
@@ -124,7 +124,7 @@ public class FamilyTickets {
             contentCheck.check(user.openId(), MiniProgram.ContentScene.COMMENT, request.comment());
         }
         HelpTicket moved = lifecycle.confirm(t, actor(user, t), request.rating(), request.comment());
-        return views.view(moved, TicketViews.Detail.CLEAR, true);
+        return views.forFamily(moved, true);
     }
 
     public UploadPolicyView uploadPolicy(UserPrincipal user, TicketRequests.UploadPolicyRequest request) {

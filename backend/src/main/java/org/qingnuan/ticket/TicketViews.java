@@ -3,6 +3,7 @@ package org.qingnuan.ticket;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.qingnuan.api.ticket.MiniTicketView;
 import org.qingnuan.api.ticket.SubmitTicketRequest;
 import org.qingnuan.api.ticket.TicketView;
 import org.qingnuan.privacy.Masks;
@@ -54,6 +55,21 @@ class TicketViews {
                 list ? null : photos.urls(keys(t.getDonePhotoKeys())), t.getRating(), t.getRatingComment(),
                 t.getCloseReason(), t.getCloseReason() == null ? null : t.getCloseReason().label(),
                 t.getCreatedAt(), t.getUpdatedAt(), withHistory ? history(t.getId()) : null);
+    }
+
+    /** The family's view: in clear, without what only staff see (dispatch, actions, the crisis flag). */
+    MiniTicketView forFamily(HelpTicket t, boolean withHistory) {
+        TicketView v = view(t, Detail.CLEAR, false);
+        List<MiniTicketView.Step> steps = withHistory ? history(t.getId()).stream()
+                .map(e -> new MiniTicketView.Step(e.action(), e.actionLabel(), e.fromStatus(), e.toStatus(), e.actor(),
+                        e.note(), e.at()))
+                .toList() : null;
+        return new MiniTicketView(v.id(), v.familyId(), v.category(), v.categoryLabel(), v.urgency(), v.urgencyLabel(),
+                v.status(), v.statusLabel(), v.channel(), v.channelLabel(),
+                t.getContentCheck() == HelpTicket.ContentCheck.REVIEW, v.crisis(), v.description(), v.address(), v.district(),
+                v.preferredTime(), v.contactMethod(), v.contactMethodLabel(), v.contactPhone(), v.photoUrls(), v.doneNote(),
+                v.donePhotoUrls(), v.rating(), v.ratingComment(), v.closeReason(), v.closeReasonLabel(), v.createdAt(),
+                v.updatedAt(), steps);
     }
 
     List<TicketView.Event> history(long ticketId) {

@@ -65,7 +65,8 @@ class HelpTicketIT extends IntegrationTest {
         assertThat(created.body().get("status").asText()).isEqualTo("SUBMITTED");
         assertThat(created.body().get("address").asText()).isEqualTo(family.homeAddress);
         assertThat(created.body().get("district").asText()).isEqualTo(family.district.getRegion());
-        assertThat(created.body().get("contentCheck").asText()).isEqualTo("PASS");
+        assertThat(created.body().get("underReview").asBoolean()).isFalse();
+        assertThat(created.body().has("contentCheck")).as("the family view carries no staff fields").isFalse();
         assertThat(created.body().get("history").get(0).get("actor").asText()).isEqualTo("家属");
         assertThat(wechat.count("/wxa/msg_sec_check", family.openId)).isEqualTo(1);
         long id = FamilyOnMiniProgram.id(created);
@@ -219,7 +220,7 @@ class HelpTicketIT extends IntegrationTest {
         assertThat(countTickets(family.familyId)).isZero();
 
         Response review = family.submit(api, UUID.randomUUID().toString(), family.request("这是一段待审的求助文字，请帮忙"));
-        assertThat(review.body().get("contentCheck").asText()).isEqualTo("REVIEW");
+        assertThat(review.body().get("underReview").asBoolean()).isTrue();
         long id = FamilyOnMiniProgram.id(review);
         assertThat(api.get("/api/admin/tickets?review=true", family.dispatcherToken).body().get("total").asLong()).isEqualTo(1);
         assertThat(api.post("/api/admin/tickets/" + id + "/open", family.dispatcherToken, Map.of()).status()).isEqualTo(409);
@@ -243,10 +244,11 @@ class HelpTicketIT extends IntegrationTest {
         Map<String, Object> body = new HashMap<>(family.request("孩子妈妈在一线，我一个人带孩子，真的活不下去了"));
         body.put("category", "PSYCHOLOGICAL");
         Response crisis = family.submit(api, UUID.randomUUID().toString(), body);
-        assertThat(crisis.body().get("crisis").asBoolean()).isTrue();
+        assertThat(crisis.body().has("crisis")).as("the crisis flag is for staff").isFalse();
         assertThat(crisis.body().get("urgency").asText()).isEqualTo("CRISIS");
         assertThat(crisis.body().get("status").asText()).isEqualTo("ACCEPTED");
         long id = FamilyOnMiniProgram.id(crisis);
+        assertThat(api.get("/api/admin/tickets/" + id, family.dispatcherToken).body().get("crisis").asBoolean()).isTrue();
 
         assertThat(wechat.count("/cgi-bin/message/template/send", expertOpenId)).isEqualTo(1);
         assertThat(wechat.count("/cgi-bin/message/template/send", staffOpenId)).as("staff who bound their WeChat").isEqualTo(1);

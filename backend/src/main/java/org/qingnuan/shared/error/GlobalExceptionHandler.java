@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
+import org.qingnuan.api.Labelled;
 import org.qingnuan.api.error.ApiError;
 import org.qingnuan.api.error.CommonError;
 import org.qingnuan.shared.web.PayloadTooLargeException;
@@ -34,7 +35,6 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Turns every exception that leaves a controller into an {@link ApiError}. Nothing of the
@@ -195,9 +195,9 @@ class GlobalExceptionHandler {
             return "格式不正确";
         }
         if (type.isEnum()) {
-            String allowed = Arrays.stream(type.getEnumConstants()).map(Object::toString)
-                    .collect(Collectors.joining("、"));
-            return "取值无效，可选值：" + allowed;
+            // people read this message: name the choices as the client shows them, never the codes
+            List<String> labels = Arrays.stream(type.getEnumConstants()).map(GlobalExceptionHandler::label).toList();
+            return labels.contains(null) ? "取值无效，请从给出的选项中选择" : "取值无效，可选：" + String.join("、", labels);
         }
         if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
             return "应为数字";
@@ -215,6 +215,18 @@ class GlobalExceptionHandler {
             return "应为列表";
         }
         return "格式不正确";
+    }
+
+    /** The Chinese label of an enum constant ({@link Labelled}, or a {@code label()} of its own), else null. */
+    private static String label(Object constant) {
+        if (constant instanceof Labelled labelled) {
+            return labelled.label();
+        }
+        try {
+            return ((Enum<?>) constant).getDeclaringClass().getMethod("label").invoke(constant) instanceof String s ? s : null;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static String lastNode(String propertyPath) {

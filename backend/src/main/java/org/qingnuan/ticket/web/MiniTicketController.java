@@ -5,7 +5,7 @@ import org.qingnuan.api.paging.PageView;
 import org.qingnuan.api.ticket.MiniTicketApi;
 import org.qingnuan.api.ticket.SubmitTicketRequest;
 import org.qingnuan.api.ticket.TicketRequests;
-import org.qingnuan.api.ticket.TicketView;
+import org.qingnuan.api.ticket.MiniTicketView;
 import org.qingnuan.api.ticket.UploadPolicyView;
 import org.qingnuan.identity.CurrentUser;
 import org.qingnuan.identity.UserPrincipal;
@@ -28,7 +28,7 @@ class MiniTicketController implements MiniTicketApi {
 
     /** A replay answers exactly like the first call: 201 and the request as it is now. */
     @Override
-    public ResponseEntity<TicketView> submit(String idempotencyKey, SubmitTicketRequest request) {
+    public ResponseEntity<MiniTicketView> submit(String idempotencyKey, SubmitTicketRequest request) {
         UserPrincipal user = CurrentUser.require();
         IdempotentCreation.Outcome outcome = tickets.submit(user, idempotencyKey, request);
         return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/mini/tickets/" + outcome.resourceId()))
@@ -37,22 +37,22 @@ class MiniTicketController implements MiniTicketApi {
     }
 
     @Override
-    public PageView<TicketView> mine(PageQuery paging) {
+    public PageView<MiniTicketView> mine(PageQuery paging) {
         return tickets.mine(CurrentUser.require(), paging);
     }
 
     @Override
-    public TicketView get(long id) {
+    public MiniTicketView get(long id) {
         return tickets.view(CurrentUser.require(), id);
     }
 
     @Override
-    public TicketView cancel(long id, TicketRequests.Cancel request) {
+    public MiniTicketView cancel(long id, TicketRequests.Cancel request) {
         return tickets.cancel(CurrentUser.require(), id, request);
     }
 
     @Override
-    public TicketView confirm(long id, TicketRequests.Confirm request) {
+    public MiniTicketView confirm(long id, TicketRequests.Confirm request) {
         return tickets.confirm(CurrentUser.require(), id, request);
     }
 

@@ -10,10 +10,10 @@ import org.qingnuan.identity.UserPrincipal;
 import org.qingnuan.ticket.VolunteerTasks;
 import org.qingnuan.volunteer.ProtectionTraining;
 import org.qingnuan.volunteer.Volunteers;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.net.URI;
 import java.util.List;
 
 @RestController
@@ -41,7 +41,7 @@ class MiniVolunteerController implements MiniVolunteerApi {
 
     @Override
     public ResponseEntity<VolunteerView> register(VolunteerRequests.Register request) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(volunteers.register(CurrentUser.require(), request));
+        return ResponseEntity.created(URI.create("/api/mini/volunteer/me")).body(volunteers.register(CurrentUser.require(), request));
     }
 
     @Override

@@ -23,6 +23,7 @@ public record ApiError(String code, String message, String traceId, List<FieldEr
      * @param field   the field's path as the client sent it, e.g. {@code roles[0]} or {@code page}
      * @param message Chinese reason
      */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ApiError.FieldError")
     public record FieldError(String field, String message) {
     }
 }

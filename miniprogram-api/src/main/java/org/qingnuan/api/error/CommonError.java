@@ -3,15 +3,24 @@ package org.qingnuan.api.error;
 /** Failures any endpoint can answer with. */
 public enum CommonError implements ErrorCode {
     BAD_REQUEST(400, "请求有误，请检查后重试"),
-    MALFORMED_JSON(400, "提交的内容不是有效的 JSON，请检查格式后重试"),
-    VALIDATION_FAILED(400, "填写的内容有误，请按提示修改后重试"),
-    UNAUTHENTICATED(401, "请先登录"),
-    SESSION_EXPIRED(401, "登录已过期，请重新登录"),
+    MALFORMED_JSON(400, "提交的内容不是有效的 JSON，请检查格式后重试",
+            "A client bug: the body is not JSON, or has fields the API does not know. Fix the request."),
+    VALIDATION_FAILED(400, "填写的内容有误，请按提示修改后重试",
+            "Show message; mark each fieldErrors entry (field is the path as sent, e.g. photoKeys[0]) with "
+                    + "its message; let the user correct and resend."),
+    UNAUTHENTICATED(401, "请先登录",
+            "Sign in (mini-program: wx.login, then POST /api/mini/auth/login) and repeat the call."),
+    SESSION_EXPIRED(401, "登录已过期，请重新登录",
+            "Sign in again silently (wx.login, then POST /api/mini/auth/login) and repeat the call; the "
+                    + "user need not notice."),
     FORBIDDEN(403, "您没有权限进行此操作"),
     NOT_FOUND(404, "要访问的内容不存在，或不在您的管辖范围内"),
-    METHOD_NOT_ALLOWED(405, "不支持该请求方式"),
-    CONFLICT(409, "操作与当前数据状态冲突，请刷新后重试"),
-    VERSION_CONFLICT(409, "数据已被他人修改，请刷新后重新编辑"),
+    METHOD_NOT_ALLOWED(405, "不支持该请求方式",
+            "A client bug: wrong HTTP method for this path. Fix the request."),
+    CONFLICT(409, "操作与当前数据状态冲突，请刷新后重试",
+            "Reload and try again: the same thing was created at the same moment."),
+    VERSION_CONFLICT(409, "数据已被他人修改，请刷新后重新编辑",
+            "Reload the object (someone else changed it), reapply the user's edit and save with the new version."),
     PAYLOAD_TOO_LARGE(413, "提交的内容过大，请精简后重试"),
     UNSUPPORTED_MEDIA_TYPE(415, "请以 JSON 格式（application/json）提交"),
     TOO_MANY_REQUESTS(429, "操作过于频繁，请稍后再试"),
@@ -19,10 +28,16 @@ public enum CommonError implements ErrorCode {
 
     private final int httpStatus;
     private final String message;
+    private final String clientAction;
 
     CommonError(int httpStatus, String message) {
+        this(httpStatus, message, null);
+    }
+
+    CommonError(int httpStatus, String message, String clientAction) {
         this.httpStatus = httpStatus;
         this.message = message;
+        this.clientAction = clientAction;
     }
 
     @Override
@@ -33,5 +48,10 @@ public enum CommonError implements ErrorCode {
     @Override
     public String message() {
         return message;
+    }
+
+    @Override
+    public String clientAction() {
+        return clientAction != null ? clientAction : ErrorCode.defaultAction(httpStatus);
     }
 }

@@ -3,6 +3,7 @@ package org.qingnuan.api.mini;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.qingnuan.api.error.Failures;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -13,24 +14,27 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @RequestMapping("/api/mini")
 public interface MiniAuthApi {
 
-    @Operation(summary = "用 wx.login 的 code 登录，换取本系统的 token（会话密钥只留在服务器）",
+    @Operation(operationId = "login", summary = "用 wx.login 的 code 登录，换取本系统的 token（会话密钥只留在服务器）",
             description = "失败：WX_CODE_INVALID（code 无效或已用过，请重新调用 wx.login）、WECHAT_BUSY（稍后重试）。")
     @PostMapping("/auth/login")
+    @Failures({"WX_CODE_INVALID", "WECHAT_BUSY"})
     MiniUserView.Login login(@Valid @RequestBody MiniRequests.Login request);
 
-    @Operation(summary = "退出登录（token 立即失效）")
+    @Operation(operationId = "logout", summary = "退出登录（token 立即失效）")
     @PostMapping("/auth/logout")
     void logout();
 
-    @Operation(summary = "当前用户：手机号（脱敏）和已绑定的角色")
+    @Operation(operationId = "getMe", summary = "当前用户：手机号（脱敏）和已绑定的角色")
     @GetMapping("/me")
     MiniUserView me();
 
-    @Operation(summary = "用手机号快速验证组件（getPhoneNumber）的 code 绑定手机号，并按登记信息自动绑定家属/医护人员角色")
+    @Operation(operationId = "bindPhone", summary = "用手机号快速验证组件（getPhoneNumber）的 code 绑定手机号，并按登记信息自动绑定家属/医护人员角色")
     @PostMapping("/me/phone")
+    @Failures({"PHONE_CODE_INVALID", "WECHAT_BUSY", "NO_REGISTRATION_FOR_PHONE"})
     MiniUserView bindPhone(@Valid @RequestBody MiniRequests.PhoneCode request);
 
-    @Operation(summary = "用邀请码绑定角色：工作人员发给家属的邀请码，或医疗队的邀请码（领队、联络员）")
+    @Operation(operationId = "redeemInvite", summary = "用邀请码绑定角色：工作人员发给家属的邀请码，或医疗队的邀请码（领队、联络员）")
     @PostMapping("/me/invites")
+    @Failures({"INVITE_CODE_NOT_FOUND", "INVITE_CODE_EXPIRED"})
     MiniUserView redeemInvite(@Valid @RequestBody MiniRequests.InviteCode request);
 }

@@ -13,11 +13,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @RequestMapping("/api/mini")
 public interface MiniNoticeApi {
 
-    @Operation(summary = "订阅消息模板：id 和用途（调用 wx.requestSubscribeMessage 时用）")
+    @Operation(operationId = "listSubscriptionTemplates", summary = "订阅消息模板：id 和用途（调用 wx.requestSubscribeMessage 时用）")
     @GetMapping("/subscriptions/templates")
     java.util.List<MiniUserView.Template> templates();
 
-    @Operation(summary = "记录用户在 wx.requestSubscribeMessage 中点了“允许”的模板；每次允许可收到一条通知")
+    @Operation(operationId = "recordSubscriptionConsents", summary = "记录用户在 wx.requestSubscribeMessage 中点了“允许”的模板；每次允许可收到一条通知")
     @PostMapping("/me/subscriptions")
     MiniUserView.Consents recordConsents(@Valid @RequestBody MiniRequests.Consents request);
 }

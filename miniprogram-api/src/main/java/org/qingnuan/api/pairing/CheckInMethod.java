@@ -1,6 +1,8 @@
 package org.qingnuan.api.pairing;
 
-public enum CheckInMethod {
+import org.qingnuan.api.Labelled;
+
+public enum CheckInMethod implements Labelled {
     PHONE("电话"),
     VIDEO("视频"),
     VISIT("上门");
@@ -11,6 +13,7 @@ public enum CheckInMethod {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

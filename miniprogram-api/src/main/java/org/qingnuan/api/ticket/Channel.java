@@ -1,7 +1,9 @@
 package org.qingnuan.api.ticket;
 
+import org.qingnuan.api.Labelled;
+
 /** Where a request came in. */
-public enum Channel {
+public enum Channel implements Labelled {
     MINI_PROGRAM("小程序"),
     HOTLINE_12355("12355 热线"),
     WECHAT_GROUP("微信群"),
@@ -15,6 +17,7 @@ public enum Channel {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

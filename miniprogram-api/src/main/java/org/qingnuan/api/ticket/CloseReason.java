@@ -1,7 +1,9 @@
 package org.qingnuan.api.ticket;
 
+import org.qingnuan.api.Labelled;
+
 /** Why a request ended without being confirmed. */
-public enum CloseReason {
+public enum CloseReason implements Labelled {
     CANCELLED_BY_FAMILY("家属取消"),
     REJECTED_BY_STAFF("工作人员不予受理"),
     DUPLICATE("重复提交"),
@@ -13,6 +15,7 @@ public enum CloseReason {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

@@ -1,7 +1,9 @@
 package org.qingnuan.api.ticket;
 
+import org.qingnuan.api.Labelled;
+
 /** How the family wants to be contacted about the request. */
-public enum ContactMethod {
+public enum ContactMethod implements Labelled {
     PHONE_CALL("电话"),
     TEXT_MESSAGE("短信"),
     WECHAT("微信"),
@@ -14,6 +16,7 @@ public enum ContactMethod {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

@@ -19,15 +19,15 @@ public record SubmitTicketRequest(
         @NotNull(message = "请选择求助类别") TicketCategory category,
         @Schema(description = "缺省为 NORMAL；CRISIS 会立即通知值班心理专家和工作人员")
         Urgency urgency,
-        @Schema(description = "需要什么帮助，5–500 字")
+        @Schema(description = "需要什么帮助，5–500 字", example = "家里米和油都吃完了，请帮忙买一些")
         @NotBlank(message = "请说明需要什么帮助")
         @Size(min = 5, max = 500, message = "请用 5 到 500 个字说明需要什么帮助")
         @PlainText String description,
-        @Schema(description = "服务地址；不填则用登记的家庭住址")
+        @Schema(description = "服务地址；不填则用登记的家庭住址", example = "武汉市江岸区解放大道 1 号")
         @Size(max = 200, message = "地址最多 200 个字") @PlainText String address,
         @Valid TimeWindow preferredTime,
         @NotNull(message = "请选择联系方式") ContactMethod contactMethod,
-        @Schema(description = "联系电话；不填则用登记的家属电话")
+        @Schema(description = "联系电话；不填则用登记的家属电话", example = "13800001234")
         @Pattern(regexp = "^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$", message = "请填写正确的手机号或座机号")
         String contactPhone,
         @Schema(description = "照片的对象键（先调 /api/mini/uploads/policy 上传），最多 9 张")

@@ -1,7 +1,9 @@
 package org.qingnuan.api.ticket;
 
+import org.qingnuan.api.Labelled;
+
 /** What the family needs (BRIEF: the kinds of help the league organises). */
-public enum TicketCategory {
+public enum TicketCategory implements Labelled {
     SUPPLIES("生活物资"),
     SPECIAL_FUND("专项资金"),
     TRANSPORT("交通出行"),
@@ -18,6 +20,7 @@ public enum TicketCategory {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

@@ -1,10 +1,12 @@
 package org.qingnuan.api.ticket;
 
+import org.qingnuan.api.Labelled;
+
 /**
  * SUBMITTED → ACCEPTED → OPEN (to volunteers) or DISPATCHED (to a unit) → CLAIMED → IN_PROGRESS →
  * DONE → CONFIRMED. CANCELLED, REJECTED and CLOSED end a request early, with a reason.
  */
-public enum TicketStatus {
+public enum TicketStatus implements Labelled {
     SUBMITTED("已提交"),
     ACCEPTED("已受理"),
     OPEN("待志愿者认领"),
@@ -23,6 +25,7 @@ public enum TicketStatus {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

@@ -6,8 +6,9 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 /**
- * A help request as its family (or entitled staff) sees it. Address and phone are masked unless
- * the reader is entitled to them in clear: the family itself, or staff who revealed them.
+ * A help request as staff see it in the admin web ({@code /api/admin/**}); not part of the mini-program
+ * contract, whose families read {@link MiniTicketView}. Address and phone are masked unless the staff
+ * member revealed them.
  */
 public record TicketView(
         long id,

@@ -1,6 +1,8 @@
 package org.qingnuan.api.ticket;
 
-public enum Urgency {
+import org.qingnuan.api.Labelled;
+
+public enum Urgency implements Labelled {
     NORMAL("一般"),
     URGENT("紧急"),
     /** Danger to life or health now: never waits in a queue. */
@@ -12,6 +14,7 @@ public enum Urgency {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

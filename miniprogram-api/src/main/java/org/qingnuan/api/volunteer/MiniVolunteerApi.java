@@ -1,14 +1,19 @@
 package org.qingnuan.api.volunteer;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.qingnuan.api.error.Failures;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 import java.util.List;
 
@@ -17,59 +22,76 @@ import java.util.List;
 @RequestMapping("/api/mini/volunteer")
 public interface MiniVolunteerApi {
 
-    @Operation(summary = "可选的所属组织（高校团委、区县团委、合作单位）")
+    @Operation(operationId = "listVolunteerOrganisations", summary = "可选的所属组织（高校团委、区县团委、合作单位）")
     @GetMapping("/organisations")
     List<Organisation> organisations();
 
-    @Operation(summary = "注册为志愿者（须先绑定经微信验证的手机号），等待工作人员审核",
+    @Operation(operationId = "registerVolunteer", summary = "注册为志愿者（须先绑定经微信验证的手机号），等待工作人员审核",
             description = "失败：PHONE_NOT_VERIFIED（先用 getPhoneNumber 绑定手机号）、ALREADY_REGISTERED。")
     @PostMapping
+    @Failures({"PHONE_NOT_VERIFIED", "ORG_NOT_ELIGIBLE", "ALREADY_REGISTERED"})
+    @ResponseStatus(HttpStatus.CREATED)
+    @ApiResponse(responseCode = "201", description = "已创建",
+            headers = @Header(name = "Location", description = "新建对象的地址：/api/mini/volunteer/me",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
     ResponseEntity<VolunteerView> register(@Valid @RequestBody VolunteerRequests.Register request);
 
-    @Operation(summary = "我的志愿者信息、审核状态，以及能否认领任务（逐条列出未满足的条件）")
+    @Operation(operationId = "getMyVolunteer", summary = "我的志愿者信息、审核状态，以及能否认领任务（逐条列出未满足的条件）")
     @GetMapping("/me")
+    @Failures({"NOT_A_VOLUNTEER"})
     VolunteerView me();
 
-    @Operation(summary = "防护培训课程和测试题")
+    @Operation(operationId = "getTraining", summary = "防护培训课程和测试题")
     @GetMapping("/training")
     TrainingView training();
 
-    @Operation(summary = "提交防护培训测试；达到及格线即为培训合格")
+    @Operation(operationId = "submitTrainingQuiz", summary = "提交防护培训测试；达到及格线即为培训合格")
     @PostMapping("/training")
+    @Failures({"NOT_A_VOLUNTEER", "QUIZ_UNAVAILABLE"})
     TrainingView.Result submitQuiz(@Valid @RequestBody VolunteerRequests.QuizAnswers answers);
 
-    @Operation(summary = "附近可认领的任务：符合技能、在服务半径内、由近到远；地址只显示到区")
+    @Operation(operationId = "listNearbyTasks", summary = "附近可认领的任务：符合技能、在服务半径内、由近到远；地址只显示到区")
     @GetMapping("/tasks/nearby")
+    @Failures({"NOT_A_VOLUNTEER", "DUTY_GATE_CLOSED"})
     List<TaskView> nearby();
 
-    @Operation(summary = "我认领的进行中的任务（可看到详细地址和电话，每次查看都会记录）")
+    @Operation(operationId = "listMyTasks", summary = "我认领的进行中的任务（可看到详细地址和电话，每次查看都会记录）")
     @GetMapping("/tasks")
+    @Failures({"NOT_A_VOLUNTEER", "DUTY_GATE_CLOSED"})
     List<TaskView> mine();
 
-    @Operation(summary = "认领任务：多人同时认领只有一人成功，其余收到 409；每人同时最多持有 3 个任务",
+    @Operation(operationId = "claimTask", summary = "认领任务：多人同时认领只有一人成功，其余收到 409；每人同时最多持有 3 个任务",
             description = "失败：DUTY_GATE_CLOSED（fieldErrors 逐条说明：审核、培训、保险）、TOO_MANY_ACTIVE_TASKS、TICKET_STATE_CONFLICT（已被他人认领）。")
     @PostMapping("/tasks/{id}/claim")
+    @Failures({"NOT_A_VOLUNTEER", "DUTY_GATE_CLOSED", "TICKET_NOT_FOUND", "SKILL_MISMATCH",
+            "OWN_VOLUNTEERS_ONLY", "TICKET_STATE_CONFLICT", "TOO_MANY_ACTIVE_TASKS"})
     TaskView claim(@PathVariable long id);
 
-    @Operation(summary = "放弃任务（说明原因），任务回到待认领，并通知工作人员")
+    @Operation(operationId = "releaseTask", summary = "放弃任务（说明原因），任务回到待认领，并通知工作人员")
     @PostMapping("/tasks/{id}/release")
+    @Failures({"NOT_A_VOLUNTEER", "DUTY_GATE_CLOSED", "TICKET_NOT_FOUND", "TICKET_STATE_CONFLICT"})
     TaskView release(@PathVariable long id, @Valid @RequestBody VolunteerRequests.Release request);
 
-    @Operation(summary = "开始服务")
+    @Operation(operationId = "startTask", summary = "开始服务")
     @PostMapping("/tasks/{id}/start")
+    @Failures({"NOT_A_VOLUNTEER", "DUTY_GATE_CLOSED", "TICKET_NOT_FOUND", "TICKET_STATE_CONFLICT"})
     TaskView start(@PathVariable long id);
 
-    @Operation(summary = "完成服务：填写服务情况、上传照片，等待家属确认")
+    @Operation(operationId = "completeTask", summary = "完成服务：填写服务情况、上传照片，等待家属确认")
     @PostMapping("/tasks/{id}/complete")
+    @Failures({"NOT_A_VOLUNTEER", "DUTY_GATE_CLOSED", "TICKET_NOT_FOUND", "TICKET_STATE_CONFLICT",
+            "PHOTO_NOT_UPLOADED", "PHOTO_STORAGE_UNAVAILABLE"})
     TaskView complete(@PathVariable long id, @Valid @RequestBody VolunteerRequests.Complete request);
 
-    @Operation(summary = "我的服务时长：每个家属确认的任务按实际服务时间计入（各类别有上限），以及合计")
+    @Operation(operationId = "getMyHours", summary = "我的服务时长：每个家属确认的任务按实际服务时间计入（各类别有上限），以及合计")
     @GetMapping("/hours")
+    @Failures({"NOT_A_VOLUNTEER"})
     HoursView hours();
 
-    @Operation(summary = "下载电子志愿服务证明（PDF：姓名、组织、时长、时间段和验证码）",
+    @Operation(operationId = "downloadCertificate", summary = "下载电子志愿服务证明（PDF：姓名、组织、时长、时间段和验证码）",
             description = "还没有确认的服务时长时 NO_HOURS_YET。任何人可用 GET /api/public/certificates/{code} 查验。")
     @GetMapping(value = "/certificate", produces = "application/pdf")
+    @Failures({"NOT_A_VOLUNTEER", "NO_HOURS_YET", "CERTIFICATE_FONT_MISSING"})
     ResponseEntity<byte[]> certificate();
 
     /** An organisation a volunteer may register with. */

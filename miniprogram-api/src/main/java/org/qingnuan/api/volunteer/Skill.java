@@ -1,12 +1,13 @@
 package org.qingnuan.api.volunteer;
 
+import org.qingnuan.api.Labelled;
 import org.qingnuan.api.ticket.TicketCategory;
 
 import java.util.EnumSet;
 import java.util.Set;
 
 /** What a volunteer can do, and the kinds of request each skill serves. */
-public enum Skill {
+public enum Skill implements Labelled {
     DRIVER("有车司机", EnumSet.of(TicketCategory.TRANSPORT)),
     TUTOR("课业辅导", EnumSet.of(TicketCategory.TUTORING)),
     PSYCHOLOGIST("心理咨询师", EnumSet.of(TicketCategory.PSYCHOLOGICAL)),
@@ -22,6 +23,7 @@ public enum Skill {
         this.serves = serves;
     }
 
+    @Override
     public String label() {
         return label;
     }

@@ -1,6 +1,8 @@
 package org.qingnuan.api.volunteer;
 
-public enum VolunteerStatus {
+import org.qingnuan.api.Labelled;
+
+public enum VolunteerStatus implements Labelled {
     PENDING("待审核"),
     APPROVED("已通过"),
     REJECTED("未通过");
@@ -11,6 +13,7 @@ public enum VolunteerStatus {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }

@@ -143,6 +143,54 @@ class VolunteerIT extends IntegrationTest {
     }
 
     @Test
+    void aTaskShowsOnlyItsDistrictUntilClaimedAndNothingOfItToAnotherVolunteer() {
+        FamilyOnMiniProgram family = FamilyOnMiniProgram.register(api, fixtures, "武汉", "oFam");
+        jdbc.update("UPDATE family SET latitude = 30.583000, longitude = 114.285000 WHERE id = ?", family.familyId);
+        DutyReadyVolunteers ready = new DutyReadyVolunteers(jdbc, userSessions, cipher);
+        DutyReadyVolunteers.Ready first = ready.create(family.district, 30.590000, 114.290000);
+        DutyReadyVolunteers.Ready second = ready.create(family.district, 30.600000, 114.300000);
+        // about 100 km north: beyond the 20 km radius
+        DutyReadyVolunteers.Ready faraway = ready.create(family.district, 31.500000, 114.290000);
+        long ticketId = FamilyOnMiniProgram.id(family.submit(api, UUID.randomUUID().toString(), family.request("请帮忙取药")));
+        String path = "/api/mini/volunteer/tasks/" + ticketId;
+        assertThat(api.get(path, first.token()).code()).as("not open yet").isEqualTo("TICKET_NOT_FOUND");
+        api.post("/api/admin/tickets/" + ticketId + "/accept", family.dispatcherToken, Map.of());
+        api.post("/api/admin/tickets/" + ticketId + "/open", family.dispatcherToken, Map.of());
+
+        Response open = api.get(path, first.token());
+        assertThat(open.status()).as(open.raw()).isEqualTo(200);
+        assertThat(open.body().get("status").asText()).isEqualTo("OPEN");
+        assertThat(open.body().get("district").asText()).isEqualTo(family.district.getRegion());
+        assertThat(open.body().get("distanceKm").asDouble()).isBetween(0.1, 2.0);
+        assertThat(open.body().has("address")).as("only the district until claimed").isFalse();
+        assertThat(open.body().has("contactPhone")).isFalse();
+        assertThat(api.get(path, second.token()).status()).as("open to every volunteer in reach").isEqualTo(200);
+        Response outOfReach = api.get(path, faraway.token());
+        assertThat(outOfReach.status()).isEqualTo(404);
+        assertThat(outOfReach.code()).isEqualTo("TICKET_NOT_FOUND");
+        assertThat(accessRows(ticketId)).isZero();
+
+        assertThat(api.post(path + "/claim", first.token(), "").status()).isEqualTo(200);
+        Response own = api.get(path, first.token());
+        assertThat(own.body().get("status").asText()).isEqualTo("CLAIMED");
+        assertThat(own.body().get("address").asText()).isEqualTo(family.homeAddress);
+        assertThat(own.body().get("contactPhone").asText()).isEqualTo(family.familyPhone);
+        assertThat(accessRows(ticketId)).as("the claim and this view, each logged").isEqualTo(2);
+
+        Response theirs = api.get(path, second.token());
+        Response none = api.get("/api/mini/volunteer/tasks/" + (ticketId + 1_000_000), second.token());
+        assertThat(theirs.status()).isEqualTo(404);
+        assertThat(theirs.code()).isEqualTo("TICKET_NOT_FOUND");
+        assertThat(theirs.body().get("message")).as("the same answer as for no task at all").isEqualTo(none.body().get("message"));
+        assertThat(none.code()).isEqualTo("TICKET_NOT_FOUND");
+        assertThat(theirs.raw()).doesNotContain(family.homeAddress).doesNotContain("取药").doesNotContain("CLAIMED");
+        assertThat(accessRows(ticketId)).isEqualTo(2);
+
+        api.post(path + "/release", first.token(), Map.of("reason", "临时有事"));
+        assertThat(api.get(path, first.token()).body().has("address")).as("given back: district only again").isFalse();
+    }
+
+    @Test
     void aVolunteerGivesATaskBackOrLosesItWhenNotStartedInTimeAndStaffAreTold() {
         FamilyOnMiniProgram family = FamilyOnMiniProgram.register(api, fixtures, "武汉", "oFam");
         jdbc.update("UPDATE family SET latitude = 30.583000, longitude = 114.285000 WHERE id = ?", family.familyId);

@@ -71,6 +71,11 @@ class MiniVolunteerController implements MiniVolunteerApi {
     }
 
     @Override
+    public TaskView task(long id) {
+        return tasks.task(volunteers.onDuty(CurrentUser.require()), id);
+    }
+
+    @Override
     public TaskView claim(long id) {
         return tasks.claim(volunteers.onDuty(CurrentUser.require()), id);
     }

@@ -46,6 +46,11 @@ public interface MiniVolunteerApi {
     @GetMapping("/tasks")
     List<TaskView> mine();
 
+    @Operation(summary = "一个任务：认领前只显示到区（须是附近可认领的任务），本人认领的进行中任务可看到详细地址和电话（每次查看都会记录）",
+            description = "失败：DUTY_GATE_CLOSED；TICKET_NOT_FOUND（任务不存在、已由他人认领、已结束或不在您可认领的范围内，不区分）。")
+    @GetMapping("/tasks/{id}")
+    TaskView task(@PathVariable long id);
+
     @Operation(summary = "认领任务：多人同时认领只有一人成功，其余收到 409；每人同时最多持有 3 个任务",
             description = "失败：DUTY_GATE_CLOSED（fieldErrors 逐条说明：审核、培训、保险）、TOO_MANY_ACTIVE_TASKS、TICKET_STATE_CONFLICT（已被他人认领）。")
     @PostMapping("/tasks/{id}/claim")

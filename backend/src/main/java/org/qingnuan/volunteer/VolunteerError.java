@@ -12,7 +12,8 @@ public enum VolunteerError implements ErrorCode {
     QUIZ_UNAVAILABLE(409, "防护培训测试题尚未准备好，请联系团委工作人员"),
     REVIEW_CONFLICT(409, "该志愿者已审核，请刷新后查看"),
     NO_HOURS_YET(409, "还没有经家属确认的服务时长，暂时不能出具志愿服务证明"),
-    CERTIFICATE_FONT_MISSING(503, "服务器缺少中文字体，暂时无法生成证明；请管理员安装 fonts-wqy-microhei");
+    CERTIFICATE_FONT_MISSING(503, "服务器缺少中文字体，暂时无法生成证明；请管理员安装 fonts-wqy-microhei"),
+    PUBLIC_BASE_URL_MISSING(503, "服务器未配置公开访问地址，暂时无法出具证明；请管理员设置 QN_PUBLIC_BASE_URL");
 
     private final int httpStatus;
     private final String message;

@@ -31,7 +31,7 @@ class OpenApiDocument {
     /** Operations anyone may call. */
     private static final Set<String> OPEN = Set.of("/api/admin/auth/login", "/api/mini/auth/login",
             "/api/mini/auth/dev-login", "/api/mini/auth/dev-users", "/api/mini/subscriptions/templates",
-            "/api/public/certificates/{code}");
+            "/api/public/certificates/{code}", "/api/public/certificates/{code}/qr.png");
 
     @Bean
     OpenAPI qingnuanOpenApi() {

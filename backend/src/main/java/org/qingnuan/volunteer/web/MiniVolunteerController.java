@@ -105,4 +105,9 @@ class MiniVolunteerController implements MiniVolunteerApi {
     public ResponseEntity<byte[]> certificate() {
         return CertificateDownload.of(certificates.pdfOf(volunteers.ofUser(CurrentUser.require()).getId()));
     }
+
+    @Override
+    public org.qingnuan.api.volunteer.CertificateView certificateVerification() {
+        return certificates.currentOf(volunteers.ofUser(CurrentUser.require()).getId());
+    }
 }

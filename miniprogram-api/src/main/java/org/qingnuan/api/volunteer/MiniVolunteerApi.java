@@ -77,6 +77,12 @@ public interface MiniVolunteerApi {
     @GetMapping(value = "/certificate", produces = "application/pdf")
     ResponseEntity<byte[]> certificate();
 
+    @Operation(summary = "我当前的电子志愿服务证明：验证码和公开查验地址（与 PDF 上印的二维码一致）",
+            description = "与下载 PDF 出具同一份证明（时长未变时沿用原验证码）。还没有确认的服务时长时 NO_HOURS_YET。"
+                    + "二维码图片：GET /api/public/certificates/{code}/qr.png（无需登录）。")
+    @GetMapping("/certificate/verification")
+    CertificateView certificateVerification();
+
     /** An organisation a volunteer may register with. */
     record Organisation(long id, String name, String typeLabel) {
     }

@@ -1,4 +1,5 @@
 // The volunteer side of the mini-program (MiniVolunteerApi, MiniPairingApi): one function per call.
+import { endpoint } from './endpoint'
 import { get, post, request } from './request'
 
 const V = '/api/mini/volunteer'
@@ -10,6 +11,8 @@ export const training = () => get(`${V}/training`)
 export const submitQuiz = (answers) => post(`${V}/training`, { answers })
 export const nearbyTasks = () => get(`${V}/tasks/nearby`)
 export const myTasks = () => get(`${V}/tasks`)
+/** One task: district only until claimed; 404 TICKET_NOT_FOUND when it is someone else's, ended or out of reach. */
+export const taskDetail = endpoint('GET', '/api/mini/volunteer/tasks/{id}')
 export const claimTask = (id) => post(`${V}/tasks/${id}/claim`)
 export const releaseTask = (id, reason) => post(`${V}/tasks/${id}/release`, { reason })
 export const startTask = (id) => post(`${V}/tasks/${id}/start`)

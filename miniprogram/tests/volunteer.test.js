@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { formatDistance, haversineKm, locationHint } from '../src/utils/taskDistance'
 import { gateChecklist, gateOpen } from '../src/utils/dutyGate'
-import { categoryFilters, conflictHeadline, filterTasks, locateTask, taskActions, timeWindowText, dateTimeText } from '../src/utils/taskList'
+import { categoryFilters, conflictHeadline, filterTasks, missingTask, ownTask, taskActions, timeWindowText, dateTimeText } from '../src/utils/taskList'
 import { unanswered, answerMap, choiceOptions } from '../src/utils/quizAnswers'
 import { fieldErrorMap, errorLines } from '../src/utils/apiFieldErrors'
 import { blankRegistration, registrationBody, validateRegistration } from '../src/utils/registration'
@@ -97,10 +97,19 @@ describe('task lists', () => {
     expect(taskActions({ status: 'IN_PROGRESS' }, true)).toEqual(['complete'])
     expect(taskActions({ status: 'DONE' }, true)).toEqual([])
   })
-  it('finds a task among mine first, then nearby', () => {
-    expect(locateTask('2', [{ id: 2, status: 'CLAIMED' }], tasks)).toMatchObject({ mine: true, task: { status: 'CLAIMED' } })
-    expect(locateTask(3, [], tasks)).toMatchObject({ mine: false, task: { id: 3 } })
-    expect(locateTask(9, [], tasks).task).toBeNull()
+  it('counts a task as mine while claimed or started', () => {
+    expect(ownTask({ id: 2, status: 'CLAIMED' })).toBe(true)
+    expect(ownTask({ id: 2, status: 'IN_PROGRESS' })).toBe(true)
+    expect(ownTask(tasks[0])).toBe(false)
+    expect(ownTask({ id: 2, status: 'DONE' })).toBe(false)
+    expect(ownTask(null)).toBe(false)
+  })
+  it('shows a task it may not see as gone, a closed duty gate in the server\'s words, and rethrows the rest', () => {
+    expect(missingTask({ code: 'TICKET_NOT_FOUND', message: '求助不存在，或您无权查看' })).toEqual({ headline: '', message: '' })
+    expect(missingTask({ code: 'DUTY_GATE_CLOSED', message: '您暂时不能认领任务：请先完成防护培训' }))
+      .toEqual({ headline: '暂不能查看任务', message: '您暂时不能认领任务：请先完成防护培训' })
+    const outage = { code: 'HTTP_503', message: '服务暂时不可用' }
+    expect(() => missingTask(outage)).toThrow()
   })
   it('writes time windows and times in Chinese', () => {
     expect(timeWindowText({ start: '2026-11-28T11:00:00', end: '2026-11-28T12:30:00' })).toBe('11月28日 11:00–12:30')

@@ -22,13 +22,21 @@ export function taskActions(task, mine) {
   return []
 }
 
-/** Finds a task by id in the volunteer's own tasks first, then among the nearby ones. */
-export function locateTask(id, mineList, nearbyList) {
-  const key = Number(id)
-  const own = (mineList || []).find((t) => t.id === key)
-  if (own) return { task: own, mine: true }
-  const open = (nearbyList || []).find((t) => t.id === key)
-  return open ? { task: open, mine: false } : { task: null, mine: false }
+/**
+ * Whether a task the server gave the volunteer is theirs to work on: GET …/tasks/{id} answers only their
+ * own tasks and open ones in their reach, and only their claimed or started ones carry address and phone.
+ */
+export const ownTask = (task) => !!task && ['CLAIMED', 'IN_PROGRESS'].includes(task.status)
+
+/**
+ * What the detail page shows when GET …/tasks/{id} fails: null for a task it may not see (taken by
+ * someone else, ended, out of reach: all one 404), the server's message when the duty gate is closed;
+ * anything else is rethrown for the page's error state.
+ */
+export function missingTask(error) {
+  if (error && error.code === 'TICKET_NOT_FOUND') return { headline: '', message: '' }
+  if (error && error.code === 'DUTY_GATE_CLOSED') return { headline: '暂不能查看任务', message: error.message }
+  throw error
 }
 
 /** "11月28日 11:00–12:30" from a TimeWindow {start, end} (ISO local date-times). */

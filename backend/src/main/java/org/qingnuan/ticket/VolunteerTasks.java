@@ -83,12 +83,43 @@ public class VolunteerTasks {
         near.forEach((id, km) -> {
             HelpTicket t = byId.get(id);
             // the index may lag a moment behind the database: the database decides
-            if (t != null && t.getStatus() == TicketStatus.OPEN && v.categories().contains(t.getCategory())
-                    && mayServe(v, t)) {
-                result.add(view(t, Math.round(km * 10) / 10.0, false));
+            if (t != null && openTo(v, t)) {
+                result.add(view(t, roundedKm(km), false));
             }
         });
         return result;
+    }
+
+    /**
+     * One task, as the volunteer may see it: their own (the address and phone while it is active, each view
+     * logged, as in {@link #mine}), or an open one in their reach (district only, as in {@link #nearby}).
+     * Anything else — unknown, someone else's, closed, out of reach — is "not found", so that the answer does
+     * not tell whether a task exists.
+     */
+    public TaskView task(VolunteerActor v, long ticketId) {
+        HelpTicket t = tickets.selectById(ticketId);
+        if (t == null) {
+            throw new DomainException(TicketError.TICKET_NOT_FOUND);
+        }
+        if (Long.valueOf(v.volunteerId()).equals(t.getClaimedBy())) {
+            return revealed(v, t);
+        }
+        Double km = t.getLatitude() == null || t.getLongitude() == null ? null
+                : org.qingnuan.shared.geo.Distances.km(v.latitude().doubleValue(), v.longitude().doubleValue(),
+                t.getLatitude().doubleValue(), t.getLongitude().doubleValue());
+        if (km == null || km > v.radiusKm() || !openTo(v, t)) {
+            throw new DomainException(TicketError.TICKET_NOT_FOUND);
+        }
+        return view(t, roundedKm(km), false);
+    }
+
+    /** What the nearby list shows besides the distance: open, of the volunteer's skills, for their unit. */
+    private boolean openTo(VolunteerActor v, HelpTicket t) {
+        return t.getStatus() == TicketStatus.OPEN && v.categories().contains(t.getCategory()) && mayServe(v, t);
+    }
+
+    private static double roundedKm(double km) {
+        return Math.round(km * 10) / 10.0;
     }
 
     /** The volunteer's claimed and started tasks, with the exact address and phone; each view is logged. */

@@ -7,6 +7,8 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -34,8 +36,11 @@ class CertificatePdf {
         this.fonts = configured == null || configured.isBlank() ? DEFAULT_FONTS : List.of(configured);
     }
 
-    /** The lines of the certificate, top to bottom. */
-    record Content(String title, List<String> body, String verification) {
+    /** QR code's side on the page, in points (about 4 cm): a phone reads it from a printout at arm's length. */
+    private static final float QR_SIDE = 110;
+
+    /** The lines of the certificate, top to bottom, and the text of the QR code above the verification line. */
+    record Content(String title, List<String> body, String verification, String qrText) {
     }
 
     Optional<byte[]> render(Content content) {
@@ -61,6 +66,11 @@ class CertificatePdf {
                     s.showText(line);
                     s.endText();
                     y -= 32;
+                }
+                if (content.qrText() != null) {
+                    // drawn at 4 px a point, so the modules stay sharp when printed
+                    PDImageXObject qr = LosslessFactory.createFromImage(doc, CertificateQr.image(content.qrText(), (int) QR_SIDE * 4));
+                    s.drawImage(qr, (width - QR_SIDE) / 2, 112, QR_SIDE, QR_SIDE);
                 }
                 centred(s, font, 11, content.verification(), width, 90);
             }

@@ -2,6 +2,7 @@ package org.qingnuan.volunteer;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import org.qingnuan.api.error.CommonError;
+import org.qingnuan.api.volunteer.CertificateView;
 import org.qingnuan.org.OrgService;
 import org.qingnuan.org.OrgUnit;
 import org.qingnuan.privacy.Masks;
@@ -24,11 +25,15 @@ import java.util.Optional;
  * Electronic volunteer certificates. Each download states the hours and period as they are then, under
  * a 12-character code; the public endpoint checks a code and shows what that certificate said (the
  * name shortened), so a school or employer can verify a printout. Unchanged hours reuse the last code.
+ * The printout carries a QR code of the absolute verification URL, on the configured public base URL
+ * ({@code qingnuan.public-base-url}).
  */
 @Service
 public class Certificates {
 
     private static final int CODE_LENGTH = 12;
+    private static final String VERIFY_PATH = "/api/public/certificates/";
+    private static final int QR_PNG_PX = 360;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final VolunteerMapper volunteers;
@@ -36,16 +41,22 @@ public class Certificates {
     private final VolunteerCertificateMapper certificates;
     private final OrgService orgs;
     private final CertificatePdf pdf;
-    private final String verifyUrl;
+    /** Without a trailing slash; empty when not configured (certificates then answer 503). */
+    private final String publicBaseUrl;
 
     Certificates(VolunteerMapper volunteers, ServiceHoursMapper hours, VolunteerCertificateMapper certificates, OrgService orgs,
-                 CertificatePdf pdf, @Value("${qingnuan.volunteer.certificate-verify-url:/api/public/certificates/}") String verifyUrl) {
+                 CertificatePdf pdf, @Value("${qingnuan.public-base-url:}") String publicBaseUrl) {
         this.volunteers = volunteers;
         this.hours = hours;
         this.certificates = certificates;
         this.orgs = orgs;
         this.pdf = pdf;
-        this.verifyUrl = verifyUrl;
+        String base = publicBaseUrl == null ? "" : publicBaseUrl.trim().replaceAll("/+$", "");
+        if (!base.isEmpty() && !base.matches("(?i)https?://[^/\\s?#]+(/[^\\s?#]*)?")) {
+            throw new IllegalArgumentException("qingnuan.public-base-url (QN_PUBLIC_BASE_URL) must be an absolute http(s) URL"
+                    + " such as https://qingnuan.example.org, not " + publicBaseUrl);
+        }
+        this.publicBaseUrl = base;
     }
 
     /** What the public endpoint answers for a code. */
@@ -55,17 +66,10 @@ public class Certificates {
 
     /** The certificate PDF of a volunteer (the caller checked they may have it). */
     public byte[] pdfOf(long volunteerId) {
-        Volunteer v = volunteers.selectById(volunteerId);
-        if (v == null) {
-            throw new DomainException(VolunteerError.VOLUNTEER_NOT_FOUND);
-        }
-        List<ServiceHours> served = hours.selectList(new LambdaQueryWrapper<ServiceHours>()
-                .eq(ServiceHours::getVolunteerId, volunteerId).orderByAsc(ServiceHours::getServedOn));
-        if (served.isEmpty()) {
-            throw new DomainException(VolunteerError.NO_HOURS_YET);
-        }
-        BigDecimal total = served.stream().map(ServiceHours::getHours).reduce(BigDecimal.ZERO, BigDecimal::add);
-        VolunteerCertificate c = current(v, total, served.get(0).getServedOn(), served.get(served.size() - 1).getServedOn());
+        requirePublicBaseUrl();
+        Volunteer v = volunteer(volunteerId);
+        VolunteerCertificate c = issue(v);
+        String url = verificationUrl(c.getCode());
         String org = orgs.find(v.getOrgId()).map(OrgUnit::getName).orElse("");
         CertificatePdf.Content content = new CertificatePdf.Content("志愿服务证明", List.of(
                 "兹证明 " + v.getName() + " 同志，",
@@ -76,20 +80,72 @@ public class Certificates {
                 "",
                 "特此证明。",
                 "出具日期：" + DAY.format(c.getCreatedAt().toLocalDate())),
-                "验证码 " + c.getCode() + " ，可在 " + verifyUrl + c.getCode() + " 查验");
+                "验证码 " + c.getCode() + " ，扫码或在 " + url + " 查验", url);
         return pdf.render(content).orElseThrow(() -> new DomainException(VolunteerError.CERTIFICATE_FONT_MISSING));
     }
 
+    /**
+     * The volunteer's current certificate (the one their PDF download states: issued now, or the last one when
+     * the hours are unchanged) with its absolute verification URL.
+     */
+    public CertificateView currentOf(long volunteerId) {
+        requirePublicBaseUrl();
+        VolunteerCertificate c = issue(volunteer(volunteerId));
+        return new CertificateView(c.getCode(), verificationUrl(c.getCode()), c.getHours(), c.getPeriodFrom(), c.getPeriodTo(),
+                c.getCreatedAt().toLocalDate());
+    }
+
+    /** The QR code (PNG) of a certificate's verification URL; 404 for an unknown code. */
+    public byte[] qrPng(String code) {
+        VolunteerCertificate c = byCode(code);
+        return CertificateQr.png(verificationUrl(c.getCode()), QR_PNG_PX);
+    }
+
     public Verification verify(String code) {
+        VolunteerCertificate c = byCode(code);
+        Volunteer v = volunteers.selectById(c.getVolunteerId());
+        return new Verification(c.getCode(), v == null ? null : Masks.name(v.getName()),
+                orgs.find(c.getOrgId()).map(OrgUnit::getName).orElse(null), c.getHours(), c.getPeriodFrom(), c.getPeriodTo(),
+                c.getCreatedAt().toLocalDate());
+    }
+
+    private Volunteer volunteer(long volunteerId) {
+        Volunteer v = volunteers.selectById(volunteerId);
+        if (v == null) {
+            throw new DomainException(VolunteerError.VOLUNTEER_NOT_FOUND);
+        }
+        return v;
+    }
+
+    private VolunteerCertificate issue(Volunteer v) {
+        List<ServiceHours> served = hours.selectList(new LambdaQueryWrapper<ServiceHours>()
+                .eq(ServiceHours::getVolunteerId, v.getId()).orderByAsc(ServiceHours::getServedOn));
+        if (served.isEmpty()) {
+            throw new DomainException(VolunteerError.NO_HOURS_YET);
+        }
+        BigDecimal total = served.stream().map(ServiceHours::getHours).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return current(v, total, served.get(0).getServedOn(), served.get(served.size() - 1).getServedOn());
+    }
+
+    private VolunteerCertificate byCode(String code) {
         VolunteerCertificate c = code == null || code.length() > 16 ? null : certificates.selectOne(
                 new LambdaQueryWrapper<VolunteerCertificate>().eq(VolunteerCertificate::getCode, code.trim().toUpperCase()));
         if (c == null) {
             throw new DomainException(CommonError.NOT_FOUND, "没有这个验证码的志愿服务证明，请核对验证码");
         }
-        Volunteer v = volunteers.selectById(c.getVolunteerId());
-        return new Verification(c.getCode(), v == null ? null : Masks.name(v.getName()),
-                orgs.find(c.getOrgId()).map(OrgUnit::getName).orElse(null), c.getHours(), c.getPeriodFrom(), c.getPeriodTo(),
-                c.getCreatedAt().toLocalDate());
+        return c;
+    }
+
+    /** What the printout and its QR code point at: the public verification of the code, on the public base URL. */
+    private String verificationUrl(String code) {
+        requirePublicBaseUrl();
+        return publicBaseUrl + VERIFY_PATH + code;
+    }
+
+    private void requirePublicBaseUrl() {
+        if (publicBaseUrl.isEmpty()) {
+            throw new DomainException(VolunteerError.PUBLIC_BASE_URL_MISSING);
+        }
     }
 
     private VolunteerCertificate current(Volunteer v, BigDecimal total, LocalDate from, LocalDate to) {

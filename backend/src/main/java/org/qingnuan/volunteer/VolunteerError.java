@@ -21,7 +21,9 @@ public enum VolunteerError implements ErrorCode {
     NO_HOURS_YET(409, "还没有经家属确认的服务时长，暂时不能出具志愿服务证明",
             "Hide the certificate button until GET /api/mini/volunteer/hours shows confirmed hours."),
     CERTIFICATE_FONT_MISSING(503, "服务器缺少中文字体，暂时无法生成证明；请管理员安装 fonts-wqy-microhei",
-            "Show message; an administrator must install a CJK font. Retrying does not help.");
+            "Show message; an administrator must install a CJK font. Retrying does not help."),
+    PUBLIC_BASE_URL_MISSING(503, "服务器未配置公开访问地址，暂时无法出具证明；请管理员设置 QN_PUBLIC_BASE_URL",
+            "Show message; an administrator must set QN_PUBLIC_BASE_URL. Retrying does not help.");
 
     private final int httpStatus;
     private final String message;

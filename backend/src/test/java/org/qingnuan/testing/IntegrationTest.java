@@ -46,6 +46,7 @@ import java.time.ZoneId;
         "qingnuan.prompt.scan-interval=1h",
         // tests keep the ledger's snapshots themselves ("-": the cron trigger is off)
         "qingnuan.ledger.snapshot-cron=-",
+        "qingnuan.public-base-url=" + IntegrationTest.PUBLIC_BASE_URL,
         "qingnuan.wechat.mp.token=" + IntegrationTest.MP_TOKEN,
         "qingnuan.wechat.mp.aes-key=" + IntegrationTest.MP_AES_KEY})
 @ActiveProfiles("prod")
@@ -59,6 +60,8 @@ public abstract class IntegrationTest {
     public static final String DISPATCH_TEMPLATE_ID = "dispatch-alert-template";
     public static final String MINI_APP_ID = "wxfedcba0987654321";
     public static final String MP_TOKEN = "qingnuanTestToken";
+    /** Printed on certificates; a test calls the path of such a URL on its own server. */
+    public static final String PUBLIC_BASE_URL = "https://qingnuan.test/";
     public static final String MP_AES_KEY = "C7yb8Tsd2PbWfnQMumHUMKUgGjCD4D7LDvbDL32tN0g";
 
     @LocalServerPort

@@ -1,6 +1,11 @@
 package org.qingnuan.volunteer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.ReaderException;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import org.junit.jupiter.api.Test;
 import org.qingnuan.org.OrgType;
 import org.qingnuan.org.OrgUnit;
@@ -15,6 +20,11 @@ import org.qingnuan.ticket.VolunteerTasks;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -140,6 +150,75 @@ class VolunteerIT extends IntegrationTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM volunteer_certificate WHERE volunteer_id = ?", Long.class, volunteerId))
                 .as("unchanged hours keep their code").isEqualTo(1);
         assertThat(certificateText(volunteerId)).contains("陈志愿").contains("0.75").contains(code);
+
+        // the same certificate's code and its absolute public address, which its QR codes hold
+        Response current = api.get("/api/mini/volunteer/certificate/verification", token);
+        assertThat(current.status()).as(current.raw()).isEqualTo(200);
+        assertThat(current.body().get("code").asText()).isEqualTo(code);
+        String url = current.body().get("verificationUrl").asText();
+        assertThat(url).isEqualTo("https://qingnuan.test/api/public/certificates/" + code);
+        assertThat(java.net.URI.create(url).isAbsolute()).isTrue();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM volunteer_certificate WHERE volunteer_id = ?", Long.class, volunteerId))
+                .as("asking for the code issues no new certificate").isEqualTo(1);
+        HttpResponse<byte[]> png = fetch("/api/public/certificates/" + code.toLowerCase() + "/qr.png", "image/png");
+        assertThat(png.statusCode()).isEqualTo(200);
+        assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(decodeQr(image(png.body()))).isEqualTo(url);
+        assertThat(qrInPdf(certificates.pdfOf(volunteerId))).as("the PDF carries the same QR code").isEqualTo(url);
+        assertThat(api.get(java.net.URI.create(url).getPath(), null).body().get("code").asText())
+                .as("the URL's path is the public verification").isEqualTo(code);
+        HttpResponse<byte[]> unknown = fetch("/api/public/certificates/NOSUCHCODE12/qr.png", "image/png");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(new String(unknown.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("\"code\":\"NOT_FOUND\"");
+    }
+
+    @Test
+    void aTaskShowsOnlyItsDistrictUntilClaimedAndNothingOfItToAnotherVolunteer() {
+        FamilyOnMiniProgram family = FamilyOnMiniProgram.register(api, fixtures, "武汉", "oFam");
+        jdbc.update("UPDATE family SET latitude = 30.583000, longitude = 114.285000 WHERE id = ?", family.familyId);
+        DutyReadyVolunteers ready = new DutyReadyVolunteers(jdbc, userSessions, cipher);
+        DutyReadyVolunteers.Ready first = ready.create(family.district, 30.590000, 114.290000);
+        DutyReadyVolunteers.Ready second = ready.create(family.district, 30.600000, 114.300000);
+        // about 100 km north: beyond the 20 km radius
+        DutyReadyVolunteers.Ready faraway = ready.create(family.district, 31.500000, 114.290000);
+        long ticketId = FamilyOnMiniProgram.id(family.submit(api, UUID.randomUUID().toString(), family.request("请帮忙取药")));
+        String path = "/api/mini/volunteer/tasks/" + ticketId;
+        assertThat(api.get(path, first.token()).code()).as("not open yet").isEqualTo("TICKET_NOT_FOUND");
+        api.post("/api/admin/tickets/" + ticketId + "/accept", family.dispatcherToken, Map.of());
+        api.post("/api/admin/tickets/" + ticketId + "/open", family.dispatcherToken, Map.of());
+
+        Response open = api.get(path, first.token());
+        assertThat(open.status()).as(open.raw()).isEqualTo(200);
+        assertThat(open.body().get("status").asText()).isEqualTo("OPEN");
+        assertThat(open.body().get("district").asText()).isEqualTo(family.district.getRegion());
+        assertThat(open.body().get("distanceKm").asDouble()).isBetween(0.1, 2.0);
+        assertThat(open.body().has("address")).as("only the district until claimed").isFalse();
+        assertThat(open.body().has("contactPhone")).isFalse();
+        assertThat(api.get(path, second.token()).status()).as("open to every volunteer in reach").isEqualTo(200);
+        Response outOfReach = api.get(path, faraway.token());
+        assertThat(outOfReach.status()).isEqualTo(404);
+        assertThat(outOfReach.code()).isEqualTo("TICKET_NOT_FOUND");
+        assertThat(accessRows(ticketId)).isZero();
+
+        assertThat(api.post(path + "/claim", first.token(), "").status()).isEqualTo(200);
+        Response own = api.get(path, first.token());
+        assertThat(own.body().get("status").asText()).isEqualTo("CLAIMED");
+        assertThat(own.body().get("address").asText()).isEqualTo(family.homeAddress);
+        assertThat(own.body().get("contactPhone").asText()).isEqualTo(family.familyPhone);
+        assertThat(accessRows(ticketId)).as("the claim and this view, each logged").isEqualTo(2);
+
+        Response theirs = api.get(path, second.token());
+        Response none = api.get("/api/mini/volunteer/tasks/" + (ticketId + 1_000_000), second.token());
+        assertThat(theirs.status()).isEqualTo(404);
+        assertThat(theirs.code()).isEqualTo("TICKET_NOT_FOUND");
+        assertThat(theirs.body().get("message")).as("the same answer as for no task at all").isEqualTo(none.body().get("message"));
+        assertThat(none.code()).isEqualTo("TICKET_NOT_FOUND");
+        assertThat(theirs.raw()).doesNotContain(family.homeAddress).doesNotContain("取药").doesNotContain("CLAIMED");
+        assertThat(accessRows(ticketId)).isEqualTo(2);
+
+        api.post(path + "/release", first.token(), Map.of("reason", "临时有事"));
+        assertThat(api.get(path, first.token()).body().has("address")).as("given back: district only again").isFalse();
     }
 
     @Test
@@ -201,6 +280,52 @@ class VolunteerIT extends IntegrationTest {
     private String certificateText(long volunteerId) {
         try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(certificates.pdfOf(volunteerId))) {
             return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private HttpResponse<byte[]> fetch(String path, String accept) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                    .header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static BufferedImage image(byte[] png) {
+        try {
+            return ImageIO.read(new java.io.ByteArrayInputStream(png));
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String decodeQr(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int[] pixels = image.getRGB(0, 0, w, h, null, 0, w);
+        try {
+            return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(w, h, pixels)))).getText();
+        } catch (ReaderException e) {
+            throw new AssertionError("no QR code in the image", e);
+        }
+    }
+
+    /** The text of the one image of the certificate's page, read as a QR code. */
+    private static String qrInPdf(byte[] pdf) {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            org.apache.pdfbox.pdmodel.PDResources resources = doc.getPage(0).getResources();
+            for (org.apache.pdfbox.cos.COSName name : resources.getXObjectNames()) {
+                if (resources.getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject img) {
+                    return decodeQr(img.getImage());
+                }
+            }
+            throw new AssertionError("no image in the certificate");
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }

@@ -49,7 +49,8 @@ class OpenApiDocument {
     /** Operations anyone may call. */
     private static final Set<String> OPEN = Set.of("/api/admin/auth/login", "/api/mini/auth/login",
             "/api/mini/auth/dev-login", "/api/mini/auth/dev-users", "/api/mini/subscriptions/templates",
-            "/api/mini/dictionaries", "/api/public/certificates/{code}", "/api/public/error-codes");
+            "/api/mini/dictionaries", "/api/public/certificates/{code}", "/api/public/certificates/{code}/qr.png",
+            "/api/public/error-codes");
     /** Documented status by status, with their codes; the staff API keeps the default response only. */
     private static final List<String> FULLY_DOCUMENTED = List.of("/api/mini/", "/api/public/");
     static final String LOCAL_TIME = "北京时间（Asia/Shanghai）的本地时间，不带时区偏移，如 2026-11-25T10:30:00"

@@ -71,6 +71,11 @@ class MiniVolunteerController implements MiniVolunteerApi {
     }
 
     @Override
+    public TaskView task(long id) {
+        return tasks.task(volunteers.onDuty(CurrentUser.require()), id);
+    }
+
+    @Override
     public TaskView claim(long id) {
         return tasks.claim(volunteers.onDuty(CurrentUser.require()), id);
     }
@@ -99,5 +104,10 @@ class MiniVolunteerController implements MiniVolunteerApi {
     @Override
     public ResponseEntity<byte[]> certificate() {
         return CertificateDownload.of(certificates.pdfOf(volunteers.ofUser(CurrentUser.require()).getId()));
+    }
+
+    @Override
+    public org.qingnuan.api.volunteer.CertificateView certificateVerification() {
+        return certificates.currentOf(volunteers.ofUser(CurrentUser.require()).getId());
     }
 }

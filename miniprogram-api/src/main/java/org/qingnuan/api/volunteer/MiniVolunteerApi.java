@@ -60,6 +60,12 @@ public interface MiniVolunteerApi {
     @Failures({"NOT_A_VOLUNTEER", "DUTY_GATE_CLOSED"})
     List<TaskView> mine();
 
+    @Operation(operationId = "getTask", summary = "一个任务：认领前只显示到区（须是附近可认领的任务），本人认领的进行中任务可看到详细地址和电话（每次查看都会记录）",
+            description = "失败：DUTY_GATE_CLOSED；TICKET_NOT_FOUND（任务不存在、已由他人认领、已结束或不在您可认领的范围内，不区分）。")
+    @GetMapping("/tasks/{id}")
+    @Failures({"NOT_A_VOLUNTEER", "DUTY_GATE_CLOSED", "TICKET_NOT_FOUND"})
+    TaskView task(@PathVariable long id);
+
     @Operation(operationId = "claimTask", summary = "认领任务：多人同时认领只有一人成功，其余收到 409；每人同时最多持有 3 个任务",
             description = "失败：DUTY_GATE_CLOSED（fieldErrors 逐条说明：审核、培训、保险）、TOO_MANY_ACTIVE_TASKS、TICKET_STATE_CONFLICT（已被他人认领）。")
     @PostMapping("/tasks/{id}/claim")
@@ -91,8 +97,15 @@ public interface MiniVolunteerApi {
     @Operation(operationId = "downloadCertificate", summary = "下载电子志愿服务证明（PDF：姓名、组织、时长、时间段和验证码）",
             description = "还没有确认的服务时长时 NO_HOURS_YET。任何人可用 GET /api/public/certificates/{code} 查验。")
     @GetMapping(value = "/certificate", produces = "application/pdf")
-    @Failures({"NOT_A_VOLUNTEER", "NO_HOURS_YET", "CERTIFICATE_FONT_MISSING"})
+    @Failures({"NOT_A_VOLUNTEER", "NO_HOURS_YET", "CERTIFICATE_FONT_MISSING", "PUBLIC_BASE_URL_MISSING"})
     ResponseEntity<byte[]> certificate();
+
+    @Operation(operationId = "getCertificateVerification", summary = "我当前的电子志愿服务证明：验证码和公开查验地址（与 PDF 上印的二维码一致）",
+            description = "与下载 PDF 出具同一份证明（时长未变时沿用原验证码）。还没有确认的服务时长时 NO_HOURS_YET。"
+                    + "二维码图片：GET /api/public/certificates/{code}/qr.png（无需登录）。")
+    @GetMapping("/certificate/verification")
+    @Failures({"NOT_A_VOLUNTEER", "NO_HOURS_YET", "PUBLIC_BASE_URL_MISSING"})
+    CertificateView certificateVerification();
 
     /** An organisation a volunteer may register with. */
     record Organisation(long id, String name, String typeLabel) {

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { resolve } from 'node:path'
-import { launchBrowser, missingPrerequisite, screenshots, signIn, startBackend } from '../harness.mjs'
+import { launchBrowser, missingPrerequisite, screenshots, settle, signIn, staffToken, startBackend } from '../harness.mjs'
 
 const skip = missingPrerequisite()
 if (skip) console.warn(`end-to-end tests skipped: ${skip}`)
@@ -24,21 +24,7 @@ describe('admin web', { skip: skip ?? false }, () => {
     await backend?.stop()
   })
 
-  /** Lets pending requests and transitions finish, so screenshots show the page, not its spinner. */
-  async function settle(page) {
-    await page.waitForLoadState('networkidle')
-    await page.waitForTimeout(400)
-  }
-
-  /** A staff token straight from the API, for setting things up. */
-  async function apiToken(username) {
-    const login = await fetch(`${backend.base}/api/admin/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username, password: 'qingnuan-demo' }),
-    })
-    return (await login.json()).token
-  }
+  const apiToken = (username) => staffToken(backend.base, username)
 
   async function desktopPage() {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })

@@ -114,7 +114,7 @@ describe('mini-program (H5): flows', { skip: skip ?? false }, () => {
 
     // the family: the detail shows the volunteer's note; 确认完成并评价 with 5 stars and a comment
     await miniOpen(home, backend.base, `pages/tickets/detail?id=${id}`)
-    await home.getByText(note).waitFor()
+    await home.getByText(note, { exact: true }).waitFor()
     await uniButton(home, '确认完成并评价').click()
     const stars = home.locator('.sheet .uni-rate__icon')
     await stars.nth(4).click()

@@ -126,7 +126,8 @@ describe('admin web', { skip: skip ?? false }, () => {
     const submitted = await fetch(`${backend.base}/api/mini/tickets`, {
       method: 'POST',
       headers: { ...json, Authorization: `Bearer ${mpToken}`, 'Idempotency-Key': randomUUID() },
-      body: JSON.stringify({ familyId, category: 'MEALS', description: '两位老人在家，想请志愿者帮忙送几天午饭', contactMethod: 'PHONE_CALL' }),
+      // 加我微信 is one of the WeChat stand-in's words that leave a text for staff review (decision 121)
+      body: JSON.stringify({ familyId, category: 'MEALS', description: '两位老人在家，想请志愿者帮忙送几天午饭，细节可以加我微信', contactMethod: 'PHONE_CALL' }),
     })
     assert.equal(submitted.status, 201)
     const ticket = await submitted.json()

@@ -152,15 +152,26 @@ export async function api(base, token, method, path, body, headers = {}) {
   return text ? JSON.parse(text) : null
 }
 
-/** Lets pending requests and transitions finish, so screenshots show the page, not its spinner. */
+/**
+ * Lets pending requests and transitions finish, so screenshots show the page, not its spinner: the
+ * network is idle and no finite animation or transition runs (endless spinners do not count).
+ */
 export async function settle(page) {
   await page.waitForLoadState('networkidle')
-  await page.waitForTimeout(400)
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'
+    || a.effect?.getComputedTiming().iterations === Infinity), null, { timeout: 30_000, polling: 100 })
 }
 
-/** Settles the page and writes screenshots/<name>.png (backend/target/screenshots, or docs/screenshots on refresh). */
-export async function shoot(page, name, options = {}) {
+/**
+ * Settles the page and writes screenshots/<name>.png (backend/target/screenshots, or docs/screenshots on
+ * refresh). Passing toasts (uni.showToast) are waited out; options.top scrolls to the top first, the
+ * rest go to page.screenshot (e.g. fullPage).
+ */
+export async function shoot(page, name, { top = false, ...options } = {}) {
   await settle(page)
+  await page.waitForFunction(() => ![...document.querySelectorAll('.uni-toast, .uni-sample-toast')]
+    .some((t) => t.getClientRects().length && getComputedStyle(t).visibility !== 'hidden'), null, { timeout: 30_000 })
+  if (top) await page.evaluate(() => window.scrollTo(0, 0))
   await page.screenshot({ path: resolve(screenshots, `${name}.png`), ...options })
 }
 

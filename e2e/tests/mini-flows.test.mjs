@@ -70,7 +70,7 @@ describe('mini-program (H5): flows', { skip: skip ?? false }, () => {
     await home.waitForFunction(() => document.querySelectorAll('.photo__img').length === 2 && !document.querySelector('.photo__mask'),
       null, { timeout: 60_000 })
     assert.deepEqual(uploads.map((s) => s >= 200 && s < 300), [true, true], 'both photos went to the OSS stand-in')
-    await shoot(home, 'mini-tickets-new')
+    await shoot(home, 'mini-tickets-new', { fullPage: true })
     const submitted = apiAnswer(home, 'POST', '/api/mini/tickets')
     await uniButton(home, '提交求助').click()
     const answer = await submitted
@@ -105,7 +105,7 @@ describe('mini-program (H5): flows', { skip: skip ?? false }, () => {
     assert.equal((await started).status(), 200)
     const note = '已把米面和蔬菜送到家门口，老人身体不错'
     await uniField(phone, /服务情况/).fill(note)
-    await shoot(phone, 'mini-volunteer-complete')
+    await shoot(phone, 'mini-volunteer-complete', { fullPage: true })
     const completed = apiAnswer(phone, 'POST', `/api/mini/volunteer/tasks/${id}/complete`)
     await uniButton(phone, '提交完成').click()
     assert.equal((await completed).status(), 200)
@@ -134,7 +134,7 @@ describe('mini-program (H5): flows', { skip: skip ?? false }, () => {
     assert.equal(final.ratingComment, '志愿者很细心，谢谢！')
     assert.equal(final.doneNote, note)
     assert.equal(final.photoUrls.length, 2)
-    await shoot(home, 'mini-tickets-detail')
+    await shoot(home, 'mini-tickets-detail', { fullPage: true })
     await home.context().close()
   })
 

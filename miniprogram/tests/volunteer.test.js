@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { formatDistance, haversineKm, locationHint } from '../src/utils/taskDistance'
 import { gateChecklist, gateOpen } from '../src/utils/dutyGate'
-import { categoryFilters, conflictHeadline, filterTasks, missingTask, ownTask, taskActions, timeWindowText, dateTimeText } from '../src/utils/taskList'
+import { categoryFilters, conflictHeadline, filterTasks, missingTask, ownTask, taskActions } from '../src/utils/taskList'
+import { dateTime, timeWindow } from '../src/utils/format'
 import { unanswered, answerMap, choiceOptions } from '../src/utils/quizAnswers'
 import { fieldErrorMap, errorLines } from '../src/utils/apiFieldErrors'
 import { blankRegistration, registrationBody, validateRegistration } from '../src/utils/registration'
@@ -112,10 +113,11 @@ describe('task lists', () => {
     expect(() => missingTask(outage)).toThrow()
   })
   it('writes time windows and times in Chinese', () => {
-    expect(timeWindowText({ start: '2026-11-28T11:00:00', end: '2026-11-28T12:30:00' })).toBe('11月28日 11:00–12:30')
-    expect(timeWindowText({ start: '2026-11-28T20:00:00', end: '2026-11-29T08:00:00' })).toBe('11月28日 20:00 – 11月29日 08:00')
-    expect(timeWindowText(null)).toBe('')
-    expect(dateTimeText('2026-11-25T10:30:00')).toBe('11月25日 10:30')
+    expect(timeWindow({ start: '2026-11-28T11:00:00', end: '2026-11-28T12:30:00' })).toBe('11月28日 11:00 – 12:30')
+    expect(timeWindow({ start: '2026-11-28T20:00:00', end: '2026-11-29T08:00:00' })).toBe('11月28日 20:00 – 11月29日 08:00')
+    expect(timeWindow({ start: '2026-11-28T20:00:00' })).toBe('11月28日 20:00 起')
+    expect(timeWindow(null)).toBe('')
+    expect(dateTime('2026-11-25T10:30:00')).toBe('11月25日 10:30')
   })
 })
 

@@ -7,12 +7,12 @@ export function dateTime(iso) {
   return m ? `${Number(m[2])}月${Number(m[3])}日 ${m[4]}:${m[5]}` : iso
 }
 
-/** A preferred time window as one line. */
+/** A preferred time window as one line: 11月28日 11:00 – 12:30, across days with both dates, open-ended with 起. */
 export function timeWindow(w) {
   if (!w || !w.start) return ''
-  const end = w.end ? dateTime(w.end) : ''
-  const sameDay = end && w.start.slice(0, 10) === w.end.slice(0, 10)
-  return `${dateTime(w.start)} – ${sameDay ? w.end.slice(11, 16) : end}`
+  if (!w.end) return `${dateTime(w.start)} 起`
+  const sameDay = w.start.slice(0, 10) === w.end.slice(0, 10)
+  return `${dateTime(w.start)} – ${sameDay ? w.end.slice(11, 16) : dateTime(w.end)}`
 }
 
 /** uni-datetime-picker's "2026-11-28 11:00:00" (or a timestamp) → the API's "2026-11-28T11:00:00". */

@@ -39,23 +39,6 @@ export function missingTask(error) {
   throw error
 }
 
-/** "11月28日 11:00–12:30" from a TimeWindow {start, end} (ISO local date-times). */
-export function timeWindowText(w) {
-  if (!w || !w.start) return ''
-  const day = (s) => `${Number(s.slice(5, 7))}月${Number(s.slice(8, 10))}日`
-  const hm = (s) => s.slice(11, 16)
-  if (!w.end) return `${day(w.start)} ${hm(w.start)} 起`
-  return w.start.slice(0, 10) === w.end.slice(0, 10)
-    ? `${day(w.start)} ${hm(w.start)}–${hm(w.end)}`
-    : `${day(w.start)} ${hm(w.start)} – ${day(w.end)} ${hm(w.end)}`
-}
-
-/** "11月25日 10:30" from an ISO local date-time; "" when absent. */
-export function dateTimeText(s) {
-  if (!s) return ''
-  return `${Number(s.slice(5, 7))}月${Number(s.slice(8, 10))}日 ${s.slice(11, 16)}`.trim()
-}
-
 /**
  * The headline over the server's 409 message when a claim lost: another volunteer was faster when
  * the task is now claimed or in progress (fieldErrors[status] carries the current state).

@@ -237,7 +237,7 @@ class MiniProgramContractIT extends IntegrationTest {
         Api.Response r = api.get("/api/mini/dictionaries", null);
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
         assertThat(r.body().fieldNames()).toIterable().containsExactly("ticketCategory", "urgency", "skill", "contactMethod",
-                "ticketStatus", "checkInMethod", "volunteerStatus", "closeReason");
+                "ticketStatus", "checkInMethod", "volunteerStatus", "closeReason", "roleKind");
         r.body().properties().forEach(list -> {
             assertThat(list.getValue().size()).as(list.getKey()).isGreaterThan(1);
             list.getValue().forEach(entry -> {

@@ -26,7 +26,8 @@ public record DictionariesView(
         @Schema(description = "求助状态") List<Entry> ticketStatus,
         @Schema(description = "结对联系方式") List<Entry> checkInMethod,
         @Schema(description = "志愿者审核状态") List<Entry> volunteerStatus,
-        @Schema(description = "结束原因") List<Entry> closeReason) {
+        @Schema(description = "结束原因") List<Entry> closeReason,
+        @Schema(description = "小程序用户的身份") List<Entry> roleKind) {
 
     /** One code and the label to show for it. */
     public record Entry(@Schema(example = "MEALS") String code, @Schema(example = "送餐") String label) {
@@ -35,7 +36,7 @@ public record DictionariesView(
     public static DictionariesView current() {
         return new DictionariesView(of(TicketCategory.values()), of(Urgency.values()), of(Skill.values()),
                 of(ContactMethod.values()), of(TicketStatus.values()), of(CheckInMethod.values()),
-                of(VolunteerStatus.values()), of(CloseReason.values()));
+                of(VolunteerStatus.values()), of(CloseReason.values()), of(MiniUserView.RoleKind.values()));
     }
 
     private static List<Entry> of(Labelled[] values) {

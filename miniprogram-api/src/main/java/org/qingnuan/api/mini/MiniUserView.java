@@ -11,12 +11,23 @@ public record MiniUserView(
         @Schema(description = "已验证的手机号，脱敏（138****1234）；未绑定时为空") String phone,
         @Schema(description = "已绑定的角色；一个微信用户可有多个") List<Role> roles) {
 
-    public enum RoleKind {
-        @Schema(description = "一线医护人员家属") FAMILY,
-        @Schema(description = "一线医护人员本人") MEDICAL_WORKER,
-        @Schema(description = "医疗队领队或联络员") TEAM_CONTACT,
-        @Schema(description = "志愿者（subjectId 为志愿者编号；须审核通过、培训合格、保险有效才能认领任务）") VOLUNTEER,
-        @Schema(description = "手拉手结对帮扶人（subjectId 即结对家庭的 familyId，可为其求助）") PAIRED
+    public enum RoleKind implements org.qingnuan.api.Labelled {
+        @Schema(description = "一线医护人员家属") FAMILY("家属"),
+        @Schema(description = "一线医护人员本人") MEDICAL_WORKER("医护人员"),
+        @Schema(description = "医疗队领队或联络员") TEAM_CONTACT("医疗队联络人"),
+        @Schema(description = "志愿者（subjectId 为志愿者编号；须审核通过、培训合格、保险有效才能认领任务）") VOLUNTEER("志愿者"),
+        @Schema(description = "手拉手结对帮扶人（subjectId 即结对家庭的 familyId，可为其求助）") PAIRED("结对帮扶人");
+
+        private final String label;
+
+        RoleKind(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
     }
 
     /**

@@ -1,22 +1,26 @@
 package org.qingnuan.alert;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import com.baomidou.mybatisplus.core.conditions.update.LambdaUpdateWrapper;
 import org.qingnuan.org.OrgService;
 import org.qingnuan.org.OrgUnit;
 import org.qingnuan.staff.StaffWechat;
 import org.qingnuan.ticket.CrisisRaised;
 import org.qingnuan.wechat.OfficialAccount;
 import org.qingnuan.wechat.OfficialAccountException;
+import org.qingnuan.alert.internal.CrisisAlertDeliveryMapper;
 import org.qingnuan.alert.internal.DutyExpertMapper;
 import org.qingnuan.alert.internal.StaffAlertMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -30,14 +34,21 @@ import java.util.Map;
  * expert of that org or the nearest org above it that has one, and to the org's staff who bound
  * their WeChat for alerts. No personal data goes out: the
  * message names the district and the request number; the expert reads the rest signed in.
+ * The alert and the list of people to tell are written with the crisis itself; WeChat is asked after
+ * commit and, when it refuses or cannot be reached, again after 1, 5, 15 and 60 minutes.
  */
 @Component
-class CrisisAlerts {
+public class CrisisAlerts {
 
     private static final Logger log = LoggerFactory.getLogger(CrisisAlerts.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+    private static final List<Duration> BACKOFF = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
+            Duration.ofMinutes(15), Duration.ofMinutes(60));
+    private static final Duration STUCK_AFTER = Duration.ofMinutes(2);
+
     private final StaffAlertMapper alerts;
+    private final CrisisAlertDeliveryMapper deliveries;
     private final DutyExpertMapper experts;
     private final OrgService orgs;
     private final OfficialAccount officialAccount;
@@ -45,10 +56,11 @@ class CrisisAlerts {
     private final String templateId;
     private final Clock clock;
 
-    CrisisAlerts(StaffAlertMapper alerts, DutyExpertMapper experts, OrgService orgs, OfficialAccount officialAccount,
+    CrisisAlerts(StaffAlertMapper alerts, CrisisAlertDeliveryMapper deliveries, DutyExpertMapper experts, OrgService orgs, OfficialAccount officialAccount,
                  StaffWechat staffWechat, @Value("${qingnuan.alert.crisis-template-id:}") String templateId, Clock clock) {
         this.staffWechat = staffWechat;
         this.alerts = alerts;
+        this.deliveries = deliveries;
         this.experts = experts;
         this.orgs = orgs;
         this.officialAccount = officialAccount;
@@ -56,8 +68,13 @@ class CrisisAlerts {
         this.clock = clock;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    void onCrisis(CrisisRaised crisis) {
+    /**
+     * Written in the transaction that raises the crisis, as {@link DispatchAlerts} does: the staff alert and one
+     * delivery row per person to tell exist exactly when the crisis request does, so a crash right after the commit
+     * loses nothing; the sends themselves happen after commit, from these rows.
+     */
+    @EventListener
+    void record(CrisisRaised crisis) {
         StaffAlert alert = new StaffAlert();
         alert.setOrgId(crisis.orgId());
         alert.setKind(StaffAlert.Kind.CRISIS);
@@ -73,15 +90,91 @@ class CrisisAlerts {
         // and the org's own staff who bound their WeChat for alerts
         recipients.addAll(staffWechat.alertRecipients(crisis.orgId()));
         for (String openId : recipients.stream().distinct().toList()) {
-            try {
-                officialAccount.sendTemplate(openId, templateId, null, Map.of(
-                        "thing1", "心理危机求助 #" + crisis.ticketId(),
-                        "thing2", crisis.district() == null ? "—" : crisis.district(),
-                        "time3", LocalDateTime.now(clock).format(TIME)));
-            } catch (OfficialAccountException e) {
-                log.warn("Crisis alert not sent (errcode {})", e.errorCode());
-            }
+            CrisisAlertDelivery delivery = new CrisisAlertDelivery();
+            delivery.setAlertId(alert.getId());
+            delivery.setTicketId(crisis.ticketId());
+            delivery.setOpenId(openId);
+            delivery.setStatus(CrisisAlertDelivery.Status.PENDING);
+            delivery.setAttempts(0);
+            delivery.setNextAttemptAt(LocalDateTime.now(clock));
+            deliveries.insert(delivery);
         }
+    }
+
+    /** Sends the crisis's alerts at once after commit; what fails here is left to {@link #sendDue()}. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void send(CrisisRaised crisis) {
+        deliveries.selectList(new LambdaQueryWrapper<CrisisAlertDelivery>()
+                        .eq(CrisisAlertDelivery::getTicketId, crisis.ticketId())
+                        .eq(CrisisAlertDelivery::getStatus, CrisisAlertDelivery.Status.PENDING))
+                .forEach(d -> deliver(d.getId()));
+    }
+
+    /** Sends the alerts that are due (never sent, or failed and waiting); returns how many were attempted. */
+    public int sendDue() {
+        LocalDateTime now = LocalDateTime.now(clock);
+        // a row left "sending" by an instance that died mid-send is taken up again (it may go twice; rare)
+        deliveries.update(null, new LambdaUpdateWrapper<CrisisAlertDelivery>()
+                .set(CrisisAlertDelivery::getStatus, CrisisAlertDelivery.Status.PENDING)
+                .eq(CrisisAlertDelivery::getStatus, CrisisAlertDelivery.Status.SENDING)
+                .lt(CrisisAlertDelivery::getUpdatedAt, now.minus(STUCK_AFTER)));
+        List<CrisisAlertDelivery> due = deliveries.selectList(new LambdaQueryWrapper<CrisisAlertDelivery>()
+                .eq(CrisisAlertDelivery::getStatus, CrisisAlertDelivery.Status.PENDING)
+                .le(CrisisAlertDelivery::getNextAttemptAt, now)
+                .orderByAsc(CrisisAlertDelivery::getNextAttemptAt).last("LIMIT 200"));
+        due.forEach(d -> deliver(d.getId()));
+        return due.size();
+    }
+
+    private void deliver(long deliveryId) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        // claim the row: of two instances (or the after-commit send and the scan), one sends
+        if (deliveries.update(null, new LambdaUpdateWrapper<CrisisAlertDelivery>()
+                .set(CrisisAlertDelivery::getStatus, CrisisAlertDelivery.Status.SENDING)
+                .set(CrisisAlertDelivery::getUpdatedAt, now)
+                .setSql("attempts = attempts + 1")
+                .eq(CrisisAlertDelivery::getId, deliveryId)
+                .eq(CrisisAlertDelivery::getStatus, CrisisAlertDelivery.Status.PENDING)
+                .le(CrisisAlertDelivery::getNextAttemptAt, now)) != 1) {
+            return;
+        }
+        CrisisAlertDelivery d = deliveries.selectById(deliveryId);
+        StaffAlert alert = alerts.selectById(d.getAlertId());
+        try {
+            officialAccount.sendTemplate(d.getOpenId(), templateId, null, Map.of(
+                    "thing1", "心理危机求助 #" + d.getTicketId(),
+                    "thing2", district(alert),
+                    "time3", (alert == null ? now : alert.getCreatedAt()).format(TIME)));
+            finish(d, CrisisAlertDelivery.Status.SENT, null, null);
+        } catch (OfficialAccountException e) {
+            int attempts = d.getAttempts();
+            if (attempts > BACKOFF.size()) {
+                finish(d, CrisisAlertDelivery.Status.FAILED, e.errorCode(), null);
+            } else {
+                finish(d, CrisisAlertDelivery.Status.PENDING, e.errorCode(), now.plus(BACKOFF.get(attempts - 1)));
+            }
+            log.warn("Crisis alert for request {} not sent (errcode {}), attempt {}", d.getTicketId(), e.errorCode(), attempts);
+        }
+    }
+
+    private void finish(CrisisAlertDelivery d, CrisisAlertDelivery.Status status, Integer errcode, LocalDateTime next) {
+        deliveries.update(null, new LambdaUpdateWrapper<CrisisAlertDelivery>()
+                .set(CrisisAlertDelivery::getStatus, status)
+                .set(CrisisAlertDelivery::getLastErrcode, errcode)
+                .set(CrisisAlertDelivery::getUpdatedAt, LocalDateTime.now(clock))
+                .set(next != null, CrisisAlertDelivery::getNextAttemptAt, next)
+                .eq(CrisisAlertDelivery::getId, d.getId()));
+    }
+
+    /** The district as the title carries it ("…（天河区）：…"); the alert row is the one durable copy. */
+    private static String district(StaffAlert alert) {
+        if (alert == null) {
+            return "—";
+        }
+        String title = alert.getTitle();
+        int open = title.indexOf('（');
+        int close = title.indexOf('）', open + 1);
+        return open < 0 || close < 0 ? "—" : title.substring(open + 1, close);
     }
 
     /** The active experts of the org, else of the nearest ancestor that has any. */

@@ -16,6 +16,7 @@ import org.qingnuan.wechat.MiniProgramException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -73,11 +74,10 @@ public class FamilyNotices {
     }
 
     /**
-     * Queues a message per family member in the outbox once the move is committed, and sends them off the
-     * request's thread: a volunteer's claim or a staff member's click must not wait on WeChat. A send that
-     * never happens (the instance stops) is still in the outbox, PENDING, for {@link #sendDue()}.
+     * Queues a message per family member in the outbox, in the transaction of the move itself: the row exists
+     * exactly when the move does, so a crash right after the commit loses no message ({@link #sendDue()} sends it).
      */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    @EventListener
     public void onTransition(TicketTransitioned event) {
         if (!NOTIFIED.contains(event.action()) || !properties.configured()) {
             return;
@@ -98,6 +98,25 @@ public class FamilyNotices {
             notice.setAttempts(0);
             notice.setNextAttemptAt(LocalDateTime.now(clock));
             notices.insert(notice);
+        }
+    }
+
+    /**
+     * Sends the request's queued messages once the move is committed, off the request's thread: a volunteer's
+     * claim or a staff member's click must not wait on WeChat. A send that never happens (the instance stops)
+     * is still in the outbox, PENDING, for {@link #sendDue()}.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    public void sendQueued(TicketTransitioned event) {
+        if (!NOTIFIED.contains(event.action()) || !properties.configured()) {
+            return;
+        }
+        List<SubscribeNotice> queued = notices.selectList(new LambdaQueryWrapper<SubscribeNotice>()
+                .select(SubscribeNotice::getId)
+                .eq(SubscribeNotice::getTicketId, event.ticketId())
+                .eq(SubscribeNotice::getStatus, SubscribeNotice.Status.PENDING)
+                .eq(SubscribeNotice::getAttempts, 0));
+        for (SubscribeNotice notice : queued) {
             long id = notice.getId();
             try {
                 executor.execute(() -> deliver(id));

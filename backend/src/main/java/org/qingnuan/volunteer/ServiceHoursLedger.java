@@ -10,8 +10,7 @@ import org.qingnuan.volunteer.internal.ServiceHoursMapper;
 import org.qingnuan.volunteer.internal.VolunteerMapper;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -44,7 +43,11 @@ public class ServiceHoursLedger {
         this.tasks = tasks;
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    /**
+     * In the transaction of the confirmation itself (an after-commit listener would lose the hours to a crash
+     * between commit and listener): the hours exist exactly when the confirmation does.
+     */
+    @EventListener
     void onConfirmed(TicketTransitioned event) {
         if (event.to() != TicketStatus.CONFIRMED) {
             return;
@@ -61,6 +64,9 @@ public class ServiceHoursLedger {
             row.setCategory(record.category());
             row.setHours(credit(record.category(), Duration.between(record.startedAt(), record.doneAt())));
             row.setServedOn(record.doneAt().toLocalDate());
+            if (hours.exists(new LambdaQueryWrapper<ServiceHours>().eq(ServiceHours::getTicketId, event.ticketId()))) {
+                return;
+            }
             try {
                 hours.insert(row);
             } catch (DuplicateKeyException alreadyCredited) {

@@ -40,6 +40,7 @@ import java.time.ZoneId;
         // tests run the jobs themselves, at the moments they choose
         "qingnuan.ticket.auto-confirm-scan=1h",
         "qingnuan.notice.retry-scan=1h",
+        "qingnuan.alert.retry-scan=1h",
         "qingnuan.volunteer.release-scan=1h",
         "qingnuan.ticket.plan-scan=1h",
         // tests run the daily prompt job themselves, at the moments they choose
@@ -101,6 +102,11 @@ public abstract class IntegrationTest {
         @Primary
         MutableClock mutableClock() {
             return new MutableClock(ZoneId.of("Asia/Shanghai"));
+        }
+
+        @Bean
+        CommitMoment commitMoment() {
+            return new CommitMoment();
         }
 
         @Bean

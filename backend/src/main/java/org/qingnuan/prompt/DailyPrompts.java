@@ -59,10 +59,12 @@ public class DailyPrompts {
     private final Clock clock;
     /** Creations and sends run side by side: each waits on the database or WeChat, not on this machine. */
     private final java.util.concurrent.ExecutorService workers;
+    /** The workers' log lines carry the run's trace id. */
+    private final org.qingnuan.shared.web.TraceTaskDecorator traced;
 
     DailyPrompts(DailyPromptMapper prompts, PromptDeliveryMapper deliveries, OfficialAccount officialAccount,
                  WecomGroupRobot wecom, PersonalDataCipher cipher, MedicalTeamService teams, PromptProperties properties,
-                 TransactionTemplate transaction, Clock clock) {
+                 TransactionTemplate transaction, Clock clock, org.qingnuan.shared.web.TraceTaskDecorator traced) {
         this.prompts = prompts;
         this.deliveries = deliveries;
         this.officialAccount = officialAccount;
@@ -72,6 +74,7 @@ public class DailyPrompts {
         this.properties = properties;
         this.transaction = transaction;
         this.clock = clock;
+        this.traced = traced;
         java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
         this.workers = java.util.concurrent.Executors.newFixedThreadPool(properties.sendThreads(), r -> {
             Thread t = new Thread(r, "daily-prompt-" + n.incrementAndGet());
@@ -144,11 +147,11 @@ public class DailyPrompts {
     public int createDuePrompts() {
         LocalDateTime now = LocalDateTime.now(clock);
         java.util.concurrent.atomic.AtomicInteger created = new java.util.concurrent.atomic.AtomicInteger();
-        awaitAll(prompts.teamsDue(now.toLocalDate(), now.toLocalTime()).stream().map(team -> workers.submit(() -> {
+        awaitAll(prompts.teamsDue(now.toLocalDate(), now.toLocalTime()).stream().map(team -> workers.submit(traced.decorate(() -> {
             if (createPrompt(team, now)) {
                 created.incrementAndGet();
             }
-        })).toList());
+        }))).toList());
         return created.get();
     }
 
@@ -216,12 +219,12 @@ public class DailyPrompts {
         LocalDateTime start = LocalDateTime.now(clock);
         List<Long> due = deliveries.due(start, start.minus(properties.staleAfter()), properties.maxAttempts());
         java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
-        awaitAll(due.stream().map(id -> workers.submit(() -> {
+        awaitAll(due.stream().map(id -> workers.submit(traced.decorate(() -> {
             LocalDateTime now = LocalDateTime.now(clock);
             if (deliveries.claim(id, now, now.minus(properties.staleAfter()), properties.maxAttempts()) == 1 && send(id)) {
                 sent.incrementAndGet();
             }
-        })).toList());
+        }))).toList());
         return sent.get();
     }
 

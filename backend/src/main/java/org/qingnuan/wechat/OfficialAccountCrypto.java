@@ -60,18 +60,23 @@ public class OfficialAccountCrypto {
             cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(Arrays.copyOfRange(key, 0, 16)));
             plain = cipher.doFinal(Base64.getDecoder().decode(encrypt));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new CallbackRefused("undecryptable body");
+            throw new CallbackMalformed("undecryptable body");
+        }
+        if (plain.length == 0) {
+            throw new CallbackMalformed("empty plaintext");
         }
         int pad = plain[plain.length - 1] & 0xff;
         if (pad < 1 || pad > 32 || plain.length < 20 + pad) {
-            throw new CallbackRefused("bad padding");
+            throw new CallbackMalformed("bad padding");
         }
-        int length = ByteBuffer.wrap(plain, 16, 4).getInt();
+        // the length field is the sender's: in long arithmetic, so 0x7FFFFFFF cannot wrap round and pass
+        long length = ByteBuffer.wrap(plain, 16, 4).getInt();
         if (length < 0 || 20 + length > plain.length - pad) {
-            throw new CallbackRefused("bad length");
+            throw new CallbackMalformed("bad length");
         }
-        String xml = new String(plain, 20, length, StandardCharsets.UTF_8);
-        String appId = new String(plain, 20 + length, plain.length - pad - 20 - length, StandardCharsets.UTF_8);
+        int xmlLength = (int) length;
+        String xml = new String(plain, 20, xmlLength, StandardCharsets.UTF_8);
+        String appId = new String(plain, 20 + xmlLength, plain.length - pad - 20 - xmlLength, StandardCharsets.UTF_8);
         if (!appId.equals(properties.appId())) {
             throw new CallbackRefused("message for another AppID");
         }
@@ -96,13 +101,17 @@ public class OfficialAccountCrypto {
             var nodes = builder.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))
                     .getElementsByTagName("Encrypt");
             if (nodes.getLength() == 0) {
-                throw new CallbackRefused("no Encrypt element");
+                throw new CallbackMalformed("no Encrypt element");
             }
-            return nodes.item(0).getTextContent();
+            String encrypt = nodes.item(0).getTextContent().strip();
+            if (encrypt.isEmpty()) {
+                throw new CallbackMalformed("empty Encrypt element");
+            }
+            return encrypt;
         } catch (CallbackRefused e) {
             throw e;
         } catch (Exception e) {
-            throw new CallbackRefused("unreadable XML");
+            throw new CallbackMalformed("unreadable XML");
         }
     }
 

@@ -26,6 +26,8 @@ public class OfficialAccountInbox {
 
     private static final Logger log = LoggerFactory.getLogger(OfficialAccountInbox.class);
     static final int MAX_ATTEMPTS = 5;
+    /** {@code wx_inbound_message.payload_sealed} is VARCHAR(8000): a message whose sealed form is longer is refused. */
+    static final int PAYLOAD_CAPACITY = 8000;
 
     private final InboundMessageMapper messages;
     private final PersonalDataCipher cipher;
@@ -47,7 +49,12 @@ public class OfficialAccountInbox {
         OfficialAccountCrypto.refuseDoctype(xml);
         WxMpXmlMessage parsed = parse(xml);
         if (parsed.getFromUser() == null || parsed.getMsgType() == null) {
-            throw new CallbackRefused("not a message");
+            throw new CallbackMalformed("not a message");
+        }
+        String sealed = cipher.seal(xml);
+        if (sealed.length() > PAYLOAD_CAPACITY) {
+            // WeChat's own messages are a few KB at most; anything larger is refused, not cut
+            throw new CallbackMalformed("message too large to keep (" + xml.length() + " chars)");
         }
         InboundMessage row = new InboundMessage();
         row.setDedupeKey(parsed.getMsgId() != null ? "msg:" + parsed.getMsgId()
@@ -55,7 +62,7 @@ public class OfficialAccountInbox {
         row.setOpenId(parsed.getFromUser());
         row.setMsgType(parsed.getMsgType());
         row.setEvent(parsed.getEvent());
-        row.setPayloadSealed(cipher.seal(xml));
+        row.setPayloadSealed(sealed);
         row.setStatus(InboundMessage.Status.RECEIVED);
         row.setAttempts(0);
         row.setReceivedAt(LocalDateTime.now(clock));
@@ -102,7 +109,7 @@ public class OfficialAccountInbox {
         try {
             return WxMpXmlMessage.fromXml(xml);
         } catch (RuntimeException e) {
-            throw new CallbackRefused("unreadable message XML");
+            throw new CallbackMalformed("unreadable message XML");
         }
     }
 }

@@ -4,6 +4,7 @@ import org.qingnuan.api.error.ErrorCode;
 
 public enum WechatError implements ErrorCode {
     CALLBACK_REFUSED(403, "回调校验未通过"),
+    CALLBACK_MALFORMED(400, "回调内容无效：不是可读取的公众号消息"),
     XML_NOT_ALLOWED(400, "不接受含 DOCTYPE 的 XML");
 
     private final int httpStatus;

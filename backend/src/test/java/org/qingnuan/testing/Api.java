@@ -106,7 +106,13 @@ public class Api {
         }
     }
 
-    private Response send(HttpRequest request) {
+    /** The absolute URL of a path on the test server. */
+    public String url(String path) {
+        return base + path;
+    }
+
+    /** Sends a request built by the caller (any header, e.g. an Accept of its own). */
+    public Response send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode body = null;

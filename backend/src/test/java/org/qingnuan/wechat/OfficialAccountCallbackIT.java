@@ -143,6 +143,44 @@ class OfficialAccountCallbackIT extends IntegrationTest {
                 + "&openid=x");
     }
 
+    @Test
+    void shouldAnswerMalformedButSignedCallbacksWith400AndStoreNothing() {
+        String openId = openId();
+        // a text far beyond what a message can hold (~180 KB): refused, not cut and not a database error
+        String huge = WechatServerSide.text(openId, msgId(), "长".repeat(60_000));
+        String ts = now();
+        Response tooLarge = send(huge, "?signature=" + wechat.signature(MP_TOKEN, ts, "n3") + "&timestamp=" + ts + "&nonce=n3");
+        assertMalformed(tooLarge);
+        String hugeEncrypted = wechat.encrypt(huge, MP_APP_ID);
+        assertMalformed(postEncrypted(hugeEncrypted, wechat.signature(MP_TOKEN, now(), "abc", hugeEncrypted)));
+
+        // an empty <Encrypt>, correctly signed
+        assertMalformed(postEncrypted("", wechat.signature(MP_TOKEN, now(), "abc", "")));
+        // a length field of 0x7FFFFFFF (and one just past the plaintext, and a negative one)
+        String text = WechatServerSide.text(openId, msgId(), "你好");
+        for (int lengthField : new int[]{0x7FFFFFFF, text.length() + 64, -5}) {
+            String lying = wechat.encrypt(text, MP_APP_ID, lengthField);
+            assertMalformed(postEncrypted(lying, wechat.signature(MP_TOKEN, now(), "abc", lying)));
+        }
+        // ciphertext that is not Base64, or not a whole number of blocks
+        for (String garbage : new String[]{"%%%not-base64%%%", "QUJD"}) {
+            assertMalformed(postEncrypted(garbage, wechat.signature(MP_TOKEN, now(), "abc", garbage)));
+        }
+        // signed XML that is not a message, and no XML at all
+        for (String body : new String[]{"<xml><Foo>1</Foo></xml>", "not xml at all", ""}) {
+            String t = now();
+            assertMalformed(send(body, "?signature=" + wechat.signature(MP_TOKEN, t, "n4") + "&timestamp=" + t + "&nonce=n4"));
+        }
+        assertThat(rows(openId)).isZero();
+        assertThat(events.officialAccountFrom(openId)).isEmpty();
+    }
+
+    private static void assertMalformed(Response r) {
+        assertThat(r.status()).as(r.raw()).isEqualTo(400);
+        assertThat(r.code()).isEqualTo("CALLBACK_MALFORMED");
+        assertThat(r.body().get("traceId").asText()).isNotBlank();
+    }
+
     private Response postEncrypted(String encrypt, String msgSignature) {
         String ts = now();
         String body = "<xml><ToUserName><![CDATA[gh_qingnuan]]></ToUserName><Encrypt><![CDATA[" + encrypt + "]]></Encrypt></xml>";

@@ -40,6 +40,11 @@ final class WechatServerSide {
 
     /** random(16) ‖ length(4, network order) ‖ xml ‖ appId, PKCS#7-padded to 32, AES-256-CBC, Base64. */
     String encrypt(String xml, String appId) {
+        return encrypt(xml, appId, xml.getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    /** As {@link #encrypt(String, String)}, with the length field set to any value (a sender that lies about it). */
+    String encrypt(String xml, String appId, int lengthField) {
         try {
             byte[] random = new byte[16];
             new SecureRandom().nextBytes(random);
@@ -47,7 +52,7 @@ final class WechatServerSide {
             byte[] app = appId.getBytes(StandardCharsets.UTF_8);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             out.writeBytes(random);
-            out.writeBytes(ByteBuffer.allocate(4).putInt(msg.length).array());
+            out.writeBytes(ByteBuffer.allocate(4).putInt(lengthField).array());
             out.writeBytes(msg);
             out.writeBytes(app);
             int pad = 32 - out.size() % 32;

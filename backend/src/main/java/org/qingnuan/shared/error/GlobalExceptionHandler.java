@@ -21,7 +21,13 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -137,6 +143,43 @@ class GlobalExceptionHandler {
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ApiError> unsupportedMediaType() {
         return errors.entity(CommonError.UNSUPPORTED_MEDIA_TYPE);
+    }
+
+    /** An Accept the endpoint cannot produce (e.g. text/csv on a JSON endpoint): the error itself is always JSON. */
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ApiError> notAcceptable() {
+        return errors.entity(CommonError.NOT_ACCEPTABLE);
+    }
+
+    /** A multipart request without its file part ({@code file} of an Excel import), or no multipart body at all. */
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ResponseEntity<ApiError> missingPart(MissingServletRequestPartException e) {
+        return validationFailed(List.of(new ApiError.FieldError(e.getRequestPartName(), "请选择要上传的文件")));
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ApiError> notMultipart(MultipartException e) {
+        if (hasCause(e, PayloadTooLargeException.class) || e instanceof MaxUploadSizeExceededException) {
+            return errors.entity(CommonError.PAYLOAD_TOO_LARGE);
+        }
+        return validationFailed(List.of(new ApiError.FieldError("file", "请以 multipart/form-data 上传文件")));
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<ApiError> missingHeader(MissingRequestHeaderException e) {
+        return validationFailed(List.of(new ApiError.FieldError(e.getHeaderName(), "不能为空")));
+    }
+
+    /** Other binding failures before the controller (a missing cookie, a path variable that cannot bind). */
+    @ExceptionHandler(ServletRequestBindingException.class)
+    ResponseEntity<ApiError> binding() {
+        return errors.entity(CommonError.BAD_REQUEST);
+    }
+
+    /** The firewall's refusal when it is met inside MVC (a forwarded or included request). */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ApiError> rejected() {
+        return errors.entity(CommonError.INVALID_PATH);
     }
 
     @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})

@@ -1,5 +1,7 @@
 package org.qingnuan.shared.security;
 
+import org.qingnuan.api.error.CommonError;
+import org.qingnuan.shared.error.ErrorResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -9,6 +11,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Everything that is not an API with its own chain: health, the OpenAPI document and its UI, the
@@ -18,6 +21,8 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration(proxyBeanMethods = false)
 class DefaultSecurityConfig {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DefaultSecurityConfig.class);
 
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
@@ -30,6 +35,20 @@ class DefaultSecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
         return http.build();
+    }
+
+    /**
+     * Spring Security's firewall refuses URLs with {@code ;}, {@code ..}, {@code //}, an encoded {@code %2F},
+     * {@code %25} or {@code %00}, a backslash or control characters before any chain runs; by default that exception
+     * reaches the container and comes back as an error page without a trace id. Answered here as the API's JSON 400,
+     * with the trace id the (outer) trace filter has set.
+     */
+    @Bean
+    RequestRejectedHandler jsonRequestRejected(ErrorResponses errors) {
+        return (request, response, rejected) -> {
+            log.info("Request refused by the firewall: {}", rejected.getMessage());
+            errors.write(response, CommonError.INVALID_PATH);
+        };
     }
 
     /** No user store of Spring's own: stops Boot from generating a default user and logging its password. */

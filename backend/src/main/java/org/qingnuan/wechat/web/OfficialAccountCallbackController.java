@@ -2,6 +2,7 @@ package org.qingnuan.wechat.web;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import org.qingnuan.shared.error.DomainException;
+import org.qingnuan.wechat.CallbackMalformed;
 import org.qingnuan.wechat.CallbackRefused;
 import org.qingnuan.wechat.OfficialAccountCrypto;
 import org.qingnuan.wechat.OfficialAccountInbox;
@@ -67,6 +68,9 @@ class OfficialAccountCallbackController {
     private static void refuseUnless(Runnable check) {
         try {
             check.run();
+        } catch (CallbackMalformed e) {
+            log.warn("Official-account callback malformed: {}", e.getMessage());
+            throw new DomainException(WechatError.CALLBACK_MALFORMED);
         } catch (CallbackRefused e) {
             log.warn("Official-account callback refused: {}", e.getMessage());
             throw new DomainException(WechatError.CALLBACK_REFUSED);

@@ -173,6 +173,89 @@ class BadInputIT extends IntegrationTest {
         assertThat(r.headers().firstValue("X-Trace-Id")).contains(r.body().get("traceId").asText());
     }
 
+    @Test
+    void urlsTheContainerOrTheFirewallRefuseAnswerTheJson400() throws Exception {
+        // %2F, %00 and invalid UTF-8 are refused by Tomcat before any filter; ;, .. and // by Spring Security's firewall
+        for (String path : List.of("/api/admin/orgs%2Ftree", "/api/admin/orgs/%00", "/api/admin/orgs/%C3%28",
+                "/api/admin/orgs/%FF", "/api/..;/admin/orgs/tree", "/api/admin/orgs;x=1/tree", "/api//admin/orgs/tree",
+                "/api/admin/orgs/%2e%2e/%2e%2e/x", "/api/admin/orgs/%5C", "/api/admin/orgs/%25", "/%2e%2e/%2e%2e/etc/passwd",
+                "/api/mini/me/%2F", "/wx/mp/callback;a=b")) {
+            Response r = raw("GET", path);
+            assertCleanError(r, 400, "INVALID_PATH");
+        }
+    }
+
+    @Test
+    void anAcceptTheEndpointCannotProduceIsA406InJson() {
+        for (String accept : List.of("text/csv", "application/xml", "image/png")) {
+            Response r = api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.url("/api/admin/orgs/tree")))
+                    .header("Authorization", "Bearer " + token).header("Accept", accept).GET().build());
+            assertCleanError(r, 406, "NOT_ACCEPTABLE");
+        }
+        // a failure on such a request is still JSON, with its own status
+        Response missing = api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.url("/api/admin/staff/999999999")))
+                .header("Authorization", "Bearer " + token).header("Accept", "text/csv").GET().build());
+        assertThat(missing.status()).isIn(404, 406);
+        assertCleanError(missing, missing.status(), null);
+    }
+
+    @Test
+    void anImportWithoutItsFileIsA400WithAFieldError() {
+        Response noFile = api.raw("POST", "/api/admin/medical-workers/import", token, "multipart/form-data; boundary=qn",
+                HttpRequest.BodyPublishers.ofString("--qn\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nx\r\n--qn--\r\n"));
+        assertCleanError(noFile, 400, "VALIDATION_FAILED");
+        assertThat(noFile.fieldError("file")).isNotBlank();
+        Response notMultipart = api.raw("POST", "/api/admin/medical-workers/import", token, "multipart/form-data",
+                HttpRequest.BodyPublishers.ofString("not a multipart body"));
+        assertCleanError(notMultipart, 400, "VALIDATION_FAILED");
+        assertThat(notMultipart.fieldError("file")).isNotBlank();
+        assertNothingWritten();
+    }
+
+    @Test
+    void errorsAnsweredByFiltersCarryTheTraceId(CapturedOutput output) {
+        // the staff token filter
+        Response badToken = api.get("/api/admin/orgs/tree", "not-a-token");
+        assertCleanError(badToken, 401, null);
+        // the size limit, before Spring Security
+        String big = "{\"name\":\"" + "x".repeat(300 * 1024) + "\"}";
+        assertCleanError(api.post("/api/admin/orgs", token, big), 413, "PAYLOAD_TOO_LARGE");
+        // the firewall: its log line carries the id the client got
+        Response rejected = raw("GET", "/api/admin/orgs;x=1/tree");
+        assertThat(output.getAll()).contains("[" + rejected.body().get("traceId").asText() + "]");
+        // Tomcat's refusal: logged with the id it answered
+        Response refused = raw("GET", "/api/admin/orgs%2Ftree");
+        assertThat(output.getAll()).contains("[" + refused.body().get("traceId").asText() + "]");
+    }
+
+    /** GET over a plain socket: the path goes out byte for byte, as no URI class would let it. */
+    private Response raw(String method, String path) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write((method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n"
+                    + "Authorization: Bearer " + token + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int split = answer.indexOf("\r\n\r\n");
+            String head = answer.substring(0, split);
+            String body = answer.substring(split + 4);
+            if (head.toLowerCase().contains("transfer-encoding: chunked")) {
+                body = body.substring(body.indexOf("\r\n") + 2, body.lastIndexOf("\r\n0\r\n"));
+            }
+            java.util.Map<String, List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (String line : head.split("\r\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0) {
+                    headers.computeIfAbsent(line.substring(0, colon).trim(), k -> new java.util.ArrayList<>())
+                            .add(line.substring(colon + 1).trim());
+                }
+            }
+            int status = Integer.parseInt(head.split(" ")[1]);
+            JsonNode json = body.startsWith("{") ? new com.fasterxml.jackson.databind.ObjectMapper().readTree(body) : null;
+            return new Response(status, json, body, java.net.http.HttpHeaders.of(headers, (a, b) -> true));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void assertCleanError(Response r, int status, String code) {
         assertThat(r.status()).as(r.raw()).isEqualTo(status);
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).contains("application/json"));

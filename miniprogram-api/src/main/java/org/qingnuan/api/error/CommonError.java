@@ -3,6 +3,9 @@ package org.qingnuan.api.error;
 /** Failures any endpoint can answer with. */
 public enum CommonError implements ErrorCode {
     BAD_REQUEST(400, "请求有误，请检查后重试"),
+    INVALID_PATH(400, "请求地址无效，请检查链接后重试",
+            "A client bug: the URL holds what the server refuses before any endpoint sees it (an encoded slash "
+                    + "or NUL, invalid UTF-8, a path parameter ';', '..' or '//'). Build the URL from the API's own paths."),
     MALFORMED_JSON(400, "提交的内容不是有效的 JSON，请检查格式后重试",
             "A client bug: the body is not JSON, or has fields the API does not know. Fix the request."),
     VALIDATION_FAILED(400, "填写的内容有误，请按提示修改后重试",
@@ -17,6 +20,9 @@ public enum CommonError implements ErrorCode {
     NOT_FOUND(404, "要访问的内容不存在，或不在您的管辖范围内"),
     METHOD_NOT_ALLOWED(405, "不支持该请求方式",
             "A client bug: wrong HTTP method for this path. Fix the request."),
+    NOT_ACCEPTABLE(406, "无法按请求的格式（Accept）返回结果，请接受 application/json",
+            "A client bug: the Accept header excludes every type the endpoint produces (JSON, or the file it "
+                    + "downloads). Send Accept: application/json or */*."),
     CONFLICT(409, "操作与当前数据状态冲突，请刷新后重试",
             "Reload and try again: the same thing was created at the same moment."),
     VERSION_CONFLICT(409, "数据已被他人修改，请刷新后重新编辑",

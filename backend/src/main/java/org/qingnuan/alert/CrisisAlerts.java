@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import org.qingnuan.shared.time.Backoff;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -43,8 +45,6 @@ public class CrisisAlerts {
     private static final Logger log = LoggerFactory.getLogger(CrisisAlerts.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    private static final List<Duration> BACKOFF = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
-            Duration.ofMinutes(15), Duration.ofMinutes(60));
     private static final Duration STUCK_AFTER = Duration.ofMinutes(2);
 
     private final StaffAlertMapper alerts;
@@ -148,11 +148,9 @@ public class CrisisAlerts {
             finish(d, CrisisAlertDelivery.Status.SENT, null, null);
         } catch (OfficialAccountException e) {
             int attempts = d.getAttempts();
-            if (attempts > BACKOFF.size()) {
-                finish(d, CrisisAlertDelivery.Status.FAILED, e.errorCode(), null);
-            } else {
-                finish(d, CrisisAlertDelivery.Status.PENDING, e.errorCode(), now.plus(BACKOFF.get(attempts - 1)));
-            }
+            java.util.Optional<LocalDateTime> next = Backoff.WECHAT.next(attempts, now);
+            CrisisAlertDelivery.Status status = next.isPresent() ? CrisisAlertDelivery.Status.PENDING : CrisisAlertDelivery.Status.FAILED;
+            finish(d, status, e.errorCode(), next.orElse(null));
             log.warn("Crisis alert for request {} not sent (errcode {}), attempt {}", d.getTicketId(), e.errorCode(), attempts);
         }
     }

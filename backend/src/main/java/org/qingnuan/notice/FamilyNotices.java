@@ -21,6 +21,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import org.qingnuan.shared.time.Backoff;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -44,8 +46,6 @@ public class FamilyNotices {
     private static final Logger log = LoggerFactory.getLogger(FamilyNotices.class);
     private static final Set<TicketAction> NOTIFIED = EnumSet.of(TicketAction.ACCEPT, TicketAction.REJECT,
             TicketAction.DISPATCH, TicketAction.CLAIM, TicketAction.START, TicketAction.COMPLETE, TicketAction.CLOSE);
-    private static final List<Duration> BACKOFF = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
-            Duration.ofMinutes(15), Duration.ofMinutes(60));
     private static final Duration STUCK_AFTER = Duration.ofMinutes(2);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -202,11 +202,9 @@ public class FamilyNotices {
             }
             consents.add(notice.getUserId(), notice.getTemplateId(), 1);
             int attempts = notice.getAttempts();
-            if (attempts > BACKOFF.size()) {
-                finish(notice, SubscribeNotice.Status.FAILED, e.errcode(), null);
-            } else {
-                finish(notice, SubscribeNotice.Status.PENDING, e.errcode(), now.plus(BACKOFF.get(attempts - 1)));
-            }
+            java.util.Optional<LocalDateTime> next = Backoff.WECHAT.next(attempts, now);
+            SubscribeNotice.Status status = next.isPresent() ? SubscribeNotice.Status.PENDING : SubscribeNotice.Status.FAILED;
+            finish(notice, status, e.errcode(), next.orElse(null));
             log.warn("Subscribe message not sent (errcode {}), attempt {}", e.errcode(), attempts);
         }
     }

@@ -48,7 +48,7 @@ final class BadRequests {
     private static final String HUGE = "长".repeat(20_000);
     private static final String[] ODD_SUFFIXES = {"%2F..%2Fetc", "%00", "%C3%28", "%FF%FE", "..;/x", ";jsessionid=1",
             "//x", "%2e%2e/%2e%2e/x", "%5C..%5Cx", "%ZZ", "%", "x%0Ay", "\u00e9".repeat(3), "..%252F",
-            "a".repeat(3000), "%E4%BD", "x?page=1&page=abc&size=%00"};
+            "a".repeat(3000), "%E4%BD", "x?page=1&page=abc&size=%00", "{x}", "|x", "x\"y", "<x>", "x^y", "%u0041"};
     private static final String[] ACCEPTS = {"text/csv", "application/xml", "image/png", "text/html", "application/pdf;q=1",
             "*/*;q=0", "garbage"};
     private static final String[] CONTENT_TYPES = {"text/plain", "application/xml", "application/x-www-form-urlencoded",

@@ -36,7 +36,8 @@ final class RawHttp {
     /** @param target the request target as raw bytes (ASCII, possibly with %-escapes of anything) */
     Answer send(String method, byte[] target, Map<String, String> headers, byte[] body) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(30_000);
+            // generous: the first Excel download loads POI and fonts, slow on a loaded machine
+            socket.setSoTimeout(120_000);
             ByteArrayOutputStream head = new ByteArrayOutputStream();
             head.writeBytes((method + " ").getBytes(StandardCharsets.US_ASCII));
             head.writeBytes(target);

@@ -179,7 +179,7 @@ class BadInputIT extends IntegrationTest {
         for (String path : List.of("/api/admin/orgs%2Ftree", "/api/admin/orgs/%00", "/api/admin/orgs/%C3%28",
                 "/api/admin/orgs/%FF", "/api/..;/admin/orgs/tree", "/api/admin/orgs;x=1/tree", "/api//admin/orgs/tree",
                 "/api/admin/orgs/%2e%2e/%2e%2e/x", "/api/admin/orgs/%5C", "/api/admin/orgs/%25", "/%2e%2e/%2e%2e/etc/passwd",
-                "/api/mini/me/%2F", "/wx/mp/callback;a=b")) {
+                "/api/mini/me/%2F", "/wx/mp/callback;a=b", "/api/admin/orgs/{x}", "/api/admin/orgs/|", "/api/admin/<x>")) {
             Response r = raw("GET", path);
             assertCleanError(r, 400, "INVALID_PATH");
         }

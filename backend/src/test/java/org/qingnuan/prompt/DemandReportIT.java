@@ -97,7 +97,7 @@ class DemandReportIT extends IntegrationTest {
         assertThat(reports(admin).get(0).get("items")).hasSize(1);
 
         String other = newLead();
-        wechat.text(other, "报告：护目镜 三十副，好的收到");
+        wechat.text(other, "护目镜 三十副，好的收到");
         await().atMost(Duration.ofSeconds(5)).until(() -> repliesTo(other).anyMatch(b -> b.contains("已记录")));
         assertThat(repliesTo(other).filter(b -> b.contains("已记录")).findFirst().orElseThrow())
                 .contains("护目镜 30副").contains("没有读懂").contains("好的收到").contains("新的一条将替换这一条");

@@ -351,7 +351,7 @@ class HelpTicketIT extends IntegrationTest {
         Map<String, Object> intake = new java.util.HashMap<>(Map.of("familyId", family.familyId, "channel", "HOTLINE_12355",
                 "category", "SUPPLIES", "description", "电话求助：家里缺米", "contactMethod", "PHONE_CALL",
                 "preferredTime", Map.of("start", now.minusDays(2).withNano(0).toString(), "end", now.minusDays(1).withNano(0).toString())));
-        assertThat(api.post("/api/admin/tickets", family.dispatcherToken, intake, Map.of("Idempotency-Key", UUID.randomUUID().toString()))
+        assertThat(api.post("/api/admin/tickets/intake", family.dispatcherToken, intake, Map.of("Idempotency-Key", UUID.randomUUID().toString()))
                 .fieldError("preferredTime.end")).contains("已经过去");
 
         Map<String, Object> unknown = new java.util.HashMap<>(family.request("请帮忙买一袋米和一桶油"));

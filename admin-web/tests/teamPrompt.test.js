@@ -70,9 +70,11 @@ const REPORTS = [
     date: '2026-11-24',
     source: 'WECHAT_TEXT',
     text: 'N95 口罩 200 个，防护服 50 套',
+    corrections: 1,
     items: [
-      { id: 1, kind: 'SUPPLY', name: 'N95 口罩', quantity: 200, unit: '个', deliveredQuantity: 200 },
-      { id: 2, kind: 'SUPPLY', name: '防护服', quantity: 50, unit: '套', deliveredQuantity: 20 },
+      { id: 1, kind: 'SUPPLY', name: 'N95 口罩', quantity: 200, unit: '个', deliveredQuantity: 220, overDelivered: 20, status: 'OVER_DELIVERED', statusLabel: '超量送达' },
+      { id: 2, kind: 'SUPPLY', name: '防护服', quantity: 50, unit: '套', deliveredQuantity: 20, overDelivered: 0, status: 'IN_PROGRESS', statusLabel: '部分送达' },
+      { id: 5, kind: 'OTHER', name: '需要心理疏导', deliveredQuantity: 0, overDelivered: 0, status: 'OPEN', statusLabel: '待办' },
     ],
   },
 ]
@@ -85,7 +87,15 @@ function backend(overrides = {}) {
     if (call.url === '/medical-teams/4/prompt-schedule') return { data: { promptTime: call.data.promptTime, enabled: call.data.enabled, wecomConfigured: call.data.wecomWebhook !== '' } }
     if (call.url === '/medical-teams/4/prompts') return { data: PROMPTS }
     if (call.url === '/medical-teams/4/reports') return { data: structuredClone(REPORTS) }
-    if (call.url === '/medical-teams/4/bindings') return { data: [{ id: 1, follower: 'oAbc12…', source: 'INVITE_CODE', boundAt: '2026-11-20T08:00:00' }] }
+    if (call.url === '/medical-teams/4/bindings') {
+      return {
+        data: [
+          { id: 1, follower: 'oAbc12…', source: 'INVITE_CODE', boundAt: '2026-11-20T08:00:00' },
+          { id: 2, follower: 'oXyz98…', contactName: '王领队', contactRole: 'LEAD', contactRoleLabel: '领队', source: 'QR_CODE', boundAt: '2026-11-21T08:00:00' },
+        ],
+      }
+    }
+    if (call.url === '/medical-teams/4/reports/items/5/close') return { data: { ...REPORTS[0].items[2], status: 'CLOSED', statusLabel: '已办结', closeNote: call.data.note } }
     if (call.url === '/medical-teams/4/invite-code') return { data: { teamId: 4, inviteCode: 'K7P2QX', qrScene: 'team:K7P2QX', qrCodeUrl: null } }
     if (call.url === '/medical-teams/4/reports/items/2/deliveries') return { data: { ...REPORTS[0].items[1], deliveredQuantity: 20 + call.data.quantity } }
     return { status: 404 }
@@ -156,6 +166,42 @@ describe('a team’s daily prompt', () => {
     expect(report).toContain('防护服')
     expect(report).toContain('50套')
     expect(report).toContain('20套')
+    // one line per item, the correction said once, over-delivery shown
+    expect(drawer().querySelectorAll('.report-items .el-table__body-wrapper tr')).toHaveLength(3)
+    expect(report).toContain('当天更正 1 次，以此为准')
+    expect(report).toContain('超出 20个')
+    expect(report).toContain('超量送达')
+    expect(report).toContain('部分送达')
+  })
+
+  it('lets staff close a need in words, with a note', async () => {
+    const calls = backend()
+    await mountAs(['DISPATCHER'])
+    await openTab('需求报告')
+    const rows = [...drawer().querySelectorAll('.report-items .el-table__body-wrapper tr')]
+    expect([...rows[2].querySelectorAll('button')].map((b) => b.textContent.trim())).toEqual(['办结'])
+    button('办结', rows[2]).click()
+    await vi.waitFor(() => expect(document.querySelector('.el-message-box')).not.toBeNull())
+    const box = document.querySelector('.el-message-box')
+    expect(box.textContent).toContain('「需要心理疏导」已经落实？')
+    await type(box.querySelector('input'), '已安排心理专家')
+    button('办结', box).click()
+    await vi.waitFor(() => expect(calls.find((c) => c.url === '/medical-teams/4/reports/items/5/close')?.data).toEqual({ note: '已安排心理专家' }))
+    await vi.waitFor(() => expect(rows[2].textContent).toContain('已办结'))
+    expect([...rows[2].querySelectorAll('button')]).toHaveLength(0)
+  })
+
+  it('warns before a delivery goes over what was asked for', async () => {
+    backend()
+    await mountAs(['DISPATCHER'])
+    await openTab('需求报告')
+    const rows = [...drawer().querySelectorAll('.report-items .el-table__body-wrapper tr')]
+    button('登记送达', rows[1]).click()
+    await settle()
+    const dialog = document.querySelector('.delivery-dialog')
+    expect(dialog.textContent).not.toContain('将超出')
+    await type(dialog.querySelector('.el-input-number input'), '40')
+    await vi.waitFor(() => expect(dialog.textContent).toContain('这次登记后将超出 10套'))
   })
 
   it('shows load errors in place', async () => {
@@ -174,10 +220,14 @@ describe('a team’s daily prompt', () => {
     const calls = backend()
     await mountAs(['ORG_ADMIN'])
     await openTab('接收人')
-    const row = drawer().querySelector('.bindings-table .el-table__body-wrapper tr').textContent
-    expect(row).toContain('oAbc12…')
-    expect(row).toContain('邀请码绑定')
-    expect(row).toContain('2026-11-20 08:00')
+    const [unnamed, named] = [...drawer().querySelectorAll('.bindings-table .el-table__body-wrapper tr')].map((r) => r.textContent)
+    expect(unnamed).toContain('未说明身份')
+    expect(unnamed).toContain('oAbc12…')
+    expect(unnamed).toContain('邀请码绑定')
+    expect(unnamed).toContain('2026-11-20 08:00')
+    expect(named).toContain('王领队（领队）')
+    expect(named).not.toContain('oXyz98')
+    expect(drawer().textContent).toContain('我是 姓名')
     button('生成邀请码').click()
     await vi.waitFor(() => expect(drawer().querySelector('.invite-code')?.textContent).toBe('K7P2QX'))
     expect(calls.find((c) => c.url === '/medical-teams/4/invite-code').method).toBe('POST')

@@ -6,6 +6,7 @@ import { bindSession } from '@/api/request'
 import { useSessionStore } from '@/stores/session'
 import VolunteersView from '@/views/volunteers/VolunteersView.vue'
 import TrainingQuestionsView from '@/views/training/TrainingQuestionsView.vue'
+import HoursReviewView from '@/views/volunteers/HoursReviewView.vue'
 import { apiError, fakeBackend, makeRouter, settle, staffView, toastTexts } from './helpers'
 
 let pinia
@@ -103,9 +104,12 @@ const ON_DUTY = {
 }
 const HOURS = {
   totalHours: 3.5,
+  familyConfirmedHours: 1.5,
+  pendingHours: 0.5,
   entries: [
-    { ticketId: 12, category: 'MEALS', categoryLabel: '送餐', hours: 1.5, servedOn: '2026-11-24' },
-    { ticketId: 9, category: 'CARE', categoryLabel: '老人或儿童照护', hours: 2.0, servedOn: '2026-11-20' },
+    { ticketId: 14, category: 'MEALS', categoryLabel: '送餐', hours: 0.5, servedOn: '2026-11-25', confirmation: 'PENDING_REVIEW', confirmationLabel: '待工作人员核实', counted: false },
+    { ticketId: 12, category: 'MEALS', categoryLabel: '送餐', hours: 1.5, servedOn: '2026-11-24', confirmation: 'FAMILY', confirmationLabel: '家属确认', counted: true },
+    { ticketId: 9, category: 'CARE', categoryLabel: '老人或儿童照护', hours: 2.0, servedOn: '2026-11-20', confirmation: 'STAFF', confirmationLabel: '工作人员核实', counted: true },
   ],
 }
 
@@ -220,7 +224,7 @@ describe('志愿者 page', () => {
     expect(text).toContain('小学数学，本田飞度')
     expect(text).toContain('10 公里')
     expect(text).toContain('尚未通过测试')
-    expect(text).toContain('还没有经家属确认的服务')
+    expect(text).toContain('还没有确认完成的服务')
     expect(drawerButtons()).toEqual(['刷新'])
     // the certificate is for everybody who reads the volunteer
     expect(buttonTexts(drawer())).toContain('下载志愿服务证明')
@@ -341,13 +345,19 @@ describe('志愿者 page', () => {
     await openDrawer(1)
 
     expect(drawer().textContent).toContain('已具备上岗条件')
-    expect(drawer().querySelector('.hours-total').textContent).toContain('3.5 小时')
+    const total = drawer().querySelector('.hours-total').textContent
+    expect(total).toContain('3.5 小时')
+    expect(total).toContain('其中家属确认 1.5 小时')
+    expect(total).toContain('待核实 0.5 小时（未计入）')
     const hours = rows('.hours-table').map((tr) => tr.textContent)
-    expect(hours).toHaveLength(2)
-    expect(hours[0]).toContain('2026-11-24')
-    expect(hours[0]).toContain('#12')
-    expect(hours[0]).toContain('送餐')
-    expect(hours[0]).toContain('1.5 小时')
+    expect(hours).toHaveLength(3)
+    expect(hours[0]).toContain('待工作人员核实')
+    expect(hours[1]).toContain('2026-11-24')
+    expect(hours[1]).toContain('#12')
+    expect(hours[1]).toContain('送餐')
+    expect(hours[1]).toContain('1.5 小时')
+    expect(hours[1]).toContain('家属确认')
+    expect(hours[2]).toContain('工作人员核实')
 
     button('下载志愿服务证明', drawer()).click()
     await vi.waitFor(() => expect(saved).toEqual(['志愿服务证明.pdf']))
@@ -503,5 +513,63 @@ describe('防护培训题库 page', () => {
     await vi.waitFor(() => expect(calls.some((c) => c.method === 'DELETE')).toBe(true))
     expect(calls.find((c) => c.method === 'DELETE').url).toBe('/training-questions/1')
     await vi.waitFor(() => expect(wrapper.text()).toContain('没有启用中的题目'))
+  })
+})
+
+describe('服务时长核实 page', () => {
+  const PENDING = [
+    { id: 31, volunteerId: 5, volunteerName: '陈志愿', ticketId: 88, category: 'SUPPLIES', categoryLabel: '生活物资', spentMinutes: 0, hours: '0.50', maxHours: '3.00', servedOn: '2026-12-01' },
+  ]
+
+  it('shows a viewer what waits for a check, with the time really taken, and no actions', async () => {
+    fakeBackend((call) => (call.url === '/volunteer-hours/pending' ? { data: PENDING } : { status: 404 }))
+    await mountPage(HoursReviewView, '/volunteer-hours', ['VIEWER'])
+    const row = document.querySelector('.hours-review-table .el-table__body-wrapper tr').textContent
+    expect(row).toContain('陈志愿')
+    expect(row).toContain('生活物资')
+    expect(row).toContain('不到 1 分钟')
+    expect(row).toContain('0.5 小时')
+    expect(buttonTexts()).not.toContain('核实通过')
+    expect(document.body.textContent).toContain('1 条待核实')
+  })
+
+  it('lets a dispatcher credit other hours after a check, then reloads', async () => {
+    let pending = PENDING
+    const calls = fakeBackend((call) => {
+      if (call.url === '/volunteer-hours/pending') return { data: pending }
+      if (call.url === '/volunteer-hours/31/approve') {
+        pending = []
+        return { data: { ticketId: 88, hours: call.data.hours, confirmation: 'STAFF', confirmationLabel: '工作人员核实', counted: true } }
+      }
+      return { status: 404 }
+    })
+    await mountPage(HoursReviewView, '/volunteer-hours', ['DISPATCHER'])
+    button('核实通过').click()
+    await vi.waitFor(() => expect(document.querySelector('.el-message-box')).not.toBeNull())
+    const box = document.querySelector('.el-message-box')
+    expect(box.textContent).toContain('实际用时 不到 1 分钟')
+    await type(box.querySelector('input'), '0.3')
+    button('计入', box).click()
+    await vi.waitFor(() => expect(box.textContent).toContain('0.25 的倍数'))
+    await type(box.querySelector('input'), '0.25')
+    button('计入', box).click()
+    await vi.waitFor(() => expect(calls.find((c) => c.url === '/volunteer-hours/31/approve')?.data).toEqual({ hours: 0.25 }))
+    await vi.waitFor(() => expect(document.body.textContent).toContain('没有待核实的服务时长'))
+    expect(toastTexts()).toContain('已核实，时长已计入')
+  })
+
+  it('asks for a reason before not counting the hours', async () => {
+    const calls = fakeBackend((call) => {
+      if (call.url === '/volunteer-hours/pending') return { data: PENDING }
+      if (call.url === '/volunteer-hours/31/reject') return { data: { ticketId: 88, confirmation: 'REJECTED', counted: false } }
+      return { status: 404 }
+    })
+    await mountPage(HoursReviewView, '/volunteer-hours', ['ORG_ADMIN'])
+    button('不计入').click()
+    await vi.waitFor(() => expect(document.querySelector('.el-message-box')).not.toBeNull())
+    const box = document.querySelector('.el-message-box')
+    await type(box.querySelector('input'), '未实际开展服务')
+    button('不计入', box).click()
+    await vi.waitFor(() => expect(calls.find((c) => c.url === '/volunteer-hours/31/reject')?.data).toEqual({ reason: '未实际开展服务' }))
   })
 })

@@ -1,11 +1,11 @@
 // The admin web in a real browser against the real backend: what a league staff member does first.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { resolve } from 'node:path'
-import { launchBrowser, missingPrerequisite, screenshots, settle, signIn, staffToken, startBackend } from '../harness.mjs'
+import { api, launchBrowser, missingPrerequisite, screenshots, settle, signIn, staffToken, startBackend } from '../harness.mjs'
 
 const skip = missingPrerequisite()
 if (skip) console.warn(`end-to-end tests skipped: ${skip}`)
@@ -25,6 +25,27 @@ describe('admin web', { skip: skip ?? false }, () => {
   })
 
   const apiToken = (username) => staffToken(backend.base, username)
+
+  /** A text from a follower to the official account, signed with the embedded default's token (plain mode). */
+  async function officialAccountText(openId, content) {
+    const timestamp = String(Math.floor(Date.now() / 1000))
+    const nonce = String(Math.floor(Math.random() * 1e9))
+    const signature = createHash('sha1').update(['qingnuan-demo', timestamp, nonce].sort().join('')).digest('hex')
+    const xml = `<xml><ToUserName>gh_demo</ToUserName><FromUserName>${openId}</FromUserName><CreateTime>${timestamp}</CreateTime>`
+      + `<MsgType>text</MsgType><Content><![CDATA[${content}]]></Content><MsgId>${timestamp}${nonce}</MsgId></xml>`
+    const r = await fetch(`${backend.base}/wx/mp/callback?signature=${signature}&timestamp=${timestamp}&nonce=${nonce}`, {
+      method: 'POST', headers: { 'Content-Type': 'text/xml' }, body: xml,
+    })
+    assert.equal(r.status, 200, await r.text())
+  }
+
+  async function waitUntil(condition, timeoutMs = 15000) {
+    const end = Date.now() + timeoutMs
+    while (!(await condition())) {
+      if (Date.now() > end) throw new Error('condition not met in time')
+      await new Promise((done) => setTimeout(done, 200))
+    }
+  }
 
   async function desktopPage() {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })
@@ -358,6 +379,46 @@ describe('admin web', { skip: skip ?? false }, () => {
     await page.locator('.drill-table').getByText(`#${id}`).waitFor()
     await settle(page)
     await page.screenshot({ path: resolve(screenshots, '16-ledger.png') })
+    await page.context().close()
+  })
+
+  it('reads a lead\'s plain reply and its correction as one report, names the lead and shows over-delivery', async () => {
+    const token = await apiToken('admin')
+    const teams = await api(backend.base, token, 'GET', '/api/admin/medical-teams?page=1&size=20')
+    const team = teams.items[0]
+    const lead = `oDemoLead${team.id}` // the demo lead bound to the team, who said who they are
+    const masks = 100 + Math.floor(Math.random() * 800)
+    const reportsOf = () => api(backend.base, token, 'GET', `/api/admin/medical-teams/${team.id}/reports`)
+    const mine = (list) => list.find((r) => r.source === 'WECHAT_TEXT' && r.items.some((i) => i.name === 'N95口罩' && i.quantity >= masks))
+
+    // no 需求 prefix, Chinese numerals, a need in words; then the same day's correction
+    await officialAccountText(lead, `N95口罩 ${masks}个；防护服 五十套；需要心理疏导`)
+    await waitUntil(async () => mine(await reportsOf())?.items.length === 3)
+    await officialAccountText(lead, `N95口罩 ${masks + 20}个；防护服 50套`)
+    await waitUntil(async () => mine(await reportsOf())?.corrections === 1)
+    const report = mine(await reportsOf())
+    assert.deepEqual(report.items.map((i) => i.name), ['N95口罩', '防护服'], 'the correction replaced the first report')
+    const item = report.items[0]
+    const delivered = await api(backend.base, token, 'POST', `/api/admin/medical-teams/${team.id}/reports/items/${item.id}/deliveries`,
+      { quantity: masks + 30, deliveredBy: '省青少年发展基金会' })
+    assert.equal(delivered.overDelivered, 10)
+
+    const page = await desktopPage()
+    await signIn(page, backend.base, 'admin')
+    await page.getByText('省团委超级管理员').first().waitFor()
+    await page.goto(`${backend.base}/admin/#/medical-teams`)
+    await page.locator('.el-table__body-wrapper tr', { hasText: team.name }).first().getByRole('button', { name: '每日提示' }).click()
+    const drawer = page.locator('.team-prompt-drawer')
+    await drawer.getByRole('tab', { name: '接收人' }).click()
+    await drawer.locator('.bindings-table').getByText('（领队）').first().waitFor()
+    await drawer.getByRole('tab', { name: '需求报告' }).click()
+    const card = drawer.locator('.report-card', { hasText: '当天更正 1 次' }).first()
+    await card.waitFor()
+    assert.equal(await card.locator('.report-items .el-table__body-wrapper tr').count(), 2, 'one line per item')
+    await card.getByText('超出 10个').waitFor()
+    await card.getByText('超量送达').waitFor()
+    await settle(page)
+    await page.screenshot({ path: resolve(screenshots, '17-team-reports.png') })
     await page.context().close()
   })
 

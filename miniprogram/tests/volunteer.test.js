@@ -7,6 +7,28 @@ import { unanswered, answerMap, choiceOptions } from '../src/utils/quizAnswers'
 import { fieldErrorMap, errorLines } from '../src/utils/apiFieldErrors'
 import { blankRegistration, registrationBody, validateRegistration } from '../src/utils/registration'
 import { contentTypeOf } from '../src/utils/volunteerPhotos'
+import { entryHours, entryNote, hasCountedHours, pendingLine } from '../src/utils/serviceHours'
+
+describe('service hours', () => {
+  const family = { servedOn: '2026-12-01', hours: '0.75', confirmation: 'FAMILY', confirmationLabel: '家属确认', counted: true }
+  const waiting = { servedOn: '2026-12-02', hours: '0.50', confirmation: 'PENDING_REVIEW', confirmationLabel: '待工作人员核实', counted: false }
+  it('counts only confirmed or checked entries towards a certificate', () => {
+    expect(hasCountedHours([waiting])).toBe(false)
+    expect(hasCountedHours([waiting, family])).toBe(true)
+    expect(hasCountedHours([])).toBe(false)
+  })
+  it('says who confirmed each entry and which do not count yet', () => {
+    expect(entryNote(family)).toBe('2026-12-01 · 家属确认')
+    expect(entryHours(family)).toBe('0.75 小时')
+    expect(entryHours(waiting)).toBe('0.5 小时（未计入）')
+    expect(entryNote({ servedOn: '2026-12-03' })).toBe('2026-12-03')
+  })
+  it('mentions hours waiting for a staff check, and nothing when none wait', () => {
+    expect(pendingLine('0.50')).toContain('另有 0.5 小时待工作人员核实')
+    expect(pendingLine('0.00')).toBe('')
+    expect(pendingLine(undefined)).toBe('')
+  })
+})
 
 describe('formatDistance', () => {
   it('shows metres under a kilometre, one decimal under ten, whole kilometres beyond', () => {

@@ -49,17 +49,29 @@ export function listTeamPrompts(teamId, config) {
   return http.get(`/medical-teams/${teamId}/prompts`, config)
 }
 
-/** The team's demand reports, newest first: [{id, date, source, text, items: [{kind, name, quantity, unit, deliveredQuantity, …}]}] */
+/**
+ * The team's current demand reports, newest first (a report a lead corrected the same day is replaced, not listed):
+ * [{id, date, source, text, sentAt, corrections, items: [{id, kind, name, quantity, unit, deliveredQuantity,
+ * overDelivered, status: OPEN | IN_PROGRESS | DELIVERED | OVER_DELIVERED | CLOSED, statusLabel, closedAt, closeNote}]}]
+ */
 export function listTeamReports(teamId, config) {
   return http.get(`/medical-teams/${teamId}/reports`, config)
 }
 
-/** {quantity, deliveredBy} → the item with its delivered total */
+/** {quantity, deliveredBy} → the item with its delivered total (overDelivered > 0 when more arrived than was asked) */
 export function recordItemDelivery(teamId, itemId, body) {
   return http.post(`/medical-teams/${teamId}/reports/items/${itemId}/deliveries`, body)
 }
 
-/** Followers of the official account bound to the team: [{id, follower (shortened), source: QR_CODE | INVITE_CODE, boundAt}]. */
+/** {note?} → the item, CLOSED: a need in words met, or a supply no longer needed. */
+export function closeReportItem(teamId, itemId, body = {}) {
+  return http.post(`/medical-teams/${teamId}/reports/items/${itemId}/close`, body)
+}
+
+/**
+ * Followers of the official account bound to the team: [{id, follower (shortened openid), contactName, contactRole,
+ * contactRoleLabel (once the follower said “我是 姓名”), source: QR_CODE | INVITE_CODE, boundAt}].
+ */
 export function listTeamBindings(teamId, config) {
   return http.get(`/medical-teams/${teamId}/bindings`, config)
 }

@@ -34,7 +34,10 @@ export function recordInsurance(id, body) {
   return http.put(`/volunteers/${id}/insurance`, body)
 }
 
-/** {totalHours, entries: [{ticketId, category, categoryLabel, hours, servedOn}]}, newest first. */
+/**
+ * {totalHours, familyConfirmedHours, pendingHours, entries: [{ticketId, category, categoryLabel, hours, servedOn,
+ * confirmation, confirmationLabel, counted}]}, newest first. Only counted entries are in totalHours.
+ */
 export function getVolunteerHours(id, config) {
   return http.get(`/volunteers/${id}/hours`, config)
 }
@@ -46,6 +49,24 @@ export function getVolunteerHours(id, config) {
  */
 export function downloadCertificate(id, config) {
   return download(`/volunteers/${id}/certificate`, '志愿服务证明.pdf', config)
+}
+
+/**
+ * Tasks the system confirmed after 72 h without a word from the family, waiting for a staff check:
+ * [{id, volunteerId, volunteerName, ticketId, category, categoryLabel, spentMinutes, hours, maxHours, servedOn}], oldest first.
+ */
+export function listPendingHours(config) {
+  return http.get('/volunteer-hours/pending', config)
+}
+
+/** {hours? (a multiple of 0.25 up to maxHours; default the computed hours), note?} → the entry, now counted. */
+export function approveHours(id, body = {}) {
+  return http.post(`/volunteer-hours/${id}/approve`, body)
+}
+
+/** {reason} → the entry, not counted. A second check of the same entry is 409 HOURS_ALREADY_REVIEWED. */
+export function rejectHours(id, body) {
+  return http.post(`/volunteer-hours/${id}/reject`, body)
 }
 
 /** The protection quiz with answers: [{id, question, choices, answer (index), active}], active first. */

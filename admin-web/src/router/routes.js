@@ -73,6 +73,12 @@ export const routes = [
         meta: { title: '志愿者', permission: 'volunteer:view', menu: { group: 'volunteer-service' } },
       },
       {
+        path: 'volunteer-hours',
+        name: 'volunteer-hours',
+        component: () => import('@/views/volunteers/HoursReviewView.vue'),
+        meta: { title: '服务时长核实', permission: 'volunteer:view', menu: { group: 'volunteer-service' } },
+      },
+      {
         path: 'pairings',
         name: 'pairings',
         component: () => import('@/views/pairings/PairingsView.vue'),

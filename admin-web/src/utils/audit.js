@@ -34,6 +34,8 @@ export const AUDIT_ACTION_LABELS = Object.freeze({
   CARE_PLAN_STOPPED: '停止一家一策计划',
   STAFF_WECHAT_BOUND: '绑定微信',
   STAFF_WECHAT_UNBOUND: '解除微信绑定',
+  DEMAND_ITEM_CLOSED: '办结医疗队需求',
+  SERVICE_HOURS_REVIEWED: '核实服务时长',
 })
 
 export const AUDIT_TARGET_LABELS = Object.freeze({

@@ -19,6 +19,10 @@ public class DemandItem extends Timestamped {
     private Integer deliveredQuantity;
     private String spec;
     private org.qingnuan.api.ticket.Urgency urgency;
+    /** Staff closed it (a need in words met, a supply no longer needed); null while open. */
+    private java.time.LocalDateTime closedAt;
+    private Long closedBy;
+    private String closeNote;
 
     public Long getReportId() { return reportId; }
     public void setReportId(Long reportId) { this.reportId = reportId; }
@@ -38,6 +42,12 @@ public class DemandItem extends Timestamped {
     public void setDeliveredQuantity(Integer deliveredQuantity) { this.deliveredQuantity = deliveredQuantity; }
     public String getSpec() { return spec; }
     public void setSpec(String spec) { this.spec = spec; }
+    public java.time.LocalDateTime getClosedAt() { return closedAt; }
+    public void setClosedAt(java.time.LocalDateTime closedAt) { this.closedAt = closedAt; }
+    public Long getClosedBy() { return closedBy; }
+    public void setClosedBy(Long closedBy) { this.closedBy = closedBy; }
+    public String getCloseNote() { return closeNote; }
+    public void setCloseNote(String closeNote) { this.closeNote = closeNote; }
     public org.qingnuan.api.ticket.Urgency getUrgency() { return urgency; }
     public void setUrgency(org.qingnuan.api.ticket.Urgency urgency) { this.urgency = urgency; }
 }

@@ -20,11 +20,15 @@ public class DemandReport extends Timestamped {
     private String reporterOpenId;
     private String rawText;
     private Long reporterUserId;
+    /** The same lead's later report of the same day that replaced this one (a correction); null while current. */
+    private Long replacedBy;
 
     public Long getTeamId() { return teamId; }
     public void setTeamId(Long teamId) { this.teamId = teamId; }
     public Long getOrgId() { return orgId; }
     public void setOrgId(Long orgId) { this.orgId = orgId; }
+    public Long getReplacedBy() { return replacedBy; }
+    public void setReplacedBy(Long replacedBy) { this.replacedBy = replacedBy; }
     public LocalDate getReportDate() { return reportDate; }
     public void setReportDate(LocalDate reportDate) { this.reportDate = reportDate; }
     public Source getSource() { return source; }

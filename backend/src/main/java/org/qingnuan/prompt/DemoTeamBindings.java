@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * The embedded default's demo teams each have a lead who follows the official account and is bound to
  * the team ({@code oDemoLead<team id>}), so the daily prompt (due at midnight for the demo teams) has a
- * recipient and shows up in the WeChat stand-in's message log. Never outside the "embedded" profile.
+ * recipient and shows up in the WeChat stand-in's message log. The binding names the team's registered lead, as
+ * if they had sent "我是 <name>". Never outside the "embedded" profile.
  */
 @Component
 @Profile("embedded")
@@ -47,6 +48,9 @@ class DemoTeamBindings implements ApplicationRunner {
             binding.setOrgId(team.getOrgId());
             binding.setOpenId(leadOpenId(team.getId()));
             binding.setSource(TeamBinding.Source.INVITE_CODE);
+            // the lead has said who they are ("我是 …"): staff see a name and a role, not an openid
+            directory.contactsOf(team.getId()).stream().filter(c -> c.getRole() == org.qingnuan.registry.ContactRole.LEAD)
+                    .findFirst().ifPresent(c -> binding.setContactId(c.getId()));
             bindings.insert(binding);
         }
     }

@@ -70,6 +70,7 @@ public class MiniProgramReports {
         teamOf(user, teamId);
         return reports.selectList(new LambdaQueryWrapper<DemandReport>().eq(DemandReport::getTeamId, teamId)
                         .ge(DemandReport::getReportDate, LocalDate.now(clock).minusDays(RECENT_DAYS))
+                        .isNull(DemandReport::getReplacedBy)
                         .orderByDesc(DemandReport::getId))
                 .stream().map(this::view).toList();
     }

@@ -15,6 +15,8 @@ public class TeamBinding extends Timestamped {
     private Long orgId;
     private String openId;
     private Source source;
+    /** The registered lead or liaison (team_contact) the follower said they are; null until they say so. */
+    private Long contactId;
 
     public Long getTeamId() { return teamId; }
     public void setTeamId(Long teamId) { this.teamId = teamId; }
@@ -24,4 +26,6 @@ public class TeamBinding extends Timestamped {
     public void setOpenId(String openId) { this.openId = openId; }
     public Source getSource() { return source; }
     public void setSource(Source source) { this.source = source; }
+    public Long getContactId() { return contactId; }
+    public void setContactId(Long contactId) { this.contactId = contactId; }
 }

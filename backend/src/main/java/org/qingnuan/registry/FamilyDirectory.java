@@ -27,10 +27,13 @@ public class FamilyDirectory {
     private final PersonalDataCipher cipher;
     private final OrgService orgs;
     private final org.qingnuan.registry.internal.FamilyMemberMapper members;
+    private final org.qingnuan.registry.internal.TeamContactMapper contacts;
 
     FamilyDirectory(MedicalWorkerMapper workers, FamilyMapper families, MedicalTeamMapper teams, PersonalDataCipher cipher,
-                    OrgService orgs, org.qingnuan.registry.internal.FamilyMemberMapper members) {
+                    OrgService orgs, org.qingnuan.registry.internal.FamilyMemberMapper members,
+                    org.qingnuan.registry.internal.TeamContactMapper contacts) {
         this.members = members;
+        this.contacts = contacts;
         this.workers = workers;
         this.families = families;
         this.teams = teams;
@@ -78,6 +81,12 @@ public class FamilyDirectory {
 
     public Optional<MedicalTeam> team(long teamId) {
         return Optional.ofNullable(teams.selectById(teamId));
+    }
+
+    /** A team's registered leads and liaisons (name and role; the phone stays sealed), in the order entered. */
+    public List<TeamContact> contactsOf(long teamId) {
+        return contacts.selectList(new LambdaQueryWrapper<TeamContact>().eq(TeamContact::getTeamId, teamId)
+                .orderByAsc(TeamContact::getId));
     }
 
     /** The family with its address and contact phone opened; the contact is the family phone, else the worker's own. */

@@ -64,6 +64,7 @@ public class FamilyTickets {
         if (!user.actsFor(request.familyId())) {
             throw new DomainException(TicketError.NOT_YOUR_FAMILY);
         }
+        newTickets.requireNotPast(request.preferredTime());
         FamilyDirectory.FamilyContact family = directory.contact(request.familyId())
                 .orElseThrow(() -> new DomainException(RegistryError.FAMILY_NOT_FOUND));
         // WeChat and OSS are asked before the transaction: no connection is held while they answer

@@ -42,6 +42,17 @@ class NewTickets {
                  SubmitTicketRequest.TimeWindow preferredTime, ContactMethod contactMethod, String contactPhone) {
     }
 
+    /**
+     * Refuses a preferred time that is over already (its end not after now): nobody can come then, and a volunteer
+     * would claim a task whose window is gone. A window that has begun but not ended is fine ("today until 18:00").
+     */
+    void requireNotPast(SubmitTicketRequest.TimeWindow window) {
+        if (window != null && window.end() != null && !window.end().isAfter(java.time.LocalDateTime.now(clock))) {
+            throw DomainException.onField(org.qingnuan.api.error.CommonError.VALIDATION_FAILED, "preferredTime.end",
+                    "期望上门时间已经过去，请选择现在之后的时间");
+        }
+    }
+
     /** Inserts the request and its SUBMIT step (in the caller's transaction); a crisis is accepted at once. */
     HelpTicket create(FamilyDirectory.FamilyContact family, Draft d, HelpTicket.ContentCheck check,
                       java.util.function.Consumer<HelpTicket> submitter, TicketActor actor) {

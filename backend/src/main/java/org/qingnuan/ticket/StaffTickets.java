@@ -72,6 +72,7 @@ public class StaffTickets {
             throw DomainException.onField(org.qingnuan.api.error.CommonError.VALIDATION_FAILED, "channel",
                     "工作人员受理的来源只能是 12355 热线、微信群或走访");
         }
+        newTickets.requireNotPast(r.preferredTime());
         org.qingnuan.registry.FamilyDirectory.FamilyContact family = directory.contact(r.familyId())
                 .orElseThrow(() -> new DomainException(org.qingnuan.registry.RegistryError.FAMILY_NOT_FOUND));
         StaffPrincipal staff = CurrentStaff.require();

@@ -8,7 +8,6 @@ import org.qingnuan.org.OrgUnit;
 import org.qingnuan.privacy.Masks;
 import org.qingnuan.shared.error.DomainException;
 import org.qingnuan.shared.invite.InviteCodes;
-import org.qingnuan.volunteer.internal.ServiceHoursMapper;
 import org.qingnuan.volunteer.internal.VolunteerCertificateMapper;
 import org.qingnuan.volunteer.internal.VolunteerMapper;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,14 +36,14 @@ public class Certificates {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final VolunteerMapper volunteers;
-    private final ServiceHoursMapper hours;
+    private final ServiceHoursLedger hours;
     private final VolunteerCertificateMapper certificates;
     private final OrgService orgs;
     private final CertificatePdf pdf;
     /** Without a trailing slash; empty when not configured (certificates then answer 503). */
     private final String publicBaseUrl;
 
-    Certificates(VolunteerMapper volunteers, ServiceHoursMapper hours, VolunteerCertificateMapper certificates, OrgService orgs,
+    Certificates(VolunteerMapper volunteers, ServiceHoursLedger hours, VolunteerCertificateMapper certificates, OrgService orgs,
                  CertificatePdf pdf, @Value("${qingnuan.public-base-url:}") String publicBaseUrl) {
         this.volunteers = volunteers;
         this.hours = hours;
@@ -59,9 +58,14 @@ public class Certificates {
         this.publicBaseUrl = base;
     }
 
-    /** What the public endpoint answers for a code. */
-    public record Verification(String code, String volunteer, String organisation, BigDecimal hours, LocalDate periodFrom,
-                               LocalDate periodTo, LocalDate issuedOn) {
+    /**
+     * What the public endpoint answers for a code: what the certificate says, nothing more.
+     *
+     * @param familyConfirmedHours of {@code hours}, those the families confirmed (the rest staff checked); null on
+     *                             certificates issued before this was recorded
+     */
+    public record Verification(String code, String volunteer, String organisation, BigDecimal hours,
+                               BigDecimal familyConfirmedHours, LocalDate periodFrom, LocalDate periodTo, LocalDate issuedOn) {
     }
 
     /** The certificate PDF of a volunteer (the caller checked they may have it). */
@@ -76,7 +80,8 @@ public class Certificates {
                 "作为" + org + "志愿者，",
                 "于 " + DAY.format(c.getPeriodFrom()) + " 至 " + DAY.format(c.getPeriodTo()) + "，",
                 "参与关爱一线医护人员家庭志愿服务，",
-                "累计服务时长 " + c.getHours().stripTrailingZeros().toPlainString() + " 小时。",
+                "累计服务时长 " + hoursText(c.getHours()) + " 小时，",
+                confirmedBy(c.getHours(), c.getFamilyConfirmedHours()),
                 "",
                 "特此证明。",
                 "出具日期：" + DAY.format(c.getCreatedAt().toLocalDate())),
@@ -105,8 +110,27 @@ public class Certificates {
         VolunteerCertificate c = byCode(code);
         Volunteer v = volunteers.selectById(c.getVolunteerId());
         return new Verification(c.getCode(), v == null ? null : Masks.name(v.getName()),
-                orgs.find(c.getOrgId()).map(OrgUnit::getName).orElse(null), c.getHours(), c.getPeriodFrom(), c.getPeriodTo(),
-                c.getCreatedAt().toLocalDate());
+                orgs.find(c.getOrgId()).map(OrgUnit::getName).orElse(null), c.getHours(), c.getFamilyConfirmedHours(),
+                c.getPeriodFrom(), c.getPeriodTo(), c.getCreatedAt().toLocalDate());
+    }
+
+    /** "其中经服务对象家属确认 3 小时，经团委工作人员核实 1.5 小时。" — which hours the families vouched for. */
+    static String confirmedBy(BigDecimal total, BigDecimal family) {
+        if (family == null) {
+            return "均经服务对象家属确认或团委工作人员核实。";
+        }
+        BigDecimal checked = total.subtract(family);
+        if (checked.signum() <= 0) {
+            return "均经服务对象家属确认。";
+        }
+        if (family.signum() == 0) {
+            return "均经团委工作人员核实。";
+        }
+        return "其中经服务对象家属确认 " + hoursText(family) + " 小时，经团委工作人员核实 " + hoursText(checked) + " 小时。";
+    }
+
+    static String hoursText(BigDecimal hours) {
+        return hours.stripTrailingZeros().toPlainString();
     }
 
     private Volunteer volunteer(long volunteerId) {
@@ -117,14 +141,11 @@ public class Certificates {
         return v;
     }
 
+    /** Only hours that count (confirmed by the family, or checked by staff) are certified. */
     private VolunteerCertificate issue(Volunteer v) {
-        List<ServiceHours> served = hours.selectList(new LambdaQueryWrapper<ServiceHours>()
-                .eq(ServiceHours::getVolunteerId, v.getId()).orderByAsc(ServiceHours::getServedOn));
-        if (served.isEmpty()) {
-            throw new DomainException(VolunteerError.NO_HOURS_YET);
-        }
-        BigDecimal total = served.stream().map(ServiceHours::getHours).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return current(v, total, served.get(0).getServedOn(), served.get(served.size() - 1).getServedOn());
+        ServiceHoursLedger.Counted counted = hours.counted(v.getId())
+                .orElseThrow(() -> new DomainException(VolunteerError.NO_HOURS_YET));
+        return current(v, counted);
     }
 
     private VolunteerCertificate byCode(String code) {
@@ -148,10 +169,14 @@ public class Certificates {
         }
     }
 
-    private VolunteerCertificate current(Volunteer v, BigDecimal total, LocalDate from, LocalDate to) {
+    private VolunteerCertificate current(Volunteer v, ServiceHoursLedger.Counted counted) {
+        BigDecimal total = counted.total();
+        LocalDate from = counted.from();
+        LocalDate to = counted.to();
         VolunteerCertificate last = certificates.selectOne(new LambdaQueryWrapper<VolunteerCertificate>()
                 .eq(VolunteerCertificate::getVolunteerId, v.getId()).orderByDesc(VolunteerCertificate::getId).last("LIMIT 1"));
-        if (last != null && last.getHours().compareTo(total) == 0 && last.getPeriodTo().equals(to)) {
+        if (last != null && last.getHours().compareTo(total) == 0 && last.getPeriodTo().equals(to)
+                && last.getFamilyConfirmedHours() != null && last.getFamilyConfirmedHours().compareTo(counted.familyConfirmed()) == 0) {
             return last;
         }
         for (int attempt = 0; ; attempt++) {
@@ -160,6 +185,7 @@ public class Certificates {
             c.setOrgId(v.getOrgId());
             c.setCode(InviteCodes.next(CODE_LENGTH));
             c.setHours(total);
+            c.setFamilyConfirmedHours(counted.familyConfirmed());
             c.setPeriodFrom(from);
             c.setPeriodTo(to);
             try {

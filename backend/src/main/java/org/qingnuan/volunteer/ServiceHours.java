@@ -12,7 +12,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
-/** Hours credited to a volunteer for one confirmed task. */
+/** Hours of a volunteer for one confirmed task: credited, or waiting for a staff check ({@link #getConfirmation()}). */
 @TableName("service_hours")
 @OrgScoped
 public class ServiceHours {
@@ -25,6 +25,11 @@ public class ServiceHours {
     private TicketCategory category;
     private BigDecimal hours;
     private LocalDate servedOn;
+    private org.qingnuan.api.volunteer.HoursConfirmation confirmation;
+    private Integer spentMinutes;
+    private Long reviewedBy;
+    private LocalDateTime reviewedAt;
+    private String reviewNote;
     @TableField(fill = FieldFill.INSERT)
     private LocalDateTime createdAt;
 
@@ -42,6 +47,16 @@ public class ServiceHours {
     public void setHours(BigDecimal hours) { this.hours = hours; }
     public LocalDate getServedOn() { return servedOn; }
     public void setServedOn(LocalDate servedOn) { this.servedOn = servedOn; }
+    public org.qingnuan.api.volunteer.HoursConfirmation getConfirmation() { return confirmation; }
+    public void setConfirmation(org.qingnuan.api.volunteer.HoursConfirmation confirmation) { this.confirmation = confirmation; }
+    public Integer getSpentMinutes() { return spentMinutes; }
+    public void setSpentMinutes(Integer spentMinutes) { this.spentMinutes = spentMinutes; }
+    public Long getReviewedBy() { return reviewedBy; }
+    public void setReviewedBy(Long reviewedBy) { this.reviewedBy = reviewedBy; }
+    public LocalDateTime getReviewedAt() { return reviewedAt; }
+    public void setReviewedAt(LocalDateTime reviewedAt) { this.reviewedAt = reviewedAt; }
+    public String getReviewNote() { return reviewNote; }
+    public void setReviewNote(String reviewNote) { this.reviewNote = reviewNote; }
     public LocalDateTime getCreatedAt() { return createdAt; }
     public void setCreatedAt(LocalDateTime createdAt) { this.createdAt = createdAt; }
 }

@@ -20,6 +20,8 @@ public class VolunteerCertificate {
     private Long orgId;
     private String code;
     private BigDecimal hours;
+    /** Of {@link #hours}, those the families confirmed (null on certificates issued before it was recorded). */
+    private BigDecimal familyConfirmedHours;
     private LocalDate periodFrom;
     private LocalDate periodTo;
     @TableField(fill = FieldFill.INSERT)
@@ -33,6 +35,8 @@ public class VolunteerCertificate {
     public void setOrgId(Long orgId) { this.orgId = orgId; }
     public String getCode() { return code; }
     public void setCode(String code) { this.code = code; }
+    public BigDecimal getFamilyConfirmedHours() { return familyConfirmedHours; }
+    public void setFamilyConfirmedHours(BigDecimal familyConfirmedHours) { this.familyConfirmedHours = familyConfirmedHours; }
     public BigDecimal getHours() { return hours; }
     public void setHours(BigDecimal hours) { this.hours = hours; }
     public LocalDate getPeriodFrom() { return periodFrom; }

@@ -75,6 +75,34 @@ class TeamBindingIT extends IntegrationTest {
                 assertThat(call.body()).contains(liaison).contains("您已绑定").contains("绑定测试医疗队"));
     }
 
+    @Test
+    void shouldShowStaffTheNameAndRoleOfAFollowerWhoSaysWhoTheyAre() {
+        long named = api.post("/api/admin/medical-teams", admin, Map.of("name", "具名医疗队" + Fixtures.unique(),
+                "destination", "湖北武汉", "status", "DEPLOYED", "contacts", java.util.List.of(
+                        Map.of("role", "LEAD", "name", "王领队", "phone", "13800000001"),
+                        Map.of("role", "LIAISON", "name", "李联络", "phone", "13800000002")))).body().get("id").asLong();
+        String code = api.post("/api/admin/medical-teams/" + named + "/invite-code", admin, "").body().get("inviteCode").asText();
+        String lead = "oNamed" + ThreadLocalRandom.current().nextInt(1_000_000);
+        String liaison = "oNamed" + ThreadLocalRandom.current().nextInt(1_000_000);
+        wechat.text(lead, "绑定 " + code);
+        wechat.text(liaison, "绑定 " + code + " 李联络");
+        String list = "/api/admin/medical-teams/" + named + "/bindings";
+        await().atMost(Duration.ofSeconds(5)).until(() -> api.get(list, admin).body().size() == 2);
+        await().atMost(Duration.ofSeconds(5)).until(() -> WechatApiStub.get().calls("/cgi-bin/message/custom/send").stream()
+                .anyMatch(c -> c.body().contains(lead) && c.body().contains("我是 您的姓名")));
+
+        wechat.text(lead, "我是 张三");
+        await().atMost(Duration.ofSeconds(5)).until(() -> WechatApiStub.get().calls("/cgi-bin/message/custom/send").stream()
+                .anyMatch(c -> c.body().contains(lead) && c.body().contains("没有“张三”")));
+        wechat.text(lead, "我是王领队");
+        await().atMost(Duration.ofSeconds(5)).until(() -> api.get(list, admin).body().findValuesAsText("contactName").size() == 2);
+        JsonNode bindings = api.get(list, admin).body();
+        assertThat(bindings.findValuesAsText("contactName")).containsExactlyInAnyOrder("王领队", "李联络");
+        assertThat(bindings.findValuesAsText("contactRoleLabel")).containsExactlyInAnyOrder("领队", "联络员");
+        assertThat(WechatApiStub.get().calls("/cgi-bin/message/custom/send")).anySatisfy(c ->
+                assertThat(c.body()).contains(lead).contains("已记下").contains("领队 王领队"));
+    }
+
     private long confirmationsTo(String openId) {
         return WechatApiStub.get().calls("/cgi-bin/message/custom/send").stream()
                 .filter(c -> c.body().contains(openId)).count();

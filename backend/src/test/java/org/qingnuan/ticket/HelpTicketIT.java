@@ -315,6 +315,55 @@ class HelpTicketIT extends IntegrationTest {
                 .body().get("remaining").get(TICKET_TEMPLATE_ID).asInt()).isEqualTo(2);
     }
 
+    @Autowired
+    org.springframework.core.env.Environment environment;
+
+    @Test
+    void aStatusChangeIsSentRightAfterCommitWithoutWaitingForTheRetryScan() {
+        // the retry scan cannot be what sends it here: its first run is an hour after start-up
+        assertThat(environment.getProperty("qingnuan.notice.retry-scan", Duration.class)).isGreaterThanOrEqualTo(Duration.ofHours(1));
+        FamilyOnMiniProgram family = FamilyOnMiniProgram.register(api, fixtures, "武汉", "oPrompt");
+        api.post("/api/mini/me/subscriptions", family.token, Map.of("acceptedTemplateIds", List.of(TICKET_TEMPLATE_ID)));
+        long id = FamilyOnMiniProgram.id(family.submit(api, UUID.randomUUID().toString(), family.request("请帮忙买一袋米和一桶油")));
+        long before = System.nanoTime();
+        assertThat(api.post("/api/admin/tickets/" + id + "/accept", family.dispatcherToken, Map.of()).status()).isEqualTo(200);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                .until(() -> wechat.count("/cgi-bin/message/subscribe/send", family.openId) == 1);
+        assertThat(Duration.ofNanos(System.nanoTime() - before)).as("sent within seconds of the move").isLessThan(Duration.ofSeconds(5));
+        settled(id, SubscribeNotice.Status.SENT);
+        assertThat(notices.selectList(new LambdaQueryWrapper<SubscribeNotice>().eq(SubscribeNotice::getTicketId, id)).get(0)
+                .getAttempts()).as("one attempt, the one after commit").isEqualTo(1);
+    }
+
+    @Test
+    void aPreferredTimeThatIsOverAndAnUnknownCategoryAreRefusedInWordsAFamilyUnderstands() {
+        FamilyOnMiniProgram family = FamilyOnMiniProgram.register(api, fixtures, "武汉", "oPast");
+        Map<String, Object> past = new java.util.HashMap<>(family.request("请帮忙买一袋米和一桶油"));
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(clock);
+        past.put("preferredTime", Map.of("start", now.minusDays(1).withNano(0).toString(), "end", now.minusHours(20).withNano(0).toString()));
+        Response refused = family.submit(api, UUID.randomUUID().toString(), past);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.fieldError("preferredTime.end")).contains("已经过去");
+        // a window that has begun but not ended is fine
+        past.put("preferredTime", Map.of("start", now.minusHours(1).withNano(0).toString(), "end", now.plusHours(2).withNano(0).toString()));
+        assertThat(family.submit(api, UUID.randomUUID().toString(), past).status()).isEqualTo(201);
+        // the hotline intake refuses it as well
+        Map<String, Object> intake = new java.util.HashMap<>(Map.of("familyId", family.familyId, "channel", "HOTLINE_12355",
+                "category", "SUPPLIES", "description", "电话求助：家里缺米", "contactMethod", "PHONE_CALL",
+                "preferredTime", Map.of("start", now.minusDays(2).withNano(0).toString(), "end", now.minusDays(1).withNano(0).toString())));
+        assertThat(api.post("/api/admin/tickets/intake", family.dispatcherToken, intake, Map.of("Idempotency-Key", UUID.randomUUID().toString()))
+                .fieldError("preferredTime.end")).contains("已经过去");
+
+        Map<String, Object> unknown = new java.util.HashMap<>(family.request("请帮忙买一袋米和一桶油"));
+        unknown.put("category", "GROCERIES");
+        Response wrong = family.submit(api, UUID.randomUUID().toString(), unknown);
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.fieldError("category")).contains("生活物资").contains("心理疏导").doesNotContain("SUPPLIES")
+                .doesNotContain("PSYCHOLOGICAL");
+        assertThat(api.get("/api/admin/tickets?category=GROCERIES", family.dispatcherToken).fieldError("category"))
+                .contains("生活物资").doesNotContain("SUPPLIES");
+    }
+
     @Test
     void aMessageLeftSendingByAnInstanceThatDiedIsSentByTheNextSweep() {
         FamilyOnMiniProgram family = FamilyOnMiniProgram.register(api, fixtures, "武汉", "oFam");

@@ -173,6 +173,104 @@ class VolunteerIT extends IntegrationTest {
         assertThat(new String(unknown.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("\"code\":\"NOT_FOUND\"");
     }
 
+    @Autowired
+    org.qingnuan.ticket.TicketAutoConfirm autoConfirm;
+
+    @Test
+    void hoursOfATaskTheSystemConfirmedCountOnlyAfterAStaffCheckAndTheCertificateSaysWhoConfirmed() {
+        FamilyOnMiniProgram family = FamilyOnMiniProgram.register(api, fixtures, "武汉", "oFam");
+        jdbc.update("UPDATE family SET latitude = 30.583000, longitude = 114.285000 WHERE id = ?", family.familyId);
+        String admin = fixtures.staff(family.city, StaffRole.ORG_ADMIN).getUsername();
+        DutyReadyVolunteers.Ready v = new DutyReadyVolunteers(jdbc, userSessions, cipher).create(family.district, 30.590000, 114.290000);
+        String name = jdbc.queryForObject("SELECT name FROM volunteer WHERE id = ?", String.class, v.volunteerId());
+
+        // one task the family confirms (50 minutes), one done in a second and never confirmed
+        long confirmed = doneTask(family, admin, v, Duration.ofMinutes(50));
+        api.post("/api/mini/tickets/" + confirmed + "/confirm", family.token, Map.of("rating", 5));
+        long silent = doneTask(family, admin, v, Duration.ofSeconds(1));
+        // 72 h without a word from the family (moved back in the database: the sessions would expire with the clock)
+        jdbc.update("UPDATE help_ticket SET done_at = DATE_SUB(done_at, INTERVAL 73 HOUR) WHERE id = ?", silent);
+        assertThat(autoConfirm.run()).isGreaterThanOrEqualTo(1);
+        String cityAdmin = api.login(admin, Fixtures.PASSWORD);
+        assertThat(api.get("/api/admin/tickets/" + silent, cityAdmin).body().get("status").asText()).isEqualTo("CONFIRMED");
+
+        JsonNode hours = api.get("/api/mini/volunteer/hours", v.token()).body();
+        assertThat(hours.get("totalHours").decimalValue()).as("the silent task is not counted yet").isEqualByComparingTo("0.75");
+        assertThat(hours.get("familyConfirmedHours").decimalValue()).isEqualByComparingTo("0.75");
+        assertThat(hours.get("pendingHours").decimalValue()).isEqualByComparingTo("0.5");
+        JsonNode silentEntry = find(hours.get("entries"), "ticketId", silent);
+        assertThat(silentEntry.get("confirmation").asText()).isEqualTo("PENDING_REVIEW");
+        assertThat(silentEntry.get("confirmationLabel").asText()).isEqualTo("待工作人员核实");
+        assertThat(silentEntry.get("counted").asBoolean()).isFalse();
+
+        JsonNode pending = find(api.get("/api/admin/volunteer-hours/pending", cityAdmin).body(), "ticketId", silent);
+        assertThat(pending).isNotNull();
+        assertThat(pending.get("spentMinutes").asInt()).as("staff see the task took no time").isZero();
+        assertThat(pending.get("volunteerName").asText()).isEqualTo(name);
+        long pendingId = pending.get("id").asLong();
+        String otherCity = api.login(fixtures.staff(fixtures.city("深圳"), StaffRole.ORG_ADMIN).getUsername(), Fixtures.PASSWORD);
+        assertThat(find(api.get("/api/admin/volunteer-hours/pending", otherCity).body(), "ticketId", silent)).isNull();
+        assertThat(api.post("/api/admin/volunteer-hours/" + pendingId + "/approve", otherCity, Map.of()).status()).isEqualTo(404);
+        assertThat(api.post("/api/admin/volunteer-hours/" + pendingId + "/approve", cityAdmin, Map.of("hours", 0.3))
+                .fieldError("hours")).contains("0.25");
+        assertThat(api.post("/api/admin/volunteer-hours/" + pendingId + "/reject", cityAdmin, Map.of()).fieldError("reason")).isNotBlank();
+
+        JsonNode approved = api.post("/api/admin/volunteer-hours/" + pendingId + "/approve", cityAdmin,
+                Map.of("hours", 0.25, "note", "电话回访确认已送达")).body();
+        assertThat(approved.get("confirmation").asText()).isEqualTo("STAFF");
+        assertThat(approved.get("hours").decimalValue()).isEqualByComparingTo("0.25");
+        assertThat(api.post("/api/admin/volunteer-hours/" + pendingId + "/reject", cityAdmin, Map.of("reason", "晚了")).code())
+                .isEqualTo("HOURS_ALREADY_REVIEWED");
+        hours = api.get("/api/mini/volunteer/hours", v.token()).body();
+        assertThat(hours.get("totalHours").decimalValue()).isEqualByComparingTo("1.0");
+        assertThat(hours.get("pendingHours").decimalValue()).isZero();
+
+        assertThat(certificateText(v.volunteerId())).contains("累计服务时长 1 小时")
+                .contains("其中经服务对象家属确认 0.75 小时，经团委工作人员核实 0.25 小时");
+        String code = jdbc.queryForObject("SELECT code FROM volunteer_certificate WHERE volunteer_id = ? ORDER BY id DESC LIMIT 1",
+                String.class, v.volunteerId());
+        JsonNode verified = api.get("/api/public/certificates/" + code, null).body();
+        assertThat(verified.get("familyConfirmedHours").decimalValue()).isEqualByComparingTo("0.75");
+
+        // opened in a browser (the QR code, or the link typed from the printout): a plain Chinese page
+        HttpResponse<byte[]> page = fetch("/api/public/certificates/" + code, "text/html,application/xhtml+xml,*/*;q=0.8");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        String html = new String(page.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(html).contains("此志愿服务证明真实有效").contains(code).contains("1 小时").contains("经家属确认 0.75 小时")
+                .doesNotContain(name).doesNotContain("<script");
+        HttpResponse<byte[]> fake = fetch("/api/public/certificates/FAKE%3Cb%3ECODE", "text/html");
+        assertThat(fake.statusCode()).isEqualTo(404);
+        assertThat(new String(fake.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("没有找到这份志愿服务证明")
+                .contains("FAKE&lt;b&gt;CODE").doesNotContain("<b>CODE");
+        assertThat(fetch("/api/public/certificates/" + code, "application/json").headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(fetch("/api/public/certificates/" + code, "*/*").headers().firstValue("Content-Type"))
+                .as("the mini-program asks with */* and reads JSON").hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+    }
+
+    private long doneTask(FamilyOnMiniProgram family, String staff, DutyReadyVolunteers.Ready v, Duration spent) {
+        long ticketId = FamilyOnMiniProgram.id(family.submit(api, UUID.randomUUID().toString(), family.request("请帮忙买一袋米和一桶油")));
+        String token = api.login(staff, Fixtures.PASSWORD); // a staff session dies 30 minutes unused, on the test clock too
+        assertThat(api.post("/api/admin/tickets/" + ticketId + "/accept", token, Map.of()).status()).isEqualTo(200);
+        assertThat(api.post("/api/admin/tickets/" + ticketId + "/open", token, Map.of()).status()).isEqualTo(200);
+        assertThat(api.post("/api/mini/volunteer/tasks/" + ticketId + "/claim", v.token(), "").status()).isEqualTo(200);
+        api.post("/api/mini/volunteer/tasks/" + ticketId + "/start", v.token(), "");
+        clock.advance(spent);
+        assertThat(api.post("/api/mini/volunteer/tasks/" + ticketId + "/complete", v.token(), Map.of("note", "已送到"))
+                .body().get("status").asText()).isEqualTo("DONE");
+        return ticketId;
+    }
+
+    private static JsonNode find(JsonNode list, String field, long value) {
+        for (JsonNode n : list) {
+            if (n.get(field).asLong() == value) {
+                return n;
+            }
+        }
+        return null;
+    }
+
     @Test
     void aTaskShowsOnlyItsDistrictUntilClaimedAndNothingOfItToAnotherVolunteer() {
         FamilyOnMiniProgram family = FamilyOnMiniProgram.register(api, fixtures, "武汉", "oFam");

@@ -45,12 +45,15 @@ public interface DailyPromptMapper extends BaseMapper<DailyPrompt> {
     @Select("SELECT COUNT(*) FROM demand_report WHERE team_id = #{teamId} AND report_date = #{date}")
     long reportsOn(@Param("teamId") long teamId, @Param("date") LocalDate date);
 
-    /** The day's items of a team: how many were reported, how many are being delivered, how many arrived in full. */
+    /** The day's current items of a team (corrected reports left out): reported, being delivered, arrived in full or closed. */
     @InterceptorIgnore(dataPermission = "true")
     @Select("SELECT COUNT(*) AS reported,"
-            + " COALESCE(SUM(CASE WHEN i.kind = 'SUPPLY' AND i.delivered_quantity > 0 AND i.delivered_quantity < i.quantity THEN 1 ELSE 0 END), 0) AS inProgress,"
-            + " COALESCE(SUM(CASE WHEN i.kind = 'SUPPLY' AND i.delivered_quantity >= i.quantity THEN 1 ELSE 0 END), 0) AS done"
-            + " FROM demand_item i JOIN demand_report r ON r.id = i.report_id WHERE r.team_id = #{teamId} AND r.report_date = #{date}")
+            + " COALESCE(SUM(CASE WHEN i.closed_at IS NULL AND i.kind = 'SUPPLY' AND i.delivered_quantity > 0"
+            + " AND i.delivered_quantity < i.quantity THEN 1 ELSE 0 END), 0) AS inProgress,"
+            + " COALESCE(SUM(CASE WHEN i.closed_at IS NOT NULL OR (i.kind = 'SUPPLY' AND i.delivered_quantity >= i.quantity)"
+            + " THEN 1 ELSE 0 END), 0) AS done"
+            + " FROM demand_item i JOIN demand_report r ON r.id = i.report_id"
+            + " WHERE r.team_id = #{teamId} AND r.report_date = #{date} AND r.replaced_by IS NULL")
     DayFigures figures(@Param("teamId") long teamId, @Param("date") LocalDate date);
 
     record DayFigures(Long reported, Long inProgress, Long done) {

@@ -29,19 +29,30 @@ class DailyPromptAdminController {
     private final DailyPrompts prompts;
     private final org.qingnuan.prompt.DemandReports reports;
     private final MedicalTeamService teams;
+    private final org.qingnuan.prompt.TeamBindings bindings;
 
-    DailyPromptAdminController(DailyPrompts prompts, org.qingnuan.prompt.DemandReports reports, MedicalTeamService teams) {
+    DailyPromptAdminController(DailyPrompts prompts, org.qingnuan.prompt.DemandReports reports, MedicalTeamService teams,
+                               org.qingnuan.prompt.TeamBindings bindings) {
+        this.bindings = bindings;
         this.prompts = prompts;
         this.reports = reports;
         this.teams = teams;
     }
 
-    @Operation(summary = "记录一项物资需求的送达数量及送达单位（可多次记录，累计）")
+    @Operation(summary = "记录一项物资需求的送达数量及送达单位（可多次记录，累计）；超出需求量时 overDelivered 为超出的数量，status 为 OVER_DELIVERED")
     @org.springframework.web.bind.annotation.PostMapping("/reports/items/{itemId}/deliveries")
     @PreAuthorize("hasAnyRole('SUPER_ADMIN', 'ORG_ADMIN', 'DISPATCHER')")
-    org.qingnuan.prompt.DemandItem recordDelivery(@PathVariable long teamId, @PathVariable long itemId,
+    org.qingnuan.prompt.DemandReports.ItemView recordDelivery(@PathVariable long teamId, @PathVariable long itemId,
             @Valid @RequestBody org.qingnuan.prompt.DemandReports.RecordDeliveryRequest request) {
         return reports.recordDelivery(teamId, itemId, request, org.qingnuan.staff.CurrentStaff.require().staffId());
+    }
+
+    @Operation(summary = "办结一项需求（非物资需求已落实，或物资已不再需要），可附说明；已办结的保持首次办结")
+    @org.springframework.web.bind.annotation.PostMapping("/reports/items/{itemId}/close")
+    @PreAuthorize("hasAnyRole('SUPER_ADMIN', 'ORG_ADMIN', 'DISPATCHER')")
+    org.qingnuan.prompt.DemandReports.ItemView close(@PathVariable long teamId, @PathVariable long itemId,
+            @Valid @RequestBody(required = false) org.qingnuan.prompt.DemandReports.CloseItemRequest request) {
+        return reports.close(teamId, itemId, request, org.qingnuan.staff.CurrentStaff.require().staffId());
     }
 
     @Operation(summary = "一项物资需求的送达记录")
@@ -91,14 +102,23 @@ class DailyPromptAdminController {
     record PromptView(long id, LocalDate date, boolean reported, LocalDateTime remindedAt, List<DeliveryView> deliveries) {
     }
 
-    @Operation(summary = "最近 30 天的需求提示及每位接收人的送达状态")
+    @Operation(summary = "最近 30 天的需求提示及每位接收人的送达状态（接收人：姓名与身份，未说明身份的显示关注者编号片段）")
     @GetMapping("/prompts")
     List<PromptView> list(@PathVariable long teamId) {
         teams.get(teamId);
+        java.util.Map<String, org.qingnuan.prompt.TeamBindings.Receiver> receivers = bindings.receivers(teamId);
         return prompts.of(teamId).stream().map(p -> new PromptView(p.getId(), p.getPromptDate(),
                 prompts.reported(teamId, p.getPromptDate()), p.getRemindedAt(),
-                prompts.deliveriesOf(p.getId()).stream().map(d -> new DeliveryView(
-                        d.getOpenId().substring(0, Math.min(6, d.getOpenId().length())) + "…", d.getChannel(), d.getStatus(),
-                        d.getAttempts(), d.getLastError(), d.getSentAt(), d.getNextAttemptAt())).toList())).toList();
+                prompts.deliveriesOf(p.getId()).stream().map(d -> new DeliveryView(recipient(d, receivers), d.getChannel(),
+                        d.getStatus(), d.getAttempts(), d.getLastError(), d.getSentAt(), d.getNextAttemptAt())).toList())).toList();
+    }
+
+    /** The team's group, a named lead or liaison ("张三（领队）"), or the shortened openid of one who has not said. */
+    private static String recipient(PromptDelivery d, java.util.Map<String, org.qingnuan.prompt.TeamBindings.Receiver> receivers) {
+        if (d.getChannel() == PromptDelivery.Channel.WECOM_ROBOT) {
+            return "本队企业微信群";
+        }
+        org.qingnuan.prompt.TeamBindings.Receiver r = receivers.get(d.getOpenId());
+        return r != null ? r.label() : "未说明身份（" + org.qingnuan.prompt.TeamBindings.shortened(d.getOpenId()) + "）";
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 
 @Tag(name = "医疗队公众号绑定")
 @RestController
@@ -32,14 +33,24 @@ class TeamBindingAdminController {
         return bindings.issueInviteCode(teamId);
     }
 
-    /** @param follower the follower's openid, shortened: staff need to tell bindings apart, not to copy the id */
-    record BindingView(long id, String follower, TeamBinding.Source source, LocalDateTime boundAt) {
+    /**
+     * @param follower    the follower's openid, shortened: staff need to tell bindings apart, not to copy the id
+     * @param contactName the registered lead's or liaison's name, once the follower said who they are ("我是 张三");
+     *                    null until then
+     * @param contactRole LEAD or LIAISON, with its label
+     */
+    record BindingView(long id, String follower, String contactName, String contactRole, String contactRoleLabel,
+                       TeamBinding.Source source, LocalDateTime boundAt) {
     }
 
-    @Operation(summary = "已绑定本医疗队的公众号关注者")
+    @Operation(summary = "已绑定本医疗队的公众号关注者：姓名与身份（领队、联络员；关注者回复“我是 姓名”后可见）")
     @GetMapping("/bindings")
     List<BindingView> list(@PathVariable long teamId) {
-        return bindings.of(teamId).stream().map(b -> new BindingView(b.getId(),
-                b.getOpenId().substring(0, Math.min(6, b.getOpenId().length())) + "…", b.getSource(), b.getCreatedAt())).toList();
+        Map<String, TeamBindings.Receiver> receivers = bindings.receivers(teamId);
+        return bindings.of(teamId).stream().map(b -> {
+            TeamBindings.Receiver r = receivers.get(b.getOpenId());
+            return new BindingView(b.getId(), TeamBindings.shortened(b.getOpenId()), r == null ? null : r.name(),
+                    r == null ? null : r.role(), r == null ? null : r.roleLabel(), b.getSource(), b.getCreatedAt());
+        }).toList();
     }
 }

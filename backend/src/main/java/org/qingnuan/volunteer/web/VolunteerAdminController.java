@@ -57,6 +57,28 @@ class VolunteerAdminController {
         return hours.of(id);
     }
 
+    @Operation(summary = "待核实的服务时长：家属 72 小时未确认、系统自动确认的任务（附实际用时），核实后才计入时长和证明")
+    @GetMapping("/api/admin/volunteer-hours/pending")
+    List<org.qingnuan.volunteer.ServiceHoursLedger.PendingHours> pendingHours() {
+        return hours.pending();
+    }
+
+    @Operation(summary = "核实通过：计入按规则计算的时长，或填写核实后的小时数")
+    @PostMapping("/api/admin/volunteer-hours/{id}/approve")
+    @PreAuthorize("hasAnyRole('SUPER_ADMIN', 'ORG_ADMIN', 'DISPATCHER')")
+    org.qingnuan.api.volunteer.HoursView.Entry approveHours(@PathVariable long id,
+            @Valid @RequestBody(required = false) org.qingnuan.volunteer.ServiceHoursLedger.ApproveHoursRequest request) {
+        return hours.approve(id, request, org.qingnuan.staff.CurrentStaff.require().staffId());
+    }
+
+    @Operation(summary = "核实不通过：不计入时长（须填写原因）")
+    @PostMapping("/api/admin/volunteer-hours/{id}/reject")
+    @PreAuthorize("hasAnyRole('SUPER_ADMIN', 'ORG_ADMIN', 'DISPATCHER')")
+    org.qingnuan.api.volunteer.HoursView.Entry rejectHours(@PathVariable long id,
+            @Valid @RequestBody org.qingnuan.volunteer.ServiceHoursLedger.RejectHoursRequest request) {
+        return hours.reject(id, request, org.qingnuan.staff.CurrentStaff.require().staffId());
+    }
+
     @Operation(summary = "志愿者的电子志愿服务证明（PDF）")
     @GetMapping(value = "/api/admin/volunteers/{id}/certificate", produces = "application/pdf")
     org.springframework.http.ResponseEntity<byte[]> certificate(@PathVariable long id) {

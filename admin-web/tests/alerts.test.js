@@ -164,6 +164,35 @@ describe('alert bell', () => {
     expect(document.querySelector('.alert-notification')?.style.display ?? 'none').toBe('none')
   })
 
+  it('does not count an alert closed by its cause, and filters unread and read ones (read fetched from the server)', async () => {
+    const CLOSED = { ...CRISIS_ALERT, id: 6, kind: 'OVERDUE', ticketId: 7, title: '求助 #7 已超过完成期限', closedAt: '2026-11-26T08:00:00', closeReason: '求助已完成待确认' }
+    const OLDER_READ = { ...OLD_ALERT, id: 1, ticketId: 9, title: '很早以前的提醒' }
+    const calls = fakeBackend((call) => {
+      if (call.url === '/alerts' && call.params?.state === 'READ') return { data: [CLOSED, OLD_ALERT, OLDER_READ] }
+      if (call.url === '/alerts') return { data: [CRISIS_ALERT, CLOSED, OLD_ALERT] }
+      return { status: 404 }
+    })
+    await mountBell()
+    expect(badgeText()).toBe('1') // the closed one is not unread
+
+    document.querySelector('.alert-bell button').click()
+    await settle()
+    const titles = () => texts('.alert-item .alert-title > span:not(.el-tag)')
+    expect(titles()).toHaveLength(3)
+    expect(document.querySelector('.alert-item.closed').textContent).toContain('已自动关闭：求助已完成待确认')
+
+    const pickFilter = (label) =>
+      [...document.querySelectorAll('.alert-filter .el-radio-button')].find((b) => b.textContent.trim() === label).querySelector('input').click()
+    pickFilter('未读')
+    await settle()
+    expect(titles()).toEqual([CRISIS_ALERT.title])
+
+    pickFilter('已读')
+    await settle()
+    expect(calls.some((c) => c.url === '/alerts' && c.params?.state === 'READ')).toBe(true)
+    expect(titles()).toEqual([CLOSED.title, OLD_ALERT.title, '很早以前的提醒'])
+  })
+
   it('shows a failed fetch in the panel instead of a toast every minute', async () => {
     fakeBackend(() => apiError(503, 'SERVICE_UNAVAILABLE', '服务暂时不可用，请稍后重试'))
     await mountBell()

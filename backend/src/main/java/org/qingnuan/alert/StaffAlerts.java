@@ -47,10 +47,18 @@ public class StaffAlerts {
             @jakarta.validation.constraints.Size(max = 64) String openId) {
     }
 
-    /** Unread alerts first, newest first. */
-    public List<StaffAlert> recent() {
-        return alerts.selectList(new LambdaQueryWrapper<StaffAlert>()
-                .orderByAsc(StaffAlert::getReadAt).orderByDesc(StaffAlert::getId).last("LIMIT 50"));
+    /** Which alerts a list shows: unread (neither read nor closed by its cause), read or closed, or all. */
+    public enum AlertState { UNREAD, READ, ALL }
+
+    /** The latest 100 alerts of the state, newest first (all: unread ones first). */
+    public List<StaffAlert> recent(AlertState state) {
+        LambdaQueryWrapper<StaffAlert> where = new LambdaQueryWrapper<>();
+        switch (state == null ? AlertState.ALL : state) {
+            case UNREAD -> where.isNull(StaffAlert::getReadAt).isNull(StaffAlert::getClosedAt);
+            case READ -> where.and(w -> w.isNotNull(StaffAlert::getReadAt).or().isNotNull(StaffAlert::getClosedAt));
+            case ALL -> where.orderByAsc(StaffAlert::getReadAt); // NULL (unread) first in MariaDB and H2 alike
+        }
+        return alerts.selectList(where.orderByDesc(StaffAlert::getId).last("LIMIT 100"));
     }
 
     public void markRead(long id) {

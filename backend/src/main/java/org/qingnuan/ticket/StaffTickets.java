@@ -132,8 +132,10 @@ public class StaffTickets {
         }
         java.util.Map<Long, HelpTicket> byId = new java.util.HashMap<>();
         tickets.selectBatchIds(ids).forEach(t -> byId.put(t.getId(), t));
+        // the same rows as the request board: with the responsible unit and the deadline
+        StaffPrincipal staff = CurrentStaff.require();
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull)
-                .map(t -> views.view(t, TicketViews.Detail.SUMMARY, false)).toList();
+                .map(t -> staffView(t, TicketViews.Detail.SUMMARY, false, staff)).toList();
     }
 
     public TicketView detail(long id) {

@@ -190,14 +190,20 @@ class LedgerIT extends IntegrationTest {
         assertThat(row.get("address").asText()).contains("*").isNotEqualTo(a.homeAddress);
         assertThat(row.get("contactPhone").asText()).contains("****");
         assertThat(row.has("history")).as("list rows, not details").isFalse();
+        // a dispatched request's row names its responsible unit and deadline, as on the request board
+        JsonNode dispatchedRow = api.get("/api/admin/ledger/drill?figure=dispatched", staffA).body().get("items").get(0);
+        assertThat(dispatchedRow.get("dispatch").get("unitName").asText()).isEqualTo(a.district.getName());
+        assertThat(dispatchedRow.get("dispatch").get("deadline").asText()).startsWith(today.plusDays(1).toString());
 
         // the dashboard: by status now, and the trend ending today
         Map<String, Long> byStatus = new HashMap<>();
         for (JsonNode s : api.get("/api/admin/ledger/status", staffA).body()) {
             byStatus.put(s.get("status").asText(), s.get("count").asLong());
         }
-        assertThat(byStatus).hasSize(TicketStatus.values().length).containsEntry("ACCEPTED", 2L).containsEntry("CLAIMED", 1L)
-                .containsEntry("CONFIRMED", 1L).containsEntry("CANCELLED", 1L).containsEntry("OPEN", 0L);
+        // open requests only: the confirmed and the cancelled one are not 在办; the total is the open-at-end figure
+        assertThat(byStatus).containsOnlyKeys("SUBMITTED", "ACCEPTED", "OPEN", "DISPATCHED", "CLAIMED", "IN_PROGRESS")
+                .containsEntry("ACCEPTED", 2L).containsEntry("CLAIMED", 1L).containsEntry("OPEN", 0L);
+        assertThat(byStatus.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(3);
         JsonNode trend = api.get("/api/admin/ledger/trend", staffA).body();
         assertThat(trend).hasSize(14);
         JsonNode last = trend.get(13);

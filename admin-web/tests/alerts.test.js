@@ -222,6 +222,10 @@ function expertsBackend(overrides = {}) {
       return { status: 201, data: { id: 9, orgId: 2, name: call.data.name, phone: '135****0000', alertsByWechat: Boolean(call.data.openId), active: true } }
     }
     if (call.url === '/duty-experts/2' && call.method === 'DELETE') return { status: 204 }
+    if (call.url.startsWith('/duty-experts/') && call.method === 'PUT') {
+      const id = Number(call.url.split('/')[2])
+      return { data: { ...EXPERTS.find((e) => e.id === id), name: call.data.name, active: call.data.active ?? true } }
+    }
     return { status: 404 }
   })
 }
@@ -313,5 +317,30 @@ describe('值班心理专家 page', () => {
     button('移除', messageBox()).click()
     await vi.waitFor(() => expect(calls.some((c) => c.method === 'DELETE' && c.url === '/duty-experts/2')).toBe(true))
     await vi.waitFor(() => expect(calls.filter((c) => c.url === '/duty-experts' && c.method === 'GET')).toHaveLength(2))
+  })
+
+  it('corrects an expert keeping the masked phone, and restores a removed one', async () => {
+    const calls = expertsBackend()
+    await mountExperts(['DISPATCHER'])
+    const tableRows = () => [...document.querySelectorAll('.el-table__body-wrapper tr')]
+    button('修改', tableRows()[0]).click()
+    await settle()
+    expect(dialog().textContent).toContain('修改值班心理专家')
+    expect(formItem(dialog(), '姓名').querySelector('input').value).toBe('周医生')
+    expect(formItem(dialog(), '手机号').querySelector('input').placeholder).toContain('138****8000')
+    await type(formItem(dialog(), '姓名').querySelector('input'), '周主任')
+    dialog().querySelector('.el-checkbox input').click() // 停止公众号提醒
+    await settle()
+    button('保存', dialog()).click()
+    await vi.waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true))
+    expect(calls.find((c) => c.method === 'PUT')).toMatchObject({
+      url: '/duty-experts/1',
+      data: { name: '周主任', phone: null, openId: null, clearOpenId: true },
+    })
+
+    expect(tableRows().map((tr) => [...tr.querySelectorAll('button')].some((b) => b.textContent.trim() === '恢复'))).toEqual([false, false, true])
+    button('恢复', tableRows()[2]).click()
+    await vi.waitFor(() => expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(2))
+    expect(calls.filter((c) => c.method === 'PUT')[1]).toMatchObject({ url: '/duty-experts/3', data: { name: '郑医生', active: true } })
   })
 })

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -51,6 +52,13 @@ class AlertAdminController {
     @PreAuthorize("hasAnyRole('SUPER_ADMIN', 'ORG_ADMIN', 'DISPATCHER')")
     StaffAlerts.DutyExpertView add(@Valid @RequestBody StaffAlerts.AddDutyExpert request) {
         return alerts.add(request);
+    }
+
+    @Operation(summary = "修改值班专家：姓名；手机号、OpenID 填写才修改；可清除 OpenID、恢复或移出值班")
+    @PutMapping("/api/admin/duty-experts/{id}")
+    @PreAuthorize("hasAnyRole('SUPER_ADMIN', 'ORG_ADMIN', 'DISPATCHER')")
+    StaffAlerts.DutyExpertView update(@PathVariable long id, @Valid @RequestBody StaffAlerts.UpdateDutyExpert request) {
+        return alerts.update(id, request);
     }
 
     @DeleteMapping("/api/admin/duty-experts/{id}")

@@ -1,3 +1,4 @@
+import { AxiosError } from 'axios'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
@@ -177,6 +178,27 @@ describe('先进典型 page', () => {
     Object.defineProperty(input, 'files', { value: [new File(['x'], 'b.png', { type: 'image/png' })], configurable: true })
     input.dispatchEvent(new Event('change'))
     await vi.waitFor(() => expect(fieldError('照片')).toBe('b.png 上传失败：照片存储暂不可用，请稍后再试'))
+  })
+
+  it('says the bucket CORS rule is missing when the browser blocks the upload to OSS', async () => {
+    fakeBackend((call, config) => {
+      if (call.url === '/stories' && call.method === 'GET') return { data: page([]) }
+      if (call.url === '/stories/photo-policy') {
+        return { data: { url: 'https://qingnuan.oss-cn-guangzhou.aliyuncs.com', key: 'stories/p.png', formFields: {}, maxBytes: 10485760 } }
+      }
+      // what a browser reports for a cross-origin POST the bucket's CORS rules do not allow: no response at all
+      if (call.url.startsWith('https://')) throw new AxiosError('Network Error', AxiosError.ERR_NETWORK, config)
+      return { status: 404 }
+    })
+    await mountAs(['SUPER_ADMIN'])
+    button('新增').click()
+    await settle()
+    const input = dialog().querySelector('input[type="file"]')
+    Object.defineProperty(input, 'files', { value: [new File(['x'], 'c.png', { type: 'image/png' })], configurable: true })
+    input.dispatchEvent(new Event('change'))
+    await vi.waitFor(() => expect(fieldError('照片')).toContain('c.png 上传失败：照片存储（OSS）没有接受本网站的上传'))
+    expect(fieldError('照片')).toContain('跨域设置（CORS）')
+    expect(fieldError('照片')).toContain(window.location.origin)
   })
 
   it('edits a draft with its version and keeps the existing photos unless removed', async () => {

@@ -7,6 +7,7 @@ import { unanswered, answerMap, choiceOptions } from '../src/utils/quizAnswers'
 import { fieldErrorMap, errorLines } from '../src/utils/apiFieldErrors'
 import { blankRegistration, registrationBody, validateRegistration } from '../src/utils/registration'
 import { contentTypeOf } from '../src/utils/volunteerPhotos'
+import { consentNote, consentQuestion } from '../src/utils/storyConsent'
 
 describe('formatDistance', () => {
   it('shows metres under a kilometre, one decimal under ten, whole kilometres beyond', () => {
@@ -173,5 +174,15 @@ describe('conflictHeadline', () => {
   })
   it('stays general when the task ended otherwise', () => {
     expect(conflictHeadline({ fieldErrors: [{ field: 'status', message: 'CANCELLED' }] })).toBe('这个任务现在不能认领了')
+  })
+})
+
+describe('story consent', () => {
+  it('says since when the volunteer agreed, and what withdrawing does', () => {
+    expect(consentNote({ consented: true, consentedAt: '2026-12-06T21:05:00' })).toContain('已于 12月6日 21:05 同意')
+    expect(consentNote({ consented: false, consentedAt: null })).toMatch(/^未同意/)
+    expect(consentNote(null)).toMatch(/^未同意/)
+    expect(consentQuestion(false).content).toContain('立即撤下')
+    expect(consentQuestion(true).title).toBe('同意展示我的事迹')
   })
 })

@@ -1,5 +1,6 @@
 package org.qingnuan.story;
 
+import org.qingnuan.api.story.SubjectKind;
 import org.qingnuan.volunteer.StoryConsent;
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.conditions.update.LambdaUpdateWrapper;

@@ -152,7 +152,9 @@ class VolunteerIT extends IntegrationTest {
         assertThat(certificateText(volunteerId)).contains("陈志愿").contains("0.75").contains(code);
         // staff who handle volunteers download it too; a viewer, who has no use for it, may not
         String adminPdf = "/api/admin/volunteers/" + volunteerId + "/certificate";
-        assertThat(api.raw("GET", adminPdf, family.dispatcherToken, null, java.net.http.HttpRequest.BodyPublishers.noBody()).status())
+        // the clock moved past the staff session's idle limit: sign in afresh
+        String dispatcher = api.login(fixtures.staff(family.city, StaffRole.DISPATCHER).getUsername(), Fixtures.PASSWORD);
+        assertThat(api.raw("GET", adminPdf, dispatcher, null, java.net.http.HttpRequest.BodyPublishers.noBody()).status())
                 .isEqualTo(200);
         String viewer = api.login(fixtures.staff(family.city, StaffRole.VIEWER).getUsername(), Fixtures.PASSWORD);
         Response refused = api.raw("GET", adminPdf, viewer, null, java.net.http.HttpRequest.BodyPublishers.noBody());

@@ -107,3 +107,34 @@ describe('AdminLayout', () => {
     await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('login'))
   })
 })
+
+describe('AdminLayout at phone width', () => {
+  let original
+  beforeEach(() => {
+    original = window.matchMedia
+    // a phone: both the tablet and the phone queries match
+    window.matchMedia = (query) => ({ matches: true, media: query, addEventListener() {}, removeEventListener() {} })
+  })
+  afterEach(() => {
+    window.matchMedia = original
+  })
+
+  it('puts the menu in a drawer and the account actions in a drop-down, so the header fits', async () => {
+    await mountAs(staffView({ displayName: '王派单', orgName: '共青团广州市天河区委员会', roles: ['DISPATCHER'] }))
+
+    expect(wrapper.find('.layout-aside').exists()).toBe(false)
+    const headerButtons = wrapper.findAll('.layout-header button').map((b) => b.attributes('aria-label') || b.text())
+    expect(headerButtons).toEqual(['打开菜单', '提醒', '账号'])
+    expect(wrapper.find('.layout-header').text()).not.toContain('退出登录')
+
+    await wrapper.find('button[aria-label="打开菜单"]').trigger('click')
+    await settle()
+    const drawerItems = [...document.querySelectorAll('.layout-drawer .el-menu-item')].map((m) => m.textContent.trim())
+    expect(drawerItems).toContain('求助工单')
+
+    await wrapper.find('button[aria-label="账号"]').trigger('click')
+    await settle()
+    const items = [...document.querySelectorAll('.el-dropdown-menu__item')].map((i) => i.textContent.trim())
+    expect(items).toEqual(['王派单 · 共青团广州市天河区委员会', '绑定微信', '修改密码', '退出登录'])
+  })
+})

@@ -164,6 +164,35 @@ describe('alert bell', () => {
     expect(document.querySelector('.alert-notification')?.style.display ?? 'none').toBe('none')
   })
 
+  it('does not count an alert closed by its cause, and filters unread and read ones (read fetched from the server)', async () => {
+    const CLOSED = { ...CRISIS_ALERT, id: 6, kind: 'OVERDUE', ticketId: 7, title: '求助 #7 已超过完成期限', closedAt: '2026-11-26T08:00:00', closeReason: '求助已完成待确认' }
+    const OLDER_READ = { ...OLD_ALERT, id: 1, ticketId: 9, title: '很早以前的提醒' }
+    const calls = fakeBackend((call) => {
+      if (call.url === '/alerts' && call.params?.state === 'READ') return { data: [CLOSED, OLD_ALERT, OLDER_READ] }
+      if (call.url === '/alerts') return { data: [CRISIS_ALERT, CLOSED, OLD_ALERT] }
+      return { status: 404 }
+    })
+    await mountBell()
+    expect(badgeText()).toBe('1') // the closed one is not unread
+
+    document.querySelector('.alert-bell button').click()
+    await settle()
+    const titles = () => texts('.alert-item .alert-title > span:not(.el-tag)')
+    expect(titles()).toHaveLength(3)
+    expect(document.querySelector('.alert-item.closed').textContent).toContain('已自动关闭：求助已完成待确认')
+
+    const pickFilter = (label) =>
+      [...document.querySelectorAll('.alert-filter .el-radio-button')].find((b) => b.textContent.trim() === label).querySelector('input').click()
+    pickFilter('未读')
+    await settle()
+    expect(titles()).toEqual([CRISIS_ALERT.title])
+
+    pickFilter('已读')
+    await settle()
+    expect(calls.some((c) => c.url === '/alerts' && c.params?.state === 'READ')).toBe(true)
+    expect(titles()).toEqual([CLOSED.title, OLD_ALERT.title, '很早以前的提醒'])
+  })
+
   it('shows a failed fetch in the panel instead of a toast every minute', async () => {
     fakeBackend(() => apiError(503, 'SERVICE_UNAVAILABLE', '服务暂时不可用，请稍后重试'))
     await mountBell()
@@ -193,6 +222,10 @@ function expertsBackend(overrides = {}) {
       return { status: 201, data: { id: 9, orgId: 2, name: call.data.name, phone: '135****0000', alertsByWechat: Boolean(call.data.openId), active: true } }
     }
     if (call.url === '/duty-experts/2' && call.method === 'DELETE') return { status: 204 }
+    if (call.url.startsWith('/duty-experts/') && call.method === 'PUT') {
+      const id = Number(call.url.split('/')[2])
+      return { data: { ...EXPERTS.find((e) => e.id === id), name: call.data.name, active: call.data.active ?? true } }
+    }
     return { status: 404 }
   })
 }
@@ -284,5 +317,30 @@ describe('值班心理专家 page', () => {
     button('移除', messageBox()).click()
     await vi.waitFor(() => expect(calls.some((c) => c.method === 'DELETE' && c.url === '/duty-experts/2')).toBe(true))
     await vi.waitFor(() => expect(calls.filter((c) => c.url === '/duty-experts' && c.method === 'GET')).toHaveLength(2))
+  })
+
+  it('corrects an expert keeping the masked phone, and restores a removed one', async () => {
+    const calls = expertsBackend()
+    await mountExperts(['DISPATCHER'])
+    const tableRows = () => [...document.querySelectorAll('.el-table__body-wrapper tr')]
+    button('修改', tableRows()[0]).click()
+    await settle()
+    expect(dialog().textContent).toContain('修改值班心理专家')
+    expect(formItem(dialog(), '姓名').querySelector('input').value).toBe('周医生')
+    expect(formItem(dialog(), '手机号').querySelector('input').placeholder).toContain('138****8000')
+    await type(formItem(dialog(), '姓名').querySelector('input'), '周主任')
+    dialog().querySelector('.el-checkbox input').click() // 停止公众号提醒
+    await settle()
+    button('保存', dialog()).click()
+    await vi.waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true))
+    expect(calls.find((c) => c.method === 'PUT')).toMatchObject({
+      url: '/duty-experts/1',
+      data: { name: '周主任', phone: null, openId: null, clearOpenId: true },
+    })
+
+    expect(tableRows().map((tr) => [...tr.querySelectorAll('button')].some((b) => b.textContent.trim() === '恢复'))).toEqual([false, false, true])
+    button('恢复', tableRows()[2]).click()
+    await vi.waitFor(() => expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(2))
+    expect(calls.filter((c) => c.method === 'PUT')[1]).toMatchObject({ url: '/duty-experts/3', data: { name: '郑医生', active: true } })
   })
 })

@@ -190,10 +190,12 @@ describe('修改密码 page', () => {
 describe('操作日志 page', () => {
   it('labels known actions in Chinese and shows unknown codes as they are', async () => {
     session.staff = staffView()
-    fakeBackend(() => ({
+    const calls = fakeBackend((call) => call.url === '/audit-logs/labels' ? {
+      data: { actions: [{ value: 'STAFF_DISABLED', label: '停用账号' }], targets: [{ value: 'STAFF', label: '账号' }] },
+    } : ({
       data: {
         items: [
-          { id: 2, actorStaffId: 1, actorName: '省团委超级管理员', action: 'STAFF_DISABLED', targetType: 'STAFF', targetId: 5, detail: null, clientIp: '10.0.0.1', traceId: 't2', createdAt: '2026-11-25T10:00:00' },
+          { id: 2, actorStaffId: 1, actorName: '省团委超级管理员', action: 'STAFF_DISABLED', actionLabel: '停用账号', targetType: 'STAFF', targetTypeLabel: '账号', targetId: 5, detail: null, clientIp: '10.0.0.1', traceId: 't2', createdAt: '2026-11-25T10:00:00' },
           { id: 1, actorStaffId: null, actorName: '系统', action: 'SOMETHING_NEW', targetType: 'ORG', targetId: 1, detail: '{"name":"共青团广东省委员会","root":true}', clientIp: null, traceId: 't1', createdAt: '2026-11-25T09:00:00' },
         ],
         total: 2,
@@ -210,5 +212,12 @@ describe('操作日志 page', () => {
     expect(rows[1]).toContain('SOMETHING_NEW')
     expect(rows[1]).toContain('名称：共青团广东省委员会')
     expect(rows[1]).toContain('根组织：是')
+
+    // by date
+    wrapper.findComponent({ name: 'ElDatePicker' }).vm.$emit('update:modelValue', ['2026-11-01', '2026-11-25'])
+    await settle()
+    await wrapper.find('form').trigger('submit')
+    await settle()
+    expect(calls.filter((c) => c.url === '/audit-logs').at(-1).params).toMatchObject({ from: '2026-11-01', to: '2026-11-25' })
   })
 })

@@ -98,6 +98,7 @@ describe('actions per role', () => {
     ['volunteer:view', true, true, true, true],
     ['volunteer:manage', true, true, true, false],
     ['volunteer:reveal', true, true, true, false],
+    ['volunteer:certificate', true, true, true, false],
     ['training:view', true, true, true, false],
     ['training:manage', true, true, false, false],
     ['pairing:view', true, true, true, true],

@@ -1,3 +1,4 @@
+import { AxiosError } from 'axios'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
@@ -158,6 +159,7 @@ describe('先进典型 page', () => {
       title: '天河突击队',
       subjectKind: 'TEAM',
       subjectName: '天河区青年突击队',
+      subjectVolunteerId: null,
       body: '二十名队员轮流值守。',
       photoKeys: ['stories/2026/11/p1.jpg'],
     })
@@ -177,6 +179,56 @@ describe('先进典型 page', () => {
     Object.defineProperty(input, 'files', { value: [new File(['x'], 'b.png', { type: 'image/png' })], configurable: true })
     input.dispatchEvent(new Event('change'))
     await vi.waitFor(() => expect(fieldError('照片')).toBe('b.png 上传失败：照片存储暂不可用，请稍后再试'))
+  })
+
+  it('writes a volunteer story about a registered volunteer, and flags one without consent', async () => {
+    const calls = fakeBackend((call) => {
+      if (call.url === '/stories' && call.method === 'GET') {
+        return { data: page([{ ...DRAFT, subjectKind: 'VOLUNTEER', subjectVolunteerId: 3, subjectConsented: false }]) }
+      }
+      if (call.url === '/volunteers') return { data: page([{ id: 3, name: '陈志愿', orgName: '某大学团委' }]) }
+      if (call.url === '/stories' && call.method === 'POST') return { status: 201, data: { ...DRAFT, id: 9 } }
+      return { status: 404 }
+    })
+    await mountAs(['DISPATCHER'])
+    expect(document.querySelector('.el-table__body').textContent).toContain('本人未同意展示')
+
+    button('新增').click()
+    await settle()
+    expect(calls.find((c) => c.url === '/volunteers').params).toEqual({ status: 'APPROVED', size: 200 })
+    formItem('登记的志愿者').querySelector('.el-select__wrapper').click()
+    await settle()
+    ;[...document.querySelectorAll('.el-select-dropdown__item')].find((o) => o.textContent.includes('陈志愿')).click()
+    await settle()
+    expect(formItem('志愿者').querySelector('input').value).toBe('陈志愿') // the name follows the pick
+    await type(formItem('标题').querySelector('input'), '四十天的网课')
+    await type(formItem('事迹正文').querySelector('textarea'), '每晚八点陪孩子上网课。')
+    button('保存', dialog()).click()
+    await vi.waitFor(() => expect(calls.some((c) => c.url === '/stories' && c.method === 'POST')).toBe(true))
+    expect(calls.find((c) => c.url === '/stories' && c.method === 'POST').data).toMatchObject({
+      subjectKind: 'VOLUNTEER', subjectName: '陈志愿', subjectVolunteerId: 3,
+    })
+  })
+
+  it('says the bucket CORS rule is missing when the browser blocks the upload to OSS', async () => {
+    fakeBackend((call, config) => {
+      if (call.url === '/stories' && call.method === 'GET') return { data: page([]) }
+      if (call.url === '/stories/photo-policy') {
+        return { data: { url: 'https://qingnuan.oss-cn-guangzhou.aliyuncs.com', key: 'stories/p.png', formFields: {}, maxBytes: 10485760 } }
+      }
+      // what a browser reports for a cross-origin POST the bucket's CORS rules do not allow: no response at all
+      if (call.url.startsWith('https://')) throw new AxiosError('Network Error', AxiosError.ERR_NETWORK, config)
+      return { status: 404 }
+    })
+    await mountAs(['SUPER_ADMIN'])
+    button('新增').click()
+    await settle()
+    const input = dialog().querySelector('input[type="file"]')
+    Object.defineProperty(input, 'files', { value: [new File(['x'], 'c.png', { type: 'image/png' })], configurable: true })
+    input.dispatchEvent(new Event('change'))
+    await vi.waitFor(() => expect(fieldError('照片')).toContain('c.png 上传失败：照片存储（OSS）没有接受本网站的上传'))
+    expect(fieldError('照片')).toContain('跨域设置（CORS）')
+    expect(fieldError('照片')).toContain(window.location.origin)
   })
 
   it('edits a draft with its version and keeps the existing photos unless removed', async () => {

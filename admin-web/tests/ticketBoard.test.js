@@ -214,6 +214,26 @@ describe('求助工单 board', () => {
     expect(calls.filter((c) => c.url === '/tickets').at(-1).params).toEqual({ page: 1, size: 20 })
   })
 
+  it('searches by text and by submission dates', async () => {
+    const calls = boardBackend()
+    await mountBoard(['DISPATCHER'])
+    const input = formItem(document, '搜索').querySelector('input')
+    input.value = '  13800138000 '
+    input.dispatchEvent(new Event('input'))
+    await settle()
+    wrapper.findComponent({ name: 'ElDatePicker' }).vm.$emit('update:modelValue', ['2026-12-01', '2026-12-06'])
+    await settle()
+    await wrapper.find('form').trigger('submit')
+    await settle()
+    expect(calls.filter((c) => c.url === '/tickets').at(-1).params).toEqual({
+      q: '13800138000', from: '2026-12-01', to: '2026-12-06', page: 1, size: 20,
+    })
+
+    button('重置').click()
+    await settle()
+    expect(calls.filter((c) => c.url === '/tickets').at(-1).params).toEqual({ page: 1, size: 20 })
+  })
+
   it('shows the load error with a retry', async () => {
     let fail = true
     fakeBackend((call) => {

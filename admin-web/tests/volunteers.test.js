@@ -29,7 +29,6 @@ import {
 } from '@/utils/carePlans'
 import { formatInstant } from '@/utils/format'
 import { channelLabel } from '@/utils/tickets'
-import { actionLabel, targetLabel } from '@/utils/audit'
 
 describe('volunteer labels', () => {
   it('label every backend enum in Chinese', () => {
@@ -49,12 +48,8 @@ describe('volunteer labels', () => {
     expect(skillLabels(undefined)).toEqual([])
   })
 
-  it('names the ticket channel and audit codes of the new features', () => {
+  it('names the ticket channel of the new features', () => {
     expect(channelLabel('CARE_PLAN')).toBe('一家一策')
-    expect(actionLabel('PAIRING_CREATED')).toBe('手拉手结对')
-    expect(actionLabel('VOLUNTEER_REJECTED')).toBe('志愿者审核不通过')
-    expect(actionLabel('STAFF_WECHAT_UNBOUND')).toBe('解除微信绑定')
-    expect(targetLabel('VOLUNTEER')).toBe('志愿者')
   })
 })
 

@@ -8,6 +8,7 @@ import { fieldErrorMap, errorLines } from '../src/utils/apiFieldErrors'
 import { blankRegistration, registrationBody, validateRegistration } from '../src/utils/registration'
 import { contentTypeOf } from '../src/utils/volunteerPhotos'
 import { entryHours, entryNote, hasCountedHours, pendingLine } from '../src/utils/serviceHours'
+import { consentNote, consentQuestion } from '../src/utils/storyConsent'
 
 describe('service hours', () => {
   const family = { servedOn: '2026-12-01', hours: '0.75', confirmation: 'FAMILY', confirmationLabel: '家属确认', counted: true }
@@ -29,6 +30,7 @@ describe('service hours', () => {
     expect(pendingLine(undefined)).toBe('')
   })
 })
+
 
 describe('formatDistance', () => {
   it('shows metres under a kilometre, one decimal under ten, whole kilometres beyond', () => {
@@ -195,5 +197,15 @@ describe('conflictHeadline', () => {
   })
   it('stays general when the task ended otherwise', () => {
     expect(conflictHeadline({ fieldErrors: [{ field: 'status', message: 'CANCELLED' }] })).toBe('这个任务现在不能认领了')
+  })
+})
+
+describe('story consent', () => {
+  it('says since when the volunteer agreed, and what withdrawing does', () => {
+    expect(consentNote({ consented: true, consentedAt: '2026-12-06T21:05:00' })).toContain('已于 12月6日 21:05 同意')
+    expect(consentNote({ consented: false, consentedAt: null })).toMatch(/^未同意/)
+    expect(consentNote(null)).toMatch(/^未同意/)
+    expect(consentQuestion(false).content).toContain('立即撤下')
+    expect(consentQuestion(true).title).toBe('同意展示我的事迹')
   })
 })

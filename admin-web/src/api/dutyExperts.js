@@ -10,6 +10,11 @@ export function addDutyExpert(body) {
   return http.post('/duty-experts', body)
 }
 
+/** {name, phone?, openId?, clearOpenId?, active?} → DutyExpertView; a blank phone or OpenID keeps the current one. */
+export function updateDutyExpert(id, body) {
+  return http.put(`/duty-experts/${id}`, body)
+}
+
 /** Takes the expert off duty (204). */
 export function removeDutyExpert(id) {
   return http.delete(`/duty-experts/${id}`)

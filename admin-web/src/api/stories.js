@@ -1,4 +1,4 @@
-import { http } from './request'
+import { ApiError, http } from './request'
 
 // Exemplary volunteers and teams (先进典型): drafts, published, withdrawn.
 
@@ -39,6 +39,30 @@ export async function uploadStoryPhoto(file, config = {}) {
   const form = new FormData()
   for (const [name, value] of Object.entries(policy.formFields || {})) form.append(name, value)
   form.append('file', file)
-  await http.post(policy.url, form, { ...config, skipAuth: true, timeout: 60000 })
+  try {
+    await http.post(policy.url, form, { ...config, skipAuth: true, timeout: 60000 })
+  } catch (e) {
+    throw e?.code === 'NETWORK_ERROR' && crossOrigin(policy.url) ? corsRefused() : e
+  }
   return policy.key
+}
+
+/**
+ * A browser blocks an upload to a bucket whose CORS rules do not name this site, and tells the page no
+ * more than "network error"; the API answered a moment ago, so the bucket's CORS rule is the likely cause.
+ */
+export const OSS_CORS_REFUSED = 'OSS_CORS_REFUSED'
+function corsRefused() {
+  return new ApiError({
+    code: OSS_CORS_REFUSED,
+    message: `照片存储（OSS）没有接受本网站的上传：请管理员在 OSS 存储桶的“跨域设置（CORS）”中允许来源 ${window.location.origin}、方法 POST（见部署文档），或检查网络后重试`,
+  })
+}
+
+function crossOrigin(url) {
+  try {
+    return new URL(url, window.location.href).origin !== window.location.origin
+  } catch {
+    return false
+  }
 }

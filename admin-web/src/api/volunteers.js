@@ -5,8 +5,8 @@ import { download, http } from './request'
  * ({open, unmet: [{condition: APPROVAL | TRAINING | INSURANCE, message}]}). Filters: status, skill,
  * page, size.
  */
-export function listVolunteers(params) {
-  return http.get('/volunteers', { params })
+export function listVolunteers(params, config = {}) {
+  return http.get('/volunteers', { ...config, params })
 }
 
 /** VolunteerView, masked. */

@@ -70,6 +70,7 @@ export const PERMISSIONS = Object.freeze({
   'volunteer:view': ALL,
   'volunteer:manage': HANDLERS, // approve, reject, record insurance
   'volunteer:reveal': HANDLERS,
+  'volunteer:certificate': HANDLERS, // the PDF carries the full name: not for viewers
   // the protection quiz holds the answers: handlers read it, admins change it
   'training:view': HANDLERS,
   'training:manage': ADMINS,

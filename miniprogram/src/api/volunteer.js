@@ -29,6 +29,11 @@ export const certificateQrUrl = (code) => `${apiBase()}/api/public/certificates/
 export const verifyCertificate = (code) =>
   request({ url: `/api/public/certificates/${encodeURIComponent(code)}`, auth: false })
 
+/** Whether I agreed to appear in stories (先进典型): {consented, consentedAt}. */
+export const storyConsent = endpoint('GET', '/api/mini/volunteer/story-consent')
+/** Agree or withdraw ({consent}); a withdrawal takes published stories about me down at once. */
+export const setStoryConsent = endpoint('PUT', '/api/mini/volunteer/story-consent', { body: ['consent'] })
+
 /** The signed-in user (masked phone, roles): registration needs a WeChat-verified phone first. */
 export const miniUser = () => get('/api/mini/me')
 /** A direct-upload policy for one photo: {url, key, formFields, expiresAt, maxBytes}. */

@@ -18,6 +18,9 @@ public class StaffAlert extends Timestamped {
     private Long ticketId;
     private String title;
     private LocalDateTime readAt;
+    /** Set when the cause went away (the request done or ended, a released task claimed again). */
+    private LocalDateTime closedAt;
+    private String closeReason;
 
     public Long getOrgId() { return orgId; }
     public void setOrgId(Long orgId) { this.orgId = orgId; }
@@ -29,4 +32,8 @@ public class StaffAlert extends Timestamped {
     public void setTitle(String title) { this.title = title; }
     public LocalDateTime getReadAt() { return readAt; }
     public void setReadAt(LocalDateTime readAt) { this.readAt = readAt; }
+    public LocalDateTime getClosedAt() { return closedAt; }
+    public void setClosedAt(LocalDateTime closedAt) { this.closedAt = closedAt; }
+    public String getCloseReason() { return closeReason; }
+    public void setCloseReason(String closeReason) { this.closeReason = closeReason; }
 }

@@ -47,10 +47,30 @@ public class StaffAlerts {
             @jakarta.validation.constraints.Size(max = 64) String openId) {
     }
 
-    /** Unread alerts first, newest first. */
-    public List<StaffAlert> recent() {
-        return alerts.selectList(new LambdaQueryWrapper<StaffAlert>()
-                .orderByAsc(StaffAlert::getReadAt).orderByDesc(StaffAlert::getId).last("LIMIT 50"));
+    /** A roster entry corrected: the phone and the OpenID only change when given (the list shows them masked). */
+    public record UpdateDutyExpert(
+            @jakarta.validation.constraints.NotBlank(message = "请填写姓名")
+            @jakarta.validation.constraints.Size(max = 32, message = "姓名最多 32 个字")
+            @jakarta.validation.constraints.Pattern(regexp = org.qingnuan.api.validation.Patterns.NAME, message = "姓名含有不支持的字符")
+            String name,
+            @jakarta.validation.constraints.Pattern(regexp = "^(1[3-9]\\d{9})?$", message = "请填写正确的手机号") String phone,
+            @jakarta.validation.constraints.Size(max = 64, message = "OpenID 最多 64 个字符") String openId,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "true 停止公众号提醒（清除 OpenID）") Boolean clearOpenId,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "true 恢复值班，false 移出值班；不填不变") Boolean active) {
+    }
+
+    /** Which alerts a list shows: unread (neither read nor closed by its cause), read or closed, or all. */
+    public enum AlertState { UNREAD, READ, ALL }
+
+    /** The latest 100 alerts of the state, newest first (all: unread ones first). */
+    public List<StaffAlert> recent(AlertState state) {
+        LambdaQueryWrapper<StaffAlert> where = new LambdaQueryWrapper<>();
+        switch (state == null ? AlertState.ALL : state) {
+            case UNREAD -> where.isNull(StaffAlert::getReadAt).isNull(StaffAlert::getClosedAt);
+            case READ -> where.and(w -> w.isNotNull(StaffAlert::getReadAt).or().isNotNull(StaffAlert::getClosedAt));
+            case ALL -> where.orderByAsc(StaffAlert::getReadAt); // NULL (unread) first in MariaDB and H2 alike
+        }
+        return alerts.selectList(where.orderByDesc(StaffAlert::getId).last("LIMIT 100"));
     }
 
     public void markRead(long id) {
@@ -77,6 +97,37 @@ public class StaffAlerts {
         auditTrail.record("DUTY_EXPERT_ADDED", "DUTY_EXPERT", expert.getId(), expert.getOrgId(), Map.of());
         return new DutyExpertView(expert.getId(), expert.getOrgId(), expert.getName(), Masks.phone(request.phone()),
                 expert.getOpenId() != null, true);
+    }
+
+    @Transactional
+    public DutyExpertView update(long id, UpdateDutyExpert request) {
+        DutyExpert expert = experts.selectById(id);
+        if (expert == null) {
+            throw new org.qingnuan.shared.error.DomainException(org.qingnuan.api.error.CommonError.NOT_FOUND);
+        }
+        expert.setName(request.name().trim());
+        java.util.List<String> changed = new java.util.ArrayList<>(List.of("name"));
+        if (request.phone() != null && !request.phone().isBlank()) {
+            expert.setPhoneSealed(cipher.seal(request.phone()));
+            changed.add("phone");
+        }
+        if (Boolean.TRUE.equals(request.clearOpenId())) {
+            expert.setOpenId(null);
+            changed.add("openId");
+        } else if (request.openId() != null && !request.openId().isBlank()) {
+            expert.setOpenId(request.openId().trim());
+            changed.add("openId");
+        }
+        if (request.active() != null) {
+            expert.setActive(request.active());
+            changed.add("active");
+        }
+        experts.update(null, new LambdaUpdateWrapper<DutyExpert>().eq(DutyExpert::getId, id)
+                .set(DutyExpert::getName, expert.getName()).set(DutyExpert::getPhoneSealed, expert.getPhoneSealed())
+                .set(DutyExpert::getOpenId, expert.getOpenId()).set(DutyExpert::getActive, expert.getActive()));
+        auditTrail.record("DUTY_EXPERT_UPDATED", "DUTY_EXPERT", id, expert.getOrgId(), Map.of("fields", String.join(",", changed)));
+        return new DutyExpertView(expert.getId(), expert.getOrgId(), expert.getName(),
+                Masks.phone(cipher.open(expert.getPhoneSealed())), expert.getOpenId() != null, Boolean.TRUE.equals(expert.getActive()));
     }
 
     @Transactional

@@ -37,6 +37,9 @@ public class AuditLog {
     public String getActorName() { return actorName; }
     public void setActorName(String actorName) { this.actorName = actorName; }
     public String getAction() { return action; }
+    /** The action's Chinese name, for whoever reads the log (not a column). */
+    public String getActionLabel() { return AuditLabels.action(action); }
+    public String getTargetTypeLabel() { return AuditLabels.target(targetType); }
     public void setAction(String action) { this.action = action; }
     public String getTargetType() { return targetType; }
     public void setTargetType(String targetType) { this.targetType = targetType; }

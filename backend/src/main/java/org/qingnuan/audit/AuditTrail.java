@@ -71,7 +71,13 @@ public class AuditTrail {
                 .eq(query.targetType() != null, AuditLog::getTargetType, query.targetType())
                 .eq(query.targetId() != null, AuditLog::getTargetId, query.targetId())
                 .eq(query.actorStaffId() != null, AuditLog::getActorStaffId, query.actorStaffId())
+                .ge(query.from() != null, AuditLog::getCreatedAt, query.from() == null ? null : query.from().atStartOfDay())
+                .lt(query.to() != null, AuditLog::getCreatedAt, query.to() == null ? null : query.to().plusDays(1).atStartOfDay())
                 .orderByDesc(AuditLog::getId);
+        if (query.from() != null && query.to() != null && query.to().isBefore(query.from())) {
+            throw org.qingnuan.shared.error.DomainException.onField(org.qingnuan.api.error.CommonError.VALIDATION_FAILED, "to",
+                    "结束日期不能早于开始日期");
+        }
         Page<AuditLog> page = mapper.selectPage(Pages.of(paging), where);
         return Pages.view(page);
     }

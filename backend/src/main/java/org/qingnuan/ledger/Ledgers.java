@@ -129,14 +129,19 @@ public class Ledgers {
     }
 
     /** Requests of the subtree by their status now, every status listed (also with none). */
+    /** What "在办" means everywhere (the ledger's open-at-end too): not yet done, nor ended early. */
+    static final List<TicketStatus> OPEN_STATUSES = List.of(TicketStatus.SUBMITTED, TicketStatus.ACCEPTED,
+            TicketStatus.OPEN, TicketStatus.DISPATCHED, TicketStatus.CLAIMED, TicketStatus.IN_PROGRESS);
+
+    /** Open requests by status, now (the dashboard's donut): finished and done-awaiting-confirmation ones are not 在办. */
     public List<Ledger.StatusCount> status(Long orgId) {
         OrgUnit org = scope(orgId);
         Map<TicketStatus, Long> counts = new EnumMap<>(TicketStatus.class);
-        for (LedgerMapper.OrgCount c : mapper.byStatus(subtree(org))) {
+        for (LedgerMapper.OrgCount c : mapper.openByStatus(subtree(org))) {
             counts.merge(TicketStatus.valueOf(c.key()), c.n(), Long::sum);
         }
         List<Ledger.StatusCount> rows = new ArrayList<>();
-        for (TicketStatus s : TicketStatus.values()) {
+        for (TicketStatus s : OPEN_STATUSES) {
             rows.add(new Ledger.StatusCount(s.name(), s.label(), counts.getOrDefault(s, 0L)));
         }
         return rows;

@@ -1,5 +1,7 @@
 package org.qingnuan.story;
 
+import org.qingnuan.api.story.SubjectKind;
+import org.qingnuan.volunteer.StoryConsent;
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.conditions.update.LambdaUpdateWrapper;
 import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
@@ -43,9 +45,11 @@ public class StaffStories {
     private final AuditTrail auditTrail;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final StoryConsent consent;
 
     StaffStories(StoryMapper stories, StoryPhotos photos, OrgService orgs, AuditTrail auditTrail,
-                 TransactionTemplate transactions, Clock clock) {
+                 TransactionTemplate transactions, Clock clock, StoryConsent consent) {
+        this.consent = consent;
         this.stories = stories;
         this.photos = photos;
         this.orgs = orgs;
@@ -108,8 +112,13 @@ public class StaffStories {
         });
     }
 
+    /**
+     * A volunteer story goes out only about a chosen volunteer who agreed to appear (PIPL); a team story needs
+     * no one's consent. A withdrawal of consent takes published stories down ({@link #onConsentWithdrawn}).
+     */
     public void publish(long id) {
         StaffPrincipal staff = CurrentStaff.require();
+        requireConsent(get(id));
         LocalDateTime now = LocalDateTime.now(clock);
         transition(id, StoryStatus.PUBLISHED, Set.of(StoryStatus.DRAFT, StoryStatus.WITHDRAWN), "STORY_PUBLISHED",
                 update -> update.set(Story::getPublishedAt, now).set(Story::getPublishedBy, staff.staffId()));
@@ -165,9 +174,43 @@ public class StaffStories {
         }
     }
 
+    private void requireConsent(Story story) {
+        if (story.getSubjectKind() != SubjectKind.VOLUNTEER) {
+            return;
+        }
+        if (story.getSubjectVolunteerId() == null) {
+            throw new DomainException(StoryError.STORY_CONSENT_MISSING,
+                    "请先在编辑中选择这篇典型写的是哪位志愿者；发布前须经本人在小程序中同意展示",
+                    List.of(new ApiError.FieldError("subjectVolunteerId", "请选择志愿者")));
+        }
+        StoryConsent.Subject subject = consent.subject(story.getSubjectVolunteerId()).orElseThrow(() ->
+                DomainException.onField(CommonError.VALIDATION_FAILED, "subjectVolunteerId", "找不到这位志愿者，或不在您的管辖范围内"));
+        if (!subject.consented()) {
+            throw new DomainException(StoryError.STORY_CONSENT_MISSING,
+                    "志愿者“" + subject.name() + "”尚未同意展示其事迹：请本人在小程序“上岗准备”页中同意后再发布",
+                    List.of(new ApiError.FieldError("subjectVolunteerId", "尚未同意")));
+        }
+    }
+
+    /** Consent withdrawn: every published story about the volunteer comes down with the withdrawal. */
+    @org.springframework.context.event.EventListener
+    void onConsentWithdrawn(StoryConsent.Withdrawn withdrawn) {
+        for (Story story : stories.publishedAbout(withdrawn.volunteerId())) {
+            if (stories.withdrawPublished(story.getId(), LocalDateTime.now(clock)) == 1) {
+                auditTrail.record(null, "STORY_WITHDRAWN", "STORY", story.getId(), story.getOrgId(),
+                        Map.of("title", story.getTitle(), "reason", "志愿者撤回了展示同意"));
+            }
+        }
+    }
+
     private void apply(Story story, SaveStory r) {
         story.setTitle(r.title());
         story.setSubjectKind(r.subjectKind());
+        Long volunteerId = r.subjectKind() == SubjectKind.VOLUNTEER ? r.subjectVolunteerId() : null;
+        if (volunteerId != null && consent.subject(volunteerId).isEmpty()) {
+            throw DomainException.onField(CommonError.VALIDATION_FAILED, "subjectVolunteerId", "找不到这位志愿者，或不在您的管辖范围内");
+        }
+        story.setSubjectVolunteerId(volunteerId);
         story.setSubjectName(r.subjectName());
         story.setBody(r.body());
         story.setPhotoKeys(photos.toJson(r.photoKeys()));
@@ -189,6 +232,8 @@ public class StaffStories {
         return new StoryAdminView(s.getId(), s.getOrgId(), orgName, s.getTitle(), s.getSubjectKind(),
                 s.getSubjectKind().label(), s.getSubjectName(), s.getBody(), keys, photos.urls(keys), s.getStatus(),
                 s.getStatus().label(), s.getPublishedAt(), s.getPublishedBy(), s.getCreatedBy(), s.getCreatedAt(),
-                s.getUpdatedAt(), s.getVersion());
+                s.getUpdatedAt(), s.getVersion(), s.getSubjectVolunteerId(),
+                s.getSubjectVolunteerId() == null ? null
+                        : consent.subject(s.getSubjectVolunteerId()).map(StoryConsent.Subject::consented).orElse(false));
     }
 }

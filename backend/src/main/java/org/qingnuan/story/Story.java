@@ -23,6 +23,9 @@ public class Story extends Timestamped {
     private String title;
     private SubjectKind subjectKind;
     private String subjectName;
+    /** The registered volunteer a volunteer story is about (their consent decides publishing); null for teams. */
+    @TableField(updateStrategy = FieldStrategy.ALWAYS)
+    private Long subjectVolunteerId;
     private String body;
     /** JSON array of OSS keys; null when there are none (an edit may remove every photo). */
     @TableField(updateStrategy = FieldStrategy.ALWAYS)
@@ -41,6 +44,8 @@ public class Story extends Timestamped {
     public SubjectKind getSubjectKind() { return subjectKind; }
     public void setSubjectKind(SubjectKind subjectKind) { this.subjectKind = subjectKind; }
     public String getSubjectName() { return subjectName; }
+    public Long getSubjectVolunteerId() { return subjectVolunteerId; }
+    public void setSubjectVolunteerId(Long subjectVolunteerId) { this.subjectVolunteerId = subjectVolunteerId; }
     public void setSubjectName(String subjectName) { this.subjectName = subjectName; }
     public String getBody() { return body; }
     public void setBody(String body) { this.body = body; }

@@ -37,7 +37,9 @@ public final class StoryRequests {
             @Schema(description = "照片的对象键（先用 photo-policy 上传），最多 9 张；修改时传完整列表，已有的照片保留原键")
             @Size(max = 9, message = "最多 9 张照片") List<@NotBlank(message = "照片的对象键不能为空") String> photoKeys,
             @Schema(description = "修改时必填：读取时的 version（防止覆盖他人的修改）；新建时不填")
-            Integer version) {
+            Integer version,
+            @Schema(description = "志愿者典型：写的是哪位登记的志愿者（须在管辖范围内）；发布前须经本人在小程序中同意展示")
+            Long subjectVolunteerId) {
     }
 
     public record StoryQuery(StoryStatus status) {

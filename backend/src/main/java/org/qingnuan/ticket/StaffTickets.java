@@ -59,8 +59,18 @@ public class StaffTickets {
      * {@code assigned=mine}: only requests referred to the staff member's unit (or below it).
      */
     public record TicketQuery(TicketStatus status, TicketCategory category, Urgency urgency, Channel channel,
-                              Boolean crisis, Boolean review, Boolean overdue, String district, String assigned) {
+                              Boolean crisis, Boolean review, Boolean overdue, String district, String assigned,
+                              @io.swagger.v3.oas.annotations.Parameter(description = "求助编号（可带 #）、医护人员或家属手机号、医护人员姓名或区名")
+                              @jakarta.validation.constraints.Size(max = 32, message = "搜索内容最多 32 个字") String q,
+                              @io.swagger.v3.oas.annotations.Parameter(description = "提交日期起（含）")
+                              @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                              java.time.LocalDate from,
+                              @io.swagger.v3.oas.annotations.Parameter(description = "提交日期止（含）")
+                              @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                              java.time.LocalDate to) {
     }
+
+    private static final java.util.regex.Pattern TICKET_NUMBER = java.util.regex.Pattern.compile("#?(\\d{1,10})");
 
     /**
      * A need taken on the 12355 hotline, from a WeChat group or on a visit: the same request, submitted and
@@ -108,11 +118,37 @@ public class StaffTickets {
                 // the path is made of ids only (checked where the principal is built), so it may be inlined
                 .inSql("mine".equals(q.assigned()), HelpTicket::getAssignedOrgId,
                         "SELECT id FROM org_unit WHERE path LIKE '" + ownPath() + "%'")
+                .ge(q.from() != null, HelpTicket::getCreatedAt, q.from() == null ? null : q.from().atStartOfDay())
+                .lt(q.to() != null, HelpTicket::getCreatedAt, q.to() == null ? null : q.to().plusDays(1).atStartOfDay())
                 // crises first, then the newest
                 .orderByDesc(HelpTicket::getCrisis).orderByDesc(HelpTicket::getId);
+        if (q.from() != null && q.to() != null && q.to().isBefore(q.from())) {
+            throw DomainException.onField(org.qingnuan.api.error.CommonError.VALIDATION_FAILED, "to", "结束日期不能早于开始日期");
+        }
+        search(where, q.q());
         StaffPrincipal staff = CurrentStaff.require();
         return Pages.view(tickets.selectPage(Pages.of(paging), where)
                 .convert(t -> staffView(t, TicketViews.Detail.SUMMARY, false, staff)));
+    }
+
+    /**
+     * The board's search box: a request number ("#12" or "12"), else the families a phone or a worker's name
+     * finds (the same look-up as hotline intake, so sealed contacts are matched through their blind index),
+     * or a district.
+     */
+    private void search(LambdaQueryWrapper<HelpTicket> where, String text) {
+        String t = text == null ? "" : text.trim();
+        if (t.isEmpty()) {
+            return;
+        }
+        java.util.regex.Matcher number = TICKET_NUMBER.matcher(t);
+        if (number.matches() && !org.qingnuan.privacy.Phones.isValid(org.qingnuan.privacy.Phones.normalise(t))) {
+            where.eq(HelpTicket::getId, Long.parseLong(number.group(1)));
+            return;
+        }
+        List<Long> families = directory.search(t).stream().map(org.qingnuan.registry.FamilyDirectory.FamilyMatch::familyId)
+                .distinct().toList();
+        where.and(w -> w.like(HelpTicket::getDistrict, t).or(!families.isEmpty()).in(!families.isEmpty(), HelpTicket::getFamilyId, families));
     }
 
     private static String ownPath() {
@@ -133,8 +169,10 @@ public class StaffTickets {
         }
         java.util.Map<Long, HelpTicket> byId = new java.util.HashMap<>();
         tickets.selectBatchIds(ids).forEach(t -> byId.put(t.getId(), t));
+        // the same rows as the request board: with the responsible unit and the deadline
+        StaffPrincipal staff = CurrentStaff.require();
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull)
-                .map(t -> views.view(t, TicketViews.Detail.SUMMARY, false)).toList();
+                .map(t -> staffView(t, TicketViews.Detail.SUMMARY, false, staff)).toList();
     }
 
     public TicketView detail(long id) {

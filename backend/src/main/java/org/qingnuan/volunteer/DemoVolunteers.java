@@ -118,6 +118,10 @@ class DemoVolunteers implements ApplicationRunner {
         if (stage == Stage.READY || stage == Stage.NOT_INSURED) {
             v.setTrainingPassedAt(LocalDateTime.now(clock));
         }
+        if (stage == Stage.READY && i == 0) {
+            // one demo volunteer agreed to appear in stories: a story about them can be published
+            v.setStoryConsentAt(LocalDateTime.now(clock));
+        }
         if (stage == Stage.READY) {
             v.setInsurancePolicy("DEMO-" + (i + 1));
             v.setInsuranceUntil(LocalDate.now(clock).plusYears(1));

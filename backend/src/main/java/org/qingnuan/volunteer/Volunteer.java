@@ -38,6 +38,8 @@ public class Volunteer extends Timestamped {
     private LocalDateTime trainingPassedAt;
     private String insurancePolicy;
     private LocalDate insuranceUntil;
+    /** When the volunteer agreed to appear in stories; null: not agreed (or withdrawn). */
+    private LocalDateTime storyConsentAt;
     private Integer version;
 
     public Set<Skill> skillSet() {
@@ -91,4 +93,6 @@ public class Volunteer extends Timestamped {
     public void setInsuranceUntil(LocalDate insuranceUntil) { this.insuranceUntil = insuranceUntil; }
     public Integer getVersion() { return version; }
     public void setVersion(Integer version) { this.version = version; }
+    public LocalDateTime getStoryConsentAt() { return storyConsentAt; }
+    public void setStoryConsentAt(LocalDateTime storyConsentAt) { this.storyConsentAt = storyConsentAt; }
 }

@@ -74,10 +74,8 @@ class MiniProgramContractIT extends IntegrationTest {
         for (Class<?> contract : contracts()) {
             String base = contract.getAnnotation(RequestMapping.class).value()[0];
             for (Method m : contract.getDeclaredMethods()) {
-                PostMapping post = m.getAnnotation(PostMapping.class);
-                GetMapping get = m.getAnnotation(GetMapping.class);
-                String verb = post != null ? "post" : "get";
-                String[] sub = post != null ? post.value() : get.value();
+                String verb = verb(m);
+                String[] sub = sub(m);
                 String path = base + (sub.length == 0 ? "" : sub[0]);
                 operations.add(verb + " " + path);
                 JsonNode operation = docs.get("paths").path(path).path(verb);
@@ -172,13 +170,12 @@ class MiniProgramContractIT extends IntegrationTest {
         for (Class<?> contract : contracts()) {
             String base = contract.getAnnotation(RequestMapping.class).value()[0];
             for (Method m : contract.getDeclaredMethods()) {
-                PostMapping post = m.getAnnotation(PostMapping.class);
-                String[] sub = post != null ? post.value() : m.getAnnotation(GetMapping.class).value();
+                String[] sub = sub(m);
                 String path = base + (sub.length == 0 ? "" : sub[0]);
-                JsonNode op = docs.get("paths").get(path).get(post != null ? "post" : "get");
+                JsonNode op = docs.get("paths").get(path).get(verb(m));
                 JsonNode responses = op.get("responses");
                 String name = path + " " + m.getName();
-                boolean created = m.getReturnType() == ResponseEntity.class && post != null;
+                boolean created = m.getReturnType() == ResponseEntity.class && "post".equals(verb(m));
                 String success = created ? "201" : "200";
                 assertThat(responses.has(success)).as(name + " answers " + success + ": " + responses.fieldNames()).isTrue();
                 JsonNode body = responses.get(success).path("content");
@@ -393,5 +390,28 @@ class MiniProgramContractIT extends IntegrationTest {
             }
             collect(t, into);
         }
+    }
+
+    /** The HTTP method of a contract operation, lower case as in the OpenAPI document. */
+    private static String verb(Method m) {
+        if (m.isAnnotationPresent(PostMapping.class)) {
+            return "post";
+        }
+        if (m.isAnnotationPresent(org.springframework.web.bind.annotation.PutMapping.class)) {
+            return "put";
+        }
+        if (m.isAnnotationPresent(org.springframework.web.bind.annotation.DeleteMapping.class)) {
+            return "delete";
+        }
+        return "get";
+    }
+
+    private static String[] sub(Method m) {
+        return switch (verb(m)) {
+            case "post" -> m.getAnnotation(PostMapping.class).value();
+            case "put" -> m.getAnnotation(org.springframework.web.bind.annotation.PutMapping.class).value();
+            case "delete" -> m.getAnnotation(org.springframework.web.bind.annotation.DeleteMapping.class).value();
+            default -> m.getAnnotation(GetMapping.class).value();
+        };
     }
 }

@@ -293,6 +293,25 @@ class DispatchIT extends IntegrationTest {
         assertThat(jdbc.queryForObject("SELECT escalated_org_id FROM ticket_overdue WHERE ticket_id = ? AND miss_no = 2",
                 Long.class, id)).isEqualTo(family.district.getId());
 
+        // once the request is done, its overdue alerts close themselves: gone from "unread", kept under "read"
+        assertThat(api.get("/api/admin/alerts?state=UNREAD", fleetStaff).body().findValuesAsText("ticketId"))
+                .contains(String.valueOf(id));
+        Response completed = api.post("/api/admin/tickets/" + id + "/complete", fleetStaff, Map.of("note", "午饭已送到"));
+        assertThat(completed.status()).as(completed.raw()).isEqualTo(200);
+        assertThat(api.get("/api/admin/alerts?state=UNREAD", fleetStaff).body().findValuesAsText("ticketId"))
+                .doesNotContain(String.valueOf(id));
+        List<JsonNode> closed = new java.util.ArrayList<>();
+        api.get("/api/admin/alerts?state=READ", fleetStaff).body().forEach(a -> {
+            if (a.get("ticketId").asLong() == id) {
+                closed.add(a);
+            }
+        });
+        assertThat(closed).isNotEmpty().allSatisfy(a -> {
+            assertThat(a.get("closedAt").isNull()).isFalse();
+            assertThat(a.get("closeReason").asText()).isEqualTo("求助已完成待确认");
+        });
+        assertThat(api.get("/api/admin/alerts?state=BOGUS", fleetStaff).status()).isEqualTo(400);
+
         // a request nobody accepted in time is overdue too (held in SUBMITTED longer than its limit)
         Response waiting = family.submit(api, java.util.UUID.randomUUID().toString(), family.request("家里缺口罩和消毒液"));
         long submitted = FamilyOnMiniProgram.id(waiting);

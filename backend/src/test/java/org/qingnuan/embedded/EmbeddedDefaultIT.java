@@ -32,7 +32,7 @@ class EmbeddedDefaultIT {
         // command-line arguments rank above them and restore the embedded default's own
         app = new SpringApplicationBuilder(QingnuanApplication.class).run(
                 "--server.port=0",
-                "--spring.datasource.url=jdbc:h2:mem:embedded-it;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;NON_KEYWORDS=VALUE,USER;DB_CLOSE_DELAY=-1",
+                "--spring.datasource.url=jdbc:h2:mem:embedded-it;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;NON_KEYWORDS=VALUE,USER;DB_CLOSE_DELAY=-1;TIME ZONE=Asia/Shanghai",
                 "--spring.datasource.username=sa", "--spring.datasource.password=",
                 "--spring.data.redis.database=0");
         api = new Api(((WebServerApplicationContext) app).getWebServer().getPort());
@@ -181,6 +181,10 @@ class EmbeddedDefaultIT {
         assertThat(stories.get("items").findValuesAsText("subjectKind")).containsExactlyInAnyOrder("VOLUNTEER", "TEAM");
         long id = stories.get("items").get(0).get("id").asLong();
         assertThat(api.get("/api/mini/stories/" + id, token).body().get("body").asText()).isNotBlank();
+        // published "now" in Beijing time, as a person reads it, whatever zone this host runs in
+        java.time.LocalDateTime published = java.time.LocalDateTime.parse(stories.get("items").get(0).get("publishedAt").asText());
+        assertThat(published).isCloseTo(java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai")),
+                org.assertj.core.api.Assertions.within(30, java.time.temporal.ChronoUnit.MINUTES));
 
         assertThat(api.get("/api/admin/stories", api.login("admin", "qingnuan-demo")).body().get("total").asLong()).isEqualTo(2);
         assertThat(api.get("/api/admin/stories", api.login("gz-viewer", "qingnuan-demo")).body().get("items")

@@ -142,9 +142,10 @@ class LedgerIT extends IntegrationTest {
         assertThat(l.get("confirmed").asLong()).isEqualTo(1);
         assertThat(l.get("overdue").asLong()).as("two misses of one request").isEqualTo(1);
         assertThat(l.get("openAtEnd").asLong()).as("t2 claimed, t3 and t4 accepted").isEqualTo(3);
-        // first responses 0, 0, 30 and 90 minutes; done after 90 minutes
-        assertThat(l.get("medianFirstResponseMinutes").asDouble()).isCloseTo(15.0, within(0.15));
-        assertThat(l.get("medianDoneMinutes").asDouble()).isCloseTo(90.0, within(0.15));
+        // first responses 0, 0, 30 and 90 minutes; done after 90 minutes (the test clock also moves with real time:
+        // a minute of slack for a loaded machine)
+        assertThat(l.get("medianFirstResponseMinutes").asDouble()).isCloseTo(15.0, within(1.0));
+        assertThat(l.get("medianDoneMinutes").asDouble()).isCloseTo(90.0, within(1.0));
         assertThat(l.get("averageRating").asDouble()).isEqualTo(4.0);
         assertThat(l.get("ratedCount").asLong()).isEqualTo(1);
 
@@ -190,14 +191,20 @@ class LedgerIT extends IntegrationTest {
         assertThat(row.get("address").asText()).contains("*").isNotEqualTo(a.homeAddress);
         assertThat(row.get("contactPhone").asText()).contains("****");
         assertThat(row.has("history")).as("list rows, not details").isFalse();
+        // a dispatched request's row names its responsible unit and deadline, as on the request board
+        JsonNode dispatchedRow = api.get("/api/admin/ledger/drill?figure=dispatched", staffA).body().get("items").get(0);
+        assertThat(dispatchedRow.get("dispatch").get("unitName").asText()).isEqualTo(a.district.getName());
+        assertThat(dispatchedRow.get("dispatch").get("deadline").asText()).startsWith(today.plusDays(1).toString());
 
         // the dashboard: by status now, and the trend ending today
         Map<String, Long> byStatus = new HashMap<>();
         for (JsonNode s : api.get("/api/admin/ledger/status", staffA).body()) {
             byStatus.put(s.get("status").asText(), s.get("count").asLong());
         }
-        assertThat(byStatus).hasSize(TicketStatus.values().length).containsEntry("ACCEPTED", 2L).containsEntry("CLAIMED", 1L)
-                .containsEntry("CONFIRMED", 1L).containsEntry("CANCELLED", 1L).containsEntry("OPEN", 0L);
+        // open requests only: the confirmed and the cancelled one are not 在办; the total is the open-at-end figure
+        assertThat(byStatus).containsOnlyKeys("SUBMITTED", "ACCEPTED", "OPEN", "DISPATCHED", "CLAIMED", "IN_PROGRESS")
+                .containsEntry("ACCEPTED", 2L).containsEntry("CLAIMED", 1L).containsEntry("OPEN", 0L);
+        assertThat(byStatus.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(3);
         JsonNode trend = api.get("/api/admin/ledger/trend", staffA).body();
         assertThat(trend).hasSize(14);
         JsonNode last = trend.get(13);
@@ -223,7 +230,7 @@ class LedgerIT extends IntegrationTest {
                 .containsEntry("受理", "4").containsEntry("派单转介", "1").containsEntry("认领/指派", "1").containsEntry("办结", "1")
                 .containsEntry("家属确认", "1").containsEntry("超时", "1").containsEntry("日终未办结", "3")
                 .containsEntry("平均满意度（星）", "4");
-        assertThat(Double.parseDouble(figures.get("首次响应时长中位数（分钟）"))).isCloseTo(15.0, within(0.15));
+        assertThat(Double.parseDouble(figures.get("首次响应时长中位数（分钟）"))).isCloseTo(15.0, within(1.0));
         List<Map<Integer, String>> sheet2 = FastExcel.read(new ByteArrayInputStream(excel.body())).sheet(1).headRowNumber(2).doReadSync();
         assertThat(sheet2).hasSize(5);
         assertThat(sheet2.stream().map(cells -> Long.valueOf(cells.get(1)))).containsExactly(t5, t4, t3, t2, t1);

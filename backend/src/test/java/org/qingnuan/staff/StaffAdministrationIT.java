@@ -1,5 +1,6 @@
 package org.qingnuan.staff;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qingnuan.audit.AuditLog;
@@ -69,6 +70,21 @@ class StaffAdministrationIT extends IntegrationTest {
 
         Response log = api.get("/api/admin/audit-logs?targetType=STAFF&targetId=" + id, adminToken);
         assertThat(log.body().get("total").asLong()).isEqualTo(4);
+        // each row names its action and object in Chinese; the filter offers every action by name
+        JsonNode row = log.body().get("items").get(0);
+        assertThat(row.get("actionLabel").asText()).isEqualTo(org.qingnuan.audit.AuditLabels.action(row.get("action").asText()))
+                .doesNotContain("_");
+        assertThat(row.get("targetTypeLabel").asText()).isEqualTo("账号");
+        JsonNode labels = api.get("/api/admin/audit-logs/labels", adminToken).body();
+        assertThat(labels.get("actions").findValuesAsText("label")).contains("新建账号", "修改账号");
+        // by date: today has the four rows, the day before none; a reversed range is a field error
+        String today = java.time.LocalDate.now(clock).toString();
+        String yesterday = java.time.LocalDate.now(clock).minusDays(1).toString();
+        assertThat(api.get("/api/admin/audit-logs?targetType=STAFF&targetId=" + id + "&from=" + today + "&to=" + today, adminToken)
+                .body().get("total").asLong()).isEqualTo(4);
+        assertThat(api.get("/api/admin/audit-logs?targetType=STAFF&targetId=" + id + "&to=" + yesterday, adminToken)
+                .body().get("total").asLong()).isZero();
+        assertThat(api.get("/api/admin/audit-logs?from=" + today + "&to=" + yesterday, adminToken).fieldError("to")).isNotBlank();
     }
 
     @Test

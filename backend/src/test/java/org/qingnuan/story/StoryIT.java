@@ -30,6 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StoryIT extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     private OrgUnit cityA;
     private StaffAccount dispatcherA;
     private String dispatcherAToken;
@@ -127,7 +130,7 @@ class StoryIT extends IntegrationTest {
             }
         }
         assertThat(item).isNotNull();
-        assertThat(item.get("subjectKindLabel").asText()).isEqualTo("优秀志愿者");
+        assertThat(item.get("subjectKindLabel").asText()).isEqualTo("优秀团队");
         assertThat(item.get("orgName").asText()).isEqualTo(cityA.getName());
         assertThat(item.get("photoCount").asInt()).isEqualTo(1);
         assertThat(item.get("coverUrl").asText()).startsWith(OssStub.get().baseUrl()).contains("Signature=");
@@ -323,13 +326,64 @@ class StoryIT extends IntegrationTest {
         assertThat(taken.body().get("body").asText()).hasSize(2000);
     }
 
+    @Test
+    void aVolunteerStoryIsPublishedOnlyWithTheVolunteersConsentAndComesDownWhenItIsWithdrawn() {
+        OrgUnit university = fixtures.child(cityA, "某大学团委" + Fixtures.unique(), org.qingnuan.org.OrgType.UNIVERSITY_LEAGUE);
+        String volunteer = api.post("/api/mini/auth/login", null, Map.of("code", "code-oStoryVol" + Fixtures.unique()))
+                .body().get("token").asText();
+        api.post("/api/mini/me/phone", volunteer, Map.of("code", "phone-" + org.qingnuan.testing.People.mobile()));
+        Response registered = api.post("/api/mini/volunteer", volunteer, Map.of("name", "陈志愿",
+                "idNumber", org.qingnuan.testing.People.idNumber(), "orgId", university.getId(), "skills", List.of("TUTOR"),
+                "latitude", 30.6, "longitude", 114.29, "radiusKm", 5, "availability", "每晚"));
+        assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
+        long volunteerId = registered.body().get("id").asLong();
+
+        Map<String, Object> about = new HashMap<>(story("四十天的网课陪伴", List.of()));
+        about.put("subjectKind", "VOLUNTEER");
+        about.put("subjectName", "陈志愿");
+        about.put("subjectVolunteerId", volunteerId);
+        // another city's staff cannot write about this volunteer
+        assertThat(api.post("/api/admin/stories", dispatcherBToken, about).fieldError("subjectVolunteerId")).isNotBlank();
+        long id = createDraft(dispatcherAToken, about);
+        assertThat(api.get("/api/admin/stories/" + id, dispatcherAToken).body().get("subjectConsented").asBoolean()).isFalse();
+
+        Response refused = api.post("/api/admin/stories/" + id + "/publish", dispatcherAToken, "");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("STORY_CONSENT_MISSING");
+        assertThat(refused.body().get("message").asText()).contains("陈志愿");
+        Map<String, Object> unnamed = new HashMap<>(about);
+        unnamed.remove("subjectVolunteerId");
+        long anonymous = createDraft(dispatcherAToken, unnamed);
+        Response noVolunteer = api.post("/api/admin/stories/" + anonymous + "/publish", dispatcherAToken, "");
+        assertThat(noVolunteer.code()).isEqualTo("STORY_CONSENT_MISSING");
+        assertThat(noVolunteer.fieldError("subjectVolunteerId")).isNotBlank();
+
+        // the volunteer agrees in the mini-program; then it can go out
+        assertThat(api.get("/api/mini/volunteer/story-consent", volunteer).body().get("consented").asBoolean()).isFalse();
+        JsonNode agreed = api.put("/api/mini/volunteer/story-consent", volunteer, Map.of("consent", true)).body();
+        assertThat(agreed.get("consented").asBoolean()).isTrue();
+        assertThat(agreed.get("consentedAt").isNull()).isFalse();
+        assertThat(api.put("/api/mini/volunteer/story-consent", reader, Map.of("consent", true)).code()).isEqualTo("NOT_A_VOLUNTEER");
+        assertThat(api.post("/api/admin/stories/" + id + "/publish", dispatcherAToken, "").status()).isEqualTo(200);
+        assertThat(api.get("/api/mini/stories/" + id, reader).status()).isEqualTo(200);
+
+        // withdrawn consent takes the story down at once, recorded as the system's act
+        api.put("/api/mini/volunteer/story-consent", volunteer, Map.of("consent", false));
+        assertThat(api.get("/api/admin/stories/" + id, dispatcherAToken).body().get("status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(api.get("/api/mini/stories/" + id, reader).code()).isEqualTo("STORY_NOT_FOUND");
+        assertThat(jdbc.queryForObject("SELECT actor_name FROM audit_log WHERE action = 'STORY_WITHDRAWN' AND target_id = ?",
+                String.class, id)).isEqualTo("系统");
+        assertThat(api.post("/api/admin/stories/" + id + "/publish", dispatcherAToken, "").code()).isEqualTo("STORY_CONSENT_MISSING");
+    }
+
     // ---- helpers ----------------------------------------------------------------------------
 
     private static Map<String, Object> story(String title, List<String> photoKeys) {
         Map<String, Object> story = new HashMap<>();
         story.put("title", title);
-        story.put("subjectKind", "VOLUNTEER");
-        story.put("subjectName", "林晓雨");
+        // a team: a volunteer story needs a registered volunteer's consent (see the consent test)
+        story.put("subjectKind", "TEAM");
+        story.put("subjectName", "天河区青年突击队");
         story.put("body", "第一段：她每晚八点陪医护人员的孩子上网课。\n第二段：四十天从未间断。");
         story.put("photoKeys", photoKeys);
         return story;

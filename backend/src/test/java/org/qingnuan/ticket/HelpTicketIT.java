@@ -231,6 +231,34 @@ class HelpTicketIT extends IntegrationTest {
     }
 
     @Test
+    void aDutyExpertIsCorrectedAndRestoredWithinTheJurisdictionOnly() {
+        FamilyOnMiniProgram family = FamilyOnMiniProgram.register(api, fixtures, "武汉", "oFam");
+        String phone = org.qingnuan.testing.People.mobile();
+        Response added = api.post("/api/admin/duty-experts", family.dispatcherToken,
+                Map.of("name", "李心理", "phone", phone, "openId", "oExpertEdit" + Fixtures.unique()));
+        long id = added.body().get("id").asLong();
+        String otherCity = api.login(fixtures.staff(fixtures.city("深圳"), StaffRole.DISPATCHER).getUsername(), Fixtures.PASSWORD);
+        assertThat(api.put("/api/admin/duty-experts/" + id, otherCity, Map.of("name", "改名")).status()).isEqualTo(404);
+
+        // a blank phone keeps the sealed one; the OpenID can be cleared, which stops WeChat alerts
+        Response edited = api.put("/api/admin/duty-experts/" + id, family.dispatcherToken,
+                Map.of("name", "李主任", "phone", "", "clearOpenId", true));
+        assertThat(edited.status()).as(edited.raw()).isEqualTo(200);
+        assertThat(edited.body().get("name").asText()).isEqualTo("李主任");
+        assertThat(edited.body().get("phone").asText()).isEqualTo(org.qingnuan.privacy.Masks.phone(phone));
+        assertThat(edited.body().get("alertsByWechat").asBoolean()).isFalse();
+        assertThat(api.put("/api/admin/duty-experts/" + id, family.dispatcherToken, Map.of("name", "李主任", "phone", "12345"))
+                .fieldError("phone")).isEqualTo("请填写正确的手机号");
+
+        assertThat(api.raw("DELETE", "/api/admin/duty-experts/" + id, family.dispatcherToken, null,
+                java.net.http.HttpRequest.BodyPublishers.noBody()).status()).isEqualTo(204);
+        Response restored = api.put("/api/admin/duty-experts/" + id, family.dispatcherToken, Map.of("name", "李主任", "active", true));
+        assertThat(restored.body().get("active").asBoolean()).isTrue();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'DUTY_EXPERT_UPDATED' AND target_id = ?",
+                Integer.class, id)).isEqualTo(2);
+    }
+
+    @Test
     void aCrisisIsAcceptedAtOnceAndReachesTheDutyExpertAndStaff() {
         FamilyOnMiniProgram family = FamilyOnMiniProgram.register(api, fixtures, "武汉", "oFam");
         String expertOpenId = "oExpert" + Fixtures.unique();

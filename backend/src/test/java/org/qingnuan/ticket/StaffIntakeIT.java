@@ -64,4 +64,45 @@ class StaffIntakeIT extends IntegrationTest {
         assertThat(api.get("/api/admin/alerts", staff).body().findValuesAsText("ticketId"))
                 .contains(String.valueOf(urgent.body().get("id").asLong()));
     }
+
+    @Test
+    void theBoardFindsRequestsByNumberPhoneNameAndDate() {
+        FamilyOnMiniProgram a = FamilyOnMiniProgram.register(api, fixtures, "搜索甲市", "oSearchA");
+        FamilyOnMiniProgram b = FamilyOnMiniProgram.register(api, fixtures, "搜索乙市", "oSearchB");
+        long ta = intake(a.dispatcherToken, a.familyId, "家里需要口罩");
+        long tb = intake(b.dispatcherToken, b.familyId, "孩子需要网课辅导");
+        String province = api.login(fixtures.staff(fixtures.province(), StaffRole.DISPATCHER).getUsername(), Fixtures.PASSWORD);
+
+        assertThat(ids(province, "q=%23" + ta)).containsExactly(ta);
+        assertThat(ids(province, "q=" + tb)).containsExactly(tb);
+        assertThat(ids(province, "q=" + a.familyPhone)).containsExactly(ta);
+        assertThat(ids(province, "q=" + b.familyPhone)).containsExactly(tb);
+        String today = java.time.LocalDateTime.now(clock).toLocalDate().toString();
+        String yesterday = java.time.LocalDateTime.now(clock).toLocalDate().minusDays(1).toString();
+        assertThat(ids(a.dispatcherToken, "from=" + today + "&to=" + today)).contains(ta);
+        assertThat(ids(a.dispatcherToken, "to=" + yesterday)).doesNotContain(ta);
+        assertThat(ids(province, "from=" + today + "&q=" + a.familyPhone)).containsExactly(ta);
+        assertThat(ids(province, "to=" + yesterday + "&q=" + a.familyPhone)).isEmpty();
+        assertThat(api.get("/api/admin/tickets?from=" + today + "&to=" + yesterday, province).fieldError("to"))
+                .isEqualTo("结束日期不能早于开始日期");
+        assertThat(api.get("/api/admin/tickets?from=yesterday", province).status()).isEqualTo(400);
+        // a city's staff find nothing of another city's family, by its phone or by the request's number
+        assertThat(ids(a.dispatcherToken, "q=" + b.familyPhone)).isEmpty();
+        assertThat(ids(a.dispatcherToken, "q=" + tb)).isEmpty();
+    }
+
+    private long intake(String staff, long familyId, String description) {
+        Response r = api.post("/api/admin/tickets/intake", staff, Map.of("familyId", familyId, "channel", "HOTLINE_12355",
+                "category", "SUPPLIES", "description", description, "contactMethod", "PHONE_CALL"));
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        return r.body().get("id").asLong();
+    }
+
+    private java.util.List<Long> ids(String staff, String query) {
+        Response r = api.get("/api/admin/tickets?size=200&" + query, staff);
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        r.body().get("items").forEach(i -> ids.add(i.get("id").asLong()));
+        return ids;
+    }
 }

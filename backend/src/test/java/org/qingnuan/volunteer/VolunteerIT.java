@@ -150,6 +150,16 @@ class VolunteerIT extends IntegrationTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM volunteer_certificate WHERE volunteer_id = ?", Long.class, volunteerId))
                 .as("unchanged hours keep their code").isEqualTo(1);
         assertThat(certificateText(volunteerId)).contains("陈志愿").contains("0.75").contains(code);
+        // staff who handle volunteers download it too; a viewer, who has no use for it, may not
+        String adminPdf = "/api/admin/volunteers/" + volunteerId + "/certificate";
+        // the clock moved past the staff session's idle limit: sign in afresh
+        String dispatcher = api.login(fixtures.staff(family.city, StaffRole.DISPATCHER).getUsername(), Fixtures.PASSWORD);
+        assertThat(api.raw("GET", adminPdf, dispatcher, null, java.net.http.HttpRequest.BodyPublishers.noBody()).status())
+                .isEqualTo(200);
+        String viewer = api.login(fixtures.staff(family.city, StaffRole.VIEWER).getUsername(), Fixtures.PASSWORD);
+        Response refused = api.raw("GET", adminPdf, viewer, null, java.net.http.HttpRequest.BodyPublishers.noBody());
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.code()).isEqualTo("FORBIDDEN");
 
         // the same certificate's code and its absolute public address, which its QR codes hold
         Response current = api.get("/api/mini/volunteer/certificate/verification", token);

@@ -11,8 +11,10 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
@@ -27,10 +29,10 @@ class AlertAdminController {
         this.alerts = alerts;
     }
 
-    @Operation(summary = "本辖区的提醒（心理危机求助等），未读在前")
+    @Operation(summary = "本辖区的提醒（心理危机求助等），最新 100 条；state: UNREAD 未读（不含已自动关闭的）、READ 已读或已自动关闭、ALL 全部（默认，未读在前）")
     @GetMapping("/api/admin/alerts")
-    List<StaffAlert> alerts() {
-        return alerts.recent();
+    List<StaffAlert> alerts(@RequestParam(required = false) StaffAlerts.AlertState state) {
+        return alerts.recent(state);
     }
 
     @PostMapping("/api/admin/alerts/{id}/read")
@@ -50,6 +52,13 @@ class AlertAdminController {
     @PreAuthorize("hasAnyRole('SUPER_ADMIN', 'ORG_ADMIN', 'DISPATCHER')")
     StaffAlerts.DutyExpertView add(@Valid @RequestBody StaffAlerts.AddDutyExpert request) {
         return alerts.add(request);
+    }
+
+    @Operation(summary = "修改值班专家：姓名；手机号、OpenID 填写才修改；可清除 OpenID、恢复或移出值班")
+    @PutMapping("/api/admin/duty-experts/{id}")
+    @PreAuthorize("hasAnyRole('SUPER_ADMIN', 'ORG_ADMIN', 'DISPATCHER')")
+    StaffAlerts.DutyExpertView update(@PathVariable long id, @Valid @RequestBody StaffAlerts.UpdateDutyExpert request) {
+        return alerts.update(id, request);
     }
 
     @DeleteMapping("/api/admin/duty-experts/{id}")

@@ -111,8 +111,9 @@ public interface LedgerMapper {
     List<RatingSum> ratings(@Param("orgs") Collection<Long> orgs, @Param("from") LocalDateTime from, @Param("to") LocalDateTime to);
 
     @InterceptorIgnore(dataPermission = "true")
-    @Select("<script>SELECT org_id, status, COUNT(*) FROM help_ticket WHERE" + ORGS + "GROUP BY org_id, status</script>")
-    List<OrgCount> byStatus(@Param("orgs") Collection<Long> orgs);
+    @Select("<script>SELECT org_id, status, COUNT(*) FROM help_ticket WHERE" + ORGS + "AND status IN" + OPEN
+            + "GROUP BY org_id, status</script>")
+    List<OrgCount> openByStatus(@Param("orgs") Collection<Long> orgs);
 
     // ---- drill-down: the requests behind a figure, newest first ----
 

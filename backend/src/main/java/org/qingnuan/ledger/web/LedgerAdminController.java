@@ -75,7 +75,7 @@ class LedgerAdminController {
         return ledgers.trend(days, orgId);
     }
 
-    @Operation(summary = "当前各状态的求助数")
+    @Operation(summary = "当前在办的求助按状态计数（已完成待确认、已确认、已取消、未受理、已关闭的不计）")
     @GetMapping("/status")
     List<Ledger.StatusCount> status(@RequestParam(required = false) Long orgId) {
         return ledgers.status(orgId);

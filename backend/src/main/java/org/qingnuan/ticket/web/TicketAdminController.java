@@ -31,7 +31,7 @@ class TicketAdminController {
     @Operation(summary = "本辖区的求助（含派给本单位承办的），危机在前；地址和电话已脱敏",
             description = "overdue=true 只看超时的；assigned=mine 只看派给本单位的；district 按区筛选")
     @GetMapping
-    PageView<TicketView> list(StaffTickets.TicketQuery query, @Valid PageQuery paging) {
+    PageView<TicketView> list(@Valid StaffTickets.TicketQuery query, @Valid PageQuery paging) {
         return tickets.list(query, paging);
     }
 

@@ -81,6 +81,8 @@ class VolunteerAdminController {
 
     @Operation(summary = "志愿者的电子志愿服务证明（PDF）")
     @GetMapping(value = "/api/admin/volunteers/{id}/certificate", produces = "application/pdf")
+    // it carries the volunteer's full name: for those who handle volunteers, not for viewers
+    @PreAuthorize("hasAnyRole('SUPER_ADMIN', 'ORG_ADMIN', 'DISPATCHER')")
     org.springframework.http.ResponseEntity<byte[]> certificate(@PathVariable long id) {
         volunteers.detail(id);
         return CertificateDownload.of(certificates.pdfOf(id));

@@ -84,6 +84,7 @@ public abstract class IntegrationTest {
         registry.add("qingnuan.storage.oss.bucket", () -> OssStub.BUCKET);
         registry.add("qingnuan.storage.oss.access-key-id", () -> OssStub.ACCESS_KEY_ID);
         registry.add("qingnuan.storage.oss.access-key-secret", () -> OssStub.ACCESS_KEY_SECRET);
+        registry.add("qingnuan.storage.oss.region", () -> OssStub.REGION);
     }
 
     @BeforeEach

@@ -1,7 +1,7 @@
 package org.qingnuan.storage;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import com.aliyun.oss.common.auth.HmacSHA256Signature;
+
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -91,14 +91,9 @@ final class OssV4Signature {
         return key;
     }
 
+    /** The SDK's HMAC-SHA256 (personal-data crypto stays in {@code privacy}; this is OSS's signature). */
     private static byte[] hmac(byte[] key, String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return new HmacSHA256Signature().computeHash(key, data.getBytes(StandardCharsets.UTF_8));
     }
 
     private static byte[] sha256(String data) {

@@ -69,7 +69,7 @@ class WecomRobotKeyNotLoggedIT extends IntegrationTest {
         }
         WxWecomGroupRobot unreachable = new WxWecomGroupRobot("http://127.0.0.1:" + closedPort);
         assertThatThrownBy(() -> unreachable.sendMarkdown(unreachableKey, "## 测试"))
-                .isInstanceOfSatisfying(OfficialAccountException.class, e -> assertThat(e.errorCode()).isEqualTo(-1));
+                .isInstanceOfSatisfying(OfficialAccountException.class, e -> assertThat(e.errorCode()).isNegative());
 
         assertThat(WechatApiStub.get().calls("/cgi-bin/webhook/send")).as("the sends did reach the stub")
                 .anyMatch(c -> c.query().contains(removed)).anyMatch(c -> c.query().contains(working));

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.regex.Pattern;
 
 /**
  * Signs mini-program users in: wx.login code → code2Session → our own token. The session_key is
@@ -23,6 +24,9 @@ import java.time.LocalDateTime;
 @Service
 @EnableConfigurationProperties(MiniProgramAuthProperties.class)
 public class MiniProgramSignIn {
+
+    /** What a wx.login code may look like (WeChat's are 32 URL-safe characters today). */
+    static final Pattern WX_CODE = Pattern.compile("^[A-Za-z0-9_-]{1,128}$");
 
     private final MiniProgram miniProgram;
     private final WechatUserMapper users;
@@ -42,6 +46,12 @@ public class MiniProgramSignIn {
     }
 
     public MiniUserView.Login login(String jsCode) {
+        // WxJava puts the code into code2Session's query string unencoded, beside our AppSecret:
+        // "x&foo=bar" would add parameters to that call. WeChat's codes are short URL-safe strings,
+        // so anything else is refused here, before any call.
+        if (jsCode == null || !WX_CODE.matcher(jsCode).matches()) {
+            throw new DomainException(IdentityError.WX_CODE_INVALID);
+        }
         MiniProgram.LoginSession session;
         try {
             session = miniProgram.login(jsCode);

@@ -12,12 +12,14 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Map;
 
 /**
  * Staff sign-in and sign-out. Deliberately not one transaction: a failed attempt must stay counted
- * (and logged) even though the call ends in an error.
+ * (and logged) even though the call ends in an error. The limits are {@link LoginAttemptGuard}'s; the
+ * address is the client's as {@code ClientAddressFilter} resolved it.
  */
 @Service
 public class LoginService {
@@ -49,39 +51,35 @@ public class LoginService {
     }
 
     public LoginResult login(LoginRequest request, String clientIp) {
-        attemptGuard.requireAllowed(clientIp);
-        LocalDateTime now = LocalDateTime.now(clock);
+        LoginAttemptGuard.Attempt attempt;
+        try {
+            attempt = attemptGuard.begin(request.username(), clientIp);
+        } catch (LoginAttemptGuard.Refused refused) {
+            if (refused.refusal == LoginAttemptGuard.Refusal.ADDRESS_LIMIT) {
+                throw new DomainException(StaffError.LOGIN_RATE_LIMITED);
+            }
+            throw locked(refused.until);
+        }
         StaffAccount staff = mapper.selectOne(new LambdaQueryWrapper<StaffAccount>()
                 .eq(StaffAccount::getUsername, request.username()));
         if (staff == null) {
             passwordEncoder.matches(request.password(), DUMMY_HASH);
-            attemptGuard.recordFailure(clientIp);
-            throw new DomainException(StaffError.BAD_CREDENTIALS);
-        }
-        if (staff.getLockedUntil() != null && !staff.isLockedAt(now)) {
-            // the lock has run out: start counting afresh
-            mapper.update(null, new LambdaUpdateWrapper<StaffAccount>()
-                    .set(StaffAccount::getFailedLoginCount, 0).set(StaffAccount::getLockedUntil, null)
-                    .eq(StaffAccount::getId, staff.getId()));
-        } else if (staff.isLockedAt(now)) {
-            throw locked(staff.getLockedUntil(), now);
+            // an unknown username is counted and locked like a known one, so the answers are the same
+            throw failed(attempt);
         }
         if (!passwordEncoder.matches(request.password(), staff.getPasswordHash())) {
-            attemptGuard.recordFailure(clientIp);
-            LocalDateTime lockUntil = now.plus(properties.lockDuration());
-            mapper.recordFailedLogin(staff.getId(), properties.maxFailedLogins(), lockUntil, now);
             auditTrail.record(actor(staff), "LOGIN_FAILED", TARGET, staff.getId(), staff.getOrgId(), Map.of());
-            StaffAccount after = mapper.selectById(staff.getId());
-            if (after.isLockedAt(now)) {
+            if (attempt.lockedUntil() != null) {
                 auditTrail.record(actor(staff), "ACCOUNT_LOCKED", TARGET, staff.getId(), staff.getOrgId(),
-                        Map.of("until", after.getLockedUntil().toString()));
-                throw locked(after.getLockedUntil(), now);
+                        Map.of("until", LocalDateTime.ofInstant(attempt.lockedUntil(), clock.getZone()).toString()));
             }
-            throw new DomainException(StaffError.BAD_CREDENTIALS);
+            throw failed(attempt);
         }
+        attemptGuard.succeeded(attempt);
         if (!Boolean.TRUE.equals(staff.getEnabled())) {
             throw new DomainException(StaffError.ACCOUNT_DISABLED);
         }
+        LocalDateTime now = LocalDateTime.now(clock);
         mapper.update(null, new LambdaUpdateWrapper<StaffAccount>()
                 .set(StaffAccount::getFailedLoginCount, 0).set(StaffAccount::getLockedUntil, null)
                 .set(StaffAccount::getLastLoginAt, now)
@@ -100,9 +98,17 @@ public class LoginService {
         return AuditActor.of(staff.getId(), staff.getDisplayName());
     }
 
-    private static DomainException locked(LocalDateTime until, LocalDateTime now) {
-        long minutes = Math.max(1, (Duration.between(now, until).toSeconds() + 59) / 60);
+    private DomainException failed(LoginAttemptGuard.Attempt attempt) {
+        return attempt.lockedUntil() == null ? new DomainException(StaffError.BAD_CREDENTIALS) : locked(attempt.lockedUntil());
+    }
+
+    /** The same words for a locked pair, an unknown username locked the same way, and the per-account limit. */
+    private DomainException locked(Instant until) {
+        if (until == null) {
+            return new DomainException(StaffError.ACCOUNT_LOCKED);
+        }
+        long minutes = Math.max(1, (Duration.between(clock.instant(), until).toSeconds() + 59) / 60);
         return new DomainException(StaffError.ACCOUNT_LOCKED,
-                "密码连续输错次数过多，账号已锁定，请 " + minutes + " 分钟后再试，或请管理员重置密码");
+                "密码连续输错次数过多，已暂停从此网络登录，请 " + minutes + " 分钟后再试，或请管理员重置密码");
     }
 }

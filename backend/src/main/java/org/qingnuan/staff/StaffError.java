@@ -4,7 +4,7 @@ import org.qingnuan.api.error.ErrorCode;
 
 public enum StaffError implements ErrorCode {
     BAD_CREDENTIALS(401, "用户名或密码错误"),
-    ACCOUNT_LOCKED(401, "密码连续输错次数过多，账号已临时锁定，请稍后再试"),
+    ACCOUNT_LOCKED(401, "密码连续输错次数过多，已暂停从此网络登录，请稍后再试，或请管理员重置密码"),
     ACCOUNT_DISABLED(401, "账号已停用，请联系上级管理员"),
     LOGIN_RATE_LIMITED(429, "此网络的登录失败次数过多，请稍后再试"),
     PASSWORD_CHANGE_REQUIRED(403, "密码已被管理员重置，请先修改密码"),

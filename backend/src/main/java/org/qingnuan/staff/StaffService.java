@@ -44,8 +44,11 @@ public class StaffService {
     private final AuditTrail auditTrail;
     private final Clock clock;
 
+    private final LoginAttemptGuard attemptGuard;
+
     StaffService(StaffAccountMapper mapper, OrgService orgs, PasswordEncoder passwordEncoder,
-                 StaffSessions sessions, AuditTrail auditTrail, Clock clock) {
+                 StaffSessions sessions, AuditTrail auditTrail, LoginAttemptGuard attemptGuard, Clock clock) {
+        this.attemptGuard = attemptGuard;
         this.mapper = mapper;
         this.orgs = orgs;
         this.passwordEncoder = passwordEncoder;
@@ -185,6 +188,7 @@ public class StaffService {
                 .set(StaffAccount::getLockedUntil, null)
                 .eq(StaffAccount::getId, id));
         auditTrail.record("STAFF_PASSWORD_RESET", TARGET, id, staff.getOrgId(), Map.of());
+        attemptGuard.unlock(staff.getUsername());
         sessions.closeAll(id, null);
     }
 

@@ -6,7 +6,9 @@ import com.aliyun.oss.HttpMethod;
 import com.aliyun.oss.OSS;
 import com.aliyun.oss.OSSClientBuilder;
 import com.aliyun.oss.OSSException;
+import com.aliyun.oss.common.auth.DefaultCredentialProvider;
 import com.aliyun.oss.common.comm.Protocol;
+import com.aliyun.oss.common.comm.SignVersion;
 import com.aliyun.oss.model.GenericRequest;
 import com.aliyun.oss.model.MatchMode;
 import com.aliyun.oss.model.PolicyConditions;
@@ -21,6 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Collections;
@@ -30,7 +34,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * {@link PhotoStorage} on the Aliyun OSS SDK (V1 signatures: POST policies, presigned URLs).
+ * {@link PhotoStorage} on the Aliyun OSS SDK, signing everything with V4 (OSS4-HMAC-SHA256, scoped to the
+ * bucket's region): POST policies, presigned URLs and the SDK's own requests. Aliyun has closed V1 to new
+ * accounts and buckets.
  *
  * <p>The client is built on first use: most starts never touch OSS, and the embedded default has no OSS
  * configured — then every method throws {@link PhotoStorageUnavailable}. Policies and signed URLs are
@@ -44,6 +50,8 @@ class AliyunPhotoStorage implements PhotoStorage, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(AliyunPhotoStorage.class);
     private static final Pattern IP_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final String V4 = "OSS4-HMAC-SHA256";
+    private static final DateTimeFormatter X_OSS_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final OssProperties properties;
     private final Clock clock;
@@ -66,16 +74,26 @@ class AliyunPhotoStorage implements PhotoStorage, DisposableBean {
         conditions.addConditionItem(PolicyConditions.COND_CONTENT_LENGTH_RANGE, 1, maxBytes);
         conditions.addConditionItem(MatchMode.Exact, PolicyConditions.COND_CONTENT_TYPE, contentType);
         conditions.addConditionItem(MatchMode.Exact, PolicyConditions.COND_SUCCESS_ACTION_STATUS, "200");
+        // V4: the policy itself must bind the signature version, the credential (key id, day, region) and the time
+        Date signedAt = Date.from(clock.instant());
+        String xOssDate = X_OSS_DATE.format(signedAt.toInstant());
+        String credential = properties.accessKeyId() + "/" + xOssDate.substring(0, 8) + "/" + properties.signingRegion()
+                + "/oss/aliyun_v4_request";
+        conditions.addConditionItem(MatchMode.Exact, "x-oss-signature-version", V4);
+        conditions.addConditionItem(MatchMode.Exact, "x-oss-credential", credential);
+        conditions.addConditionItem(MatchMode.Exact, "x-oss-date", xOssDate);
         String policy = oss.generatePostPolicy(Date.from(expiresAt), conditions);
         String encodedPolicy = Base64.getEncoder().encodeToString(policy.getBytes(StandardCharsets.UTF_8));
-        // base64-encodes the policy itself and signs that (HMAC-SHA1 with the AccessKey secret)
-        String signature = oss.calculatePostSignature(policy);
+        // the client is V4: base64-encodes the policy and signs it with the key derived for that day and region
+        String signature = oss.calculatePostSignature(policy, signedAt);
 
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("key", key);
         fields.put("policy", encodedPolicy);
-        fields.put("OSSAccessKeyId", properties.accessKeyId());
-        fields.put("signature", signature);
+        fields.put("x-oss-signature-version", V4);
+        fields.put("x-oss-credential", credential);
+        fields.put("x-oss-date", xOssDate);
+        fields.put("x-oss-signature", signature);
         fields.put("success_action_status", "200");
         fields.put("Content-Type", contentType);
         return new UploadPolicy(bucketUrl(), key, Collections.unmodifiableMap(fields), expiresAt, maxBytes);
@@ -121,7 +139,8 @@ class AliyunPhotoStorage implements PhotoStorage, DisposableBean {
     /** Built on first use, once; never when OSS is not configured. */
     private OSS client() {
         if (!properties.configured()) {
-            throw new PhotoStorageUnavailable("photo storage is not configured (qingnuan.storage.oss.*)");
+            throw new PhotoStorageUnavailable("photo storage is not configured (qingnuan.storage.oss.*, the region "
+                    + "in QN_OSS_REGION unless the endpoint names it)");
         }
         OSS oss = client;
         if (oss == null) {
@@ -146,9 +165,11 @@ class AliyunPhotoStorage implements PhotoStorage, DisposableBean {
         configuration.setSocketTimeout(10_000);
         configuration.setConnectionRequestTimeout(5_000);
         configuration.setMaxErrorRetry(1);
-        log.info("OSS client for bucket {} at {}", properties.bucket(), endpoint());
-        return new OSSClientBuilder().build(endpoint().toString(), properties.accessKeyId(),
-                properties.accessKeySecret(), configuration);
+        configuration.setSignatureVersion(SignVersion.V4);
+        log.info("OSS client for bucket {} at {} (V4, region {})", properties.bucket(), endpoint(), properties.signingRegion());
+        return OSSClientBuilder.create().endpoint(endpoint().toString())
+                .credentialsProvider(new DefaultCredentialProvider(properties.accessKeyId(), properties.accessKeySecret()))
+                .clientConfiguration(configuration).region(properties.signingRegion()).build();
     }
 
     /** The configured endpoint as a URI; https when it names no scheme. */

@@ -1,6 +1,5 @@
 package org.qingnuan.storage;
 
-import com.aliyun.oss.common.auth.HmacSHA1Signature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -15,11 +14,9 @@ import org.springframework.web.util.UriUtils;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,10 +32,11 @@ import java.util.Map;
 /**
  * The embedded default's stand-in for one OSS bucket: {@link PhotoStorage} on files in a temporary
  * directory, shaped like OSS so clients do exactly what they do in production. A policy is a POST target
- * ({@code /embedded/oss/<bucket>}, served by this application) with the OSS V1 form fields, signed with a
- * secret drawn at start-up; {@link #accept} checks them as OSS does (signature, expiry, key, size,
- * content type). Signed URLs ({@code /embedded/oss/<bucket>/<key>?OSSAccessKeyId=&Expires=&Signature=}) are
- * checked by {@link #read}. URLs are paths of this application, so a browser page of the same origin
+ * ({@code /embedded/oss/<bucket>}, served by this application) with OSS's V4 form fields, signed with a
+ * secret drawn at start-up; {@link #accept} checks them as OSS does (V4 credential and signature, expiry,
+ * key, size, content type) and refuses V1 as OSS does for new buckets. Signed URLs
+ * ({@code /embedded/oss/<bucket>/<key>?x-oss-signature-version=OSS4-HMAC-SHA256&x-oss-credential=&x-oss-date=
+ * &x-oss-expires=&x-oss-signature=}) are checked by {@link #read}. URLs are paths of this application, so a browser page of the same origin
  * (the H5 mini-program, the admin web) uploads and shows photos without CORS. Never in prod
  * ({@code StandInGuard}); photos are gone when the process stops, like the rest of the demo data.
  */
@@ -50,6 +48,7 @@ public class EmbeddedPhotoStorage implements PhotoStorage, DisposableBean {
 
     public static final String BUCKET = "qingnuan-demo";
     public static final String ACCESS_KEY_ID = "embedded-demo";
+    public static final String REGION = "cn-demo";
     static final String PATH = "/embedded/oss/";
 
     /** OSS's answer when it refuses: status, error code, message (written as OSS's XML error). */
@@ -78,7 +77,7 @@ public class EmbeddedPhotoStorage implements PhotoStorage, DisposableBean {
 
     private final Clock clock;
     private final ObjectMapper json;
-    private final String secret;
+    private final OssV4Signature v4;
     private final Path root;
     private final Map<String, String> contentTypes = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -87,7 +86,7 @@ public class EmbeddedPhotoStorage implements PhotoStorage, DisposableBean {
         this.json = json;
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
-        this.secret = Base64.getEncoder().encodeToString(bytes);
+        this.v4 = new OssV4Signature(ACCESS_KEY_ID, Base64.getEncoder().encodeToString(bytes), REGION);
         this.root = Files.createTempDirectory("qingnuan-oss-");
     }
 
@@ -95,19 +94,25 @@ public class EmbeddedPhotoStorage implements PhotoStorage, DisposableBean {
     public UploadPolicy uploadPolicy(String key, String contentType, long maxBytes, Duration ttl) {
         PolicyArguments.checkPolicy(key, contentType, maxBytes, ttl);
         Instant expiresAt = clock.instant().plus(ttl).truncatedTo(ChronoUnit.MILLIS);
-        // the document OSSClient.generatePostPolicy writes
+        String xOssDate = OssV4Signature.date(clock.instant());
+        // the document OSSClient.generatePostPolicy writes, with the V4 fields bound
         ObjectNode document = json.createObjectNode().put("expiration", expiresAt.toString());
         ArrayNode conditions = document.putArray("conditions");
         conditions.addArray().add("eq").add("$key").add(key);
         conditions.addArray().add("content-length-range").add(1).add(maxBytes);
         conditions.addArray().add("eq").add("$Content-Type").add(contentType);
         conditions.addArray().add("eq").add("$success_action_status").add("200");
+        conditions.addArray().add("eq").add("$x-oss-signature-version").add(OssV4Signature.ALGORITHM);
+        conditions.addArray().add("eq").add("$x-oss-credential").add(v4.credential(xOssDate));
+        conditions.addArray().add("eq").add("$x-oss-date").add(xOssDate);
         String policy = Base64.getEncoder().encodeToString(document.toString().getBytes(StandardCharsets.UTF_8));
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("key", key);
         fields.put("policy", policy);
-        fields.put("OSSAccessKeyId", ACCESS_KEY_ID);
-        fields.put("signature", sign(policy));
+        fields.put("x-oss-signature-version", OssV4Signature.ALGORITHM);
+        fields.put("x-oss-credential", v4.credential(xOssDate));
+        fields.put("x-oss-date", xOssDate);
+        fields.put("x-oss-signature", v4.policySignature(policy, xOssDate));
         fields.put("success_action_status", "200");
         fields.put("Content-Type", contentType);
         return new UploadPolicy(PATH + BUCKET, key, Collections.unmodifiableMap(fields), expiresAt, maxBytes);
@@ -123,10 +128,17 @@ public class EmbeddedPhotoStorage implements PhotoStorage, DisposableBean {
     public String signedUrl(String key, Duration ttl) {
         PolicyArguments.checkKey(key);
         PolicyArguments.checkTtl(ttl);
-        long expires = clock.instant().plus(ttl).getEpochSecond();
-        return PATH + BUCKET + "/" + UriUtils.encodePath(key, StandardCharsets.UTF_8)
-                + "?OSSAccessKeyId=" + ACCESS_KEY_ID + "&Expires=" + expires
-                + "&Signature=" + URLEncoder.encode(sign(getStringToSign(key, expires)), StandardCharsets.UTF_8);
+        String xOssDate = OssV4Signature.date(clock.instant());
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("x-oss-signature-version", OssV4Signature.ALGORITHM);
+        query.put("x-oss-credential", v4.credential(xOssDate));
+        query.put("x-oss-date", xOssDate);
+        query.put("x-oss-expires", String.valueOf(ttl.toSeconds()));
+        query.put("x-oss-signature", v4.querySignature("GET", BUCKET, key, query, xOssDate));
+        StringBuilder url = new StringBuilder(PATH + BUCKET + "/" + UriUtils.encodePath(key, StandardCharsets.UTF_8));
+        query.forEach((name, value) -> url.append(url.indexOf("?") < 0 ? "?" : "&").append(name).append('=')
+                .append(OssV4Signature.encode(value)));
+        return url.toString();
     }
 
     /**
@@ -143,16 +155,23 @@ public class EmbeddedPhotoStorage implements PhotoStorage, DisposableBean {
         if (file == null) {
             throw new Refused(400, "InvalidArgument", "Bucket POST must contain a field named 'file'.");
         }
+        if (fields.containsKey("OSSAccessKeyId") || fields.containsKey("signature")) {
+            throw new Refused(403, "AccessDenied", "V1 signature is not supported, please use V4 signature.");
+        }
         String key = fields.get("key");
         String policy = fields.get("policy");
-        String signature = fields.get("signature");
-        if (key == null || key.isEmpty() || policy == null || signature == null) {
-            throw new Refused(400, "InvalidArgument", "Bucket POST must contain fields key, policy, OSSAccessKeyId and Signature.");
+        String signature = fields.get("x-oss-signature");
+        String xOssDate = fields.get("x-oss-date");
+        if (key == null || key.isEmpty() || policy == null || signature == null || xOssDate == null
+                || !OssV4Signature.ALGORITHM.equals(fields.get("x-oss-signature-version"))
+                || !xOssDate.matches("\\d{8}T\\d{6}Z")) {
+            throw new Refused(400, "InvalidArgument", "Bucket POST must contain fields key, policy, x-oss-signature-version, "
+                    + "x-oss-credential, x-oss-date and x-oss-signature.");
         }
-        if (!ACCESS_KEY_ID.equals(fields.get("OSSAccessKeyId"))) {
-            throw new Refused(403, "InvalidAccessKeyId", "The OSS Access Key Id you provided does not exist in our records.");
+        if (!v4.credential(xOssDate).equals(fields.get("x-oss-credential"))) {
+            throw new Refused(403, "InvalidAccessKeyId", "The x-oss-credential you provided is not valid for this bucket.");
         }
-        if (!same(sign(policy), signature)) {
+        if (!OssV4Signature.same(v4.policySignature(policy, xOssDate), signature)) {
             throw new Refused(403, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided.");
         }
         JsonNode document;
@@ -165,6 +184,10 @@ public class EmbeddedPhotoStorage implements PhotoStorage, DisposableBean {
         }
         if (clock.instant().isAfter(expiration)) {
             throw new Refused(403, "AccessDenied", "Invalid according to Policy: Policy expired.");
+        }
+        String bound = document.path("conditions").toString();
+        if (!bound.contains("$x-oss-credential") || !bound.contains("$x-oss-date") || !bound.contains("$x-oss-signature-version")) {
+            throw new Refused(403, "AccessDenied", "Invalid according to Policy: V4 policy must contain x-oss-signature-version, x-oss-credential and x-oss-date.");
         }
         for (JsonNode condition : document.path("conditions")) {
             check(condition, fields, file.length);
@@ -186,17 +209,25 @@ public class EmbeddedPhotoStorage implements PhotoStorage, DisposableBean {
      *
      * @throws Refused when the signature does not match, the URL expired, or there is no such photo
      */
-    public StoredPhoto read(String bucket, String key, String accessKeyId, String expires, String signature) {
+    public StoredPhoto read(String bucket, String key, Map<String, String> query) {
         if (!BUCKET.equals(bucket)) {
             throw new Refused(404, "NoSuchBucket", "The specified bucket does not exist.");
         }
-        if (!ACCESS_KEY_ID.equals(accessKeyId) || expires == null || signature == null || !expires.matches("\\d{1,12}")) {
+        if (query.containsKey("OSSAccessKeyId") || query.containsKey("Signature")) {
+            throw new Refused(403, "AccessDenied", "V1 signature is not supported, please use V4 signature.");
+        }
+        String xOssDate = query.get("x-oss-date");
+        String expires = query.get("x-oss-expires");
+        if (!OssV4Signature.ALGORITHM.equals(query.get("x-oss-signature-version")) || xOssDate == null
+                || !xOssDate.matches("\\d{8}T\\d{6}Z") || expires == null || !expires.matches("\\d{1,6}")
+                || !v4.credential(xOssDate).equals(query.get("x-oss-credential"))) {
             throw new Refused(403, "AccessDenied", "Anonymous access is forbidden for this operation.");
         }
-        if (!same(sign(getStringToSign(key, Long.parseLong(expires))), signature)) {
+        if (!OssV4Signature.same(v4.querySignature("GET", BUCKET, key, query, xOssDate), query.get("x-oss-signature"))) {
             throw new Refused(403, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided.");
         }
-        if (clock.instant().getEpochSecond() > Long.parseLong(expires)) {
+        Instant signedAt = Instant.from(OssV4Signature.X_OSS_DATE.parse(xOssDate));
+        if (clock.instant().isAfter(signedAt.plusSeconds(Long.parseLong(expires)))) {
             throw new Refused(403, "AccessDenied", "Request has expired.");
         }
         try {
@@ -216,15 +247,6 @@ public class EmbeddedPhotoStorage implements PhotoStorage, DisposableBean {
     @Override
     public void destroy() throws IOException {
         FileSystemUtils.deleteRecursively(root);
-    }
-
-    /** OSS V1: the string a presigned GET URL signs. */
-    private static String getStringToSign(String key, long expires) {
-        return "GET\n\n\n" + expires + "\n/" + BUCKET + "/" + key;
-    }
-
-    private String sign(String data) {
-        return new HmacSHA1Signature().computeSignature(secret, data);
     }
 
     private void check(JsonNode condition, Map<String, String> fields, long size) {
@@ -257,9 +279,5 @@ public class EmbeddedPhotoStorage implements PhotoStorage, DisposableBean {
             throw new IllegalArgumentException("not a valid object key");
         }
         return path;
-    }
-
-    private static boolean same(String a, String b) {
-        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 }

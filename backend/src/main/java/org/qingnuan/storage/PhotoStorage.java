@@ -16,7 +16,8 @@ public interface PhotoStorage {
 
     /**
      * What a mini-program passes to {@code wx.uploadFile}: the bucket URL, and the form fields
-     * (key, policy, OSSAccessKeyId, signature, success_action_status, Content-Type) for exactly one
+     * (key, policy, x-oss-signature-version, x-oss-credential, x-oss-date, x-oss-signature, success_action_status,
+     * Content-Type: OSS's V4 PostObject) for exactly one
      * object. The file itself goes in the form field named {@code file}, after all the others.
      *
      * @param url        the bucket's URL, the target of the POST

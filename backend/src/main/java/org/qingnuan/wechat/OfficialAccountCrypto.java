@@ -45,6 +45,22 @@ public class OfficialAccountCrypto {
         }
     }
 
+    /**
+     * The message XML of a POST to the callback: decrypted in safe mode ({@code encrypt_type=aes}); a plain
+     * body only when no EncodingAESKey is configured or compatible mode is switched on explicitly.
+     */
+    public String open(String body, String timestamp, String nonce, String signature, String encryptType,
+                       String msgSignature) {
+        verifySignature(timestamp, nonce, signature);
+        if ("aes".equalsIgnoreCase(encryptType)) {
+            return decrypt(body, timestamp, nonce, msgSignature);
+        }
+        if (properties.plainMessagesRefused()) {
+            throw new CallbackRefused("plain message while safe mode is required");
+        }
+        return body;
+    }
+
     /** Safe mode: checks msg_signature over the ciphertext, decrypts, and checks the AppID inside. Returns the message XML. */
     public String decrypt(String encryptedBody, String timestamp, String nonce, String msgSignature) {
         requireConfigured();

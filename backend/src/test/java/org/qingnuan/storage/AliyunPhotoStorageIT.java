@@ -53,9 +53,10 @@ class AliyunPhotoStorageIT extends IntegrationTest {
         assertThat(policy.key()).isEqualTo(key);
         assertThat(policy.maxBytes()).isEqualTo(MAX_BYTES);
         assertThat(policy.expiresAt()).isCloseTo(clock.instant().plus(Duration.ofMinutes(10)), within(Duration.ofSeconds(5)));
-        assertThat(policy.formFields()).containsKeys("policy", "signature")
+        assertThat(policy.formFields()).containsKeys("policy", "x-oss-signature", "x-oss-date")
+                .doesNotContainKeys("OSSAccessKeyId", "signature")
                 .containsEntry("key", key)
-                .containsEntry("OSSAccessKeyId", OssStub.ACCESS_KEY_ID)
+                .containsEntry("x-oss-signature-version", "OSS4-HMAC-SHA256")
                 .containsEntry("success_action_status", "200")
                 .containsEntry("Content-Type", "image/jpeg");
         assertThat(storage.exists(key)).as("nothing uploaded yet").isFalse();
@@ -71,9 +72,10 @@ class AliyunPhotoStorageIT extends IntegrationTest {
 
         String url = storage.signedUrl(key, Duration.ofMinutes(5));
         assertThat(url).startsWith(oss.baseUrl() + "/" + OssStub.BUCKET + "/" + key + "?")
-                .contains("OSSAccessKeyId=" + OssStub.ACCESS_KEY_ID);
-        assertThat(Instant.ofEpochSecond(Long.parseLong(param(url, "Expires"))))
-                .isCloseTo(clock.instant().plus(Duration.ofMinutes(5)), within(Duration.ofSeconds(5)));
+                .contains("x-oss-signature-version=OSS4-HMAC-SHA256").doesNotContain("OSSAccessKeyId");
+        assertThat(java.net.URLDecoder.decode(param(url, "x-oss-credential"), StandardCharsets.UTF_8))
+                .startsWith(OssStub.ACCESS_KEY_ID + "/").endsWith("/" + OssStub.REGION + "/oss/aliyun_v4_request");
+        assertThat(Long.parseLong(param(url, "x-oss-expires"))).isBetween(295L, 300L);
         HttpResponse<byte[]> fetched = get(url);
         assertThat(fetched.statusCode()).isEqualTo(200);
         assertThat(fetched.body()).isEqualTo(photo);
@@ -150,15 +152,48 @@ class AliyunPhotoStorageIT extends IntegrationTest {
         assertThat(tampered.body()).contains("<Code>SignatureDoesNotMatch</Code>");
 
         Map<String, String> forged = new LinkedHashMap<>(policy.formFields());
-        forged.put("signature", Base64.getEncoder().encodeToString(new byte[20]));
+        forged.put("x-oss-signature", "0".repeat(64));
         HttpResponse<String> forgedSignature = upload(policy.url(), forged, photo(100));
         assertThat(forgedSignature.statusCode()).isEqualTo(403);
         assertThat(forgedSignature.body()).contains("<Code>SignatureDoesNotMatch</Code>");
 
         Map<String, String> anonymous = new LinkedHashMap<>(policy.formFields());
-        anonymous.keySet().removeAll(List.of("policy", "signature", "OSSAccessKeyId"));
+        anonymous.keySet().removeAll(List.of("policy", "x-oss-signature", "x-oss-credential"));
         assertThat(upload(policy.url(), anonymous, photo(100)).statusCode()).as("the bucket is private").isEqualTo(403);
         assertThat(storage.exists(key)).isFalse();
+    }
+
+    /** Issue 17.9: Aliyun has closed V1 to new accounts and buckets; the stub refuses it as they do. */
+    @Test
+    void shouldBeRefusedWhenSigningWithV1() throws Exception {
+        String key = key();
+        oss.put(key, photo(100));
+        com.aliyun.oss.OSS v1 = new com.aliyun.oss.OSSClientBuilder().build(oss.baseUrl(), OssStub.ACCESS_KEY_ID,
+                OssStub.ACCESS_KEY_SECRET);
+        try {
+            String v1Url = v1.generatePresignedUrl(OssStub.BUCKET, key, java.util.Date.from(Instant.now().plusSeconds(300)),
+                    com.aliyun.oss.HttpMethod.GET).toString();
+            assertThat(v1Url).contains("OSSAccessKeyId=");
+            HttpResponse<byte[]> refused = get(v1Url);
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(new String(refused.body(), StandardCharsets.UTF_8)).contains("V1 signature is not supported");
+
+            assertThatThrownBy(() -> v1.doesObjectExist(OssStub.BUCKET, key)).isInstanceOf(com.aliyun.oss.OSSException.class);
+            assertThat(oss.calls("HEAD", key)).last().satisfies(c -> assertThat(c.status()).isEqualTo(403));
+
+            String policy = v1.generatePostPolicy(java.util.Date.from(Instant.now().plusSeconds(300)),
+                    new com.aliyun.oss.model.PolicyConditions());
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("key", key());
+            form.put("policy", Base64.getEncoder().encodeToString(policy.getBytes(StandardCharsets.UTF_8)));
+            form.put("OSSAccessKeyId", OssStub.ACCESS_KEY_ID);
+            form.put("signature", v1.calculatePostSignature(policy));
+            HttpResponse<String> upload = upload(oss.bucketUrl(), form, photo(100));
+            assertThat(upload.statusCode()).isEqualTo(403);
+            assertThat(upload.body()).contains("V1 signature is not supported");
+        } finally {
+            v1.shutdown();
+        }
     }
 
     @Test
@@ -187,8 +222,8 @@ class AliyunPhotoStorageIT extends IntegrationTest {
         assertThat(new String(expired.body(), StandardCharsets.UTF_8)).contains("<Code>AccessDenied</Code>").contains("expired");
 
         String fresh = storage.signedUrl(key, Duration.ofMinutes(10));
-        String extended = fresh.replace("Expires=" + param(fresh, "Expires"),
-                "Expires=" + (Long.parseLong(param(fresh, "Expires")) + 86_400));
+        String extended = fresh.replace("x-oss-expires=" + param(fresh, "x-oss-expires"),
+                "x-oss-expires=" + (Long.parseLong(param(fresh, "x-oss-expires")) + 86_400));
         HttpResponse<byte[]> altered = get(extended);
         assertThat(altered.statusCode()).isEqualTo(403);
         assertThat(new String(altered.body(), StandardCharsets.UTF_8)).contains("<Code>SignatureDoesNotMatch</Code>");
@@ -221,7 +256,7 @@ class AliyunPhotoStorageIT extends IntegrationTest {
 
     @Test
     void unconfiguredStorageIsUnavailable() {
-        AliyunPhotoStorage unconfigured = new AliyunPhotoStorage(new OssProperties("", null, null, null), Clock.systemUTC());
+        AliyunPhotoStorage unconfigured = new AliyunPhotoStorage(new OssProperties("", null, null, null, null), Clock.systemUTC());
 
         assertThatThrownBy(() -> unconfigured.uploadPolicy("photos/a.jpg", "image/jpeg", 10, Duration.ofMinutes(1)))
                 .isInstanceOf(PhotoStorageUnavailable.class);
@@ -236,15 +271,15 @@ class AliyunPhotoStorageIT extends IntegrationTest {
         String key = key();
         oss.put(key, photo(10));
         AliyunPhotoStorage wrongSecret = new AliyunPhotoStorage(
-                new OssProperties(oss.baseUrl(), OssStub.BUCKET, OssStub.ACCESS_KEY_ID, "not-the-secret"), clock);
+                new OssProperties(oss.baseUrl(), OssStub.BUCKET, OssStub.ACCESS_KEY_ID, "not-the-secret", OssStub.REGION), clock);
         AliyunPhotoStorage wrongId = new AliyunPhotoStorage(
-                new OssProperties(oss.baseUrl(), OssStub.BUCKET, "not-the-id", OssStub.ACCESS_KEY_SECRET), clock);
+                new OssProperties(oss.baseUrl(), OssStub.BUCKET, "not-the-id", OssStub.ACCESS_KEY_SECRET, OssStub.REGION), clock);
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
         AliyunPhotoStorage unreachable = new AliyunPhotoStorage(new OssProperties("http://127.0.0.1:" + closedPort,
-                OssStub.BUCKET, OssStub.ACCESS_KEY_ID, OssStub.ACCESS_KEY_SECRET), clock);
+                OssStub.BUCKET, OssStub.ACCESS_KEY_ID, OssStub.ACCESS_KEY_SECRET, OssStub.REGION), clock);
         try {
             assertThatThrownBy(() -> wrongSecret.exists(key)).isInstanceOf(PhotoStorageUnavailable.class)
                     .hasMessageContaining("SignatureDoesNotMatch").hasMessageNotContaining(key);
@@ -266,7 +301,7 @@ class AliyunPhotoStorageIT extends IntegrationTest {
     @Test
     void aRegionEndpointIsAddressedVirtualHostedOverHttps() {
         AliyunPhotoStorage real = new AliyunPhotoStorage(
-                new OssProperties("oss-cn-hangzhou.aliyuncs.com", "qn-photos", "an-id", "a-secret"), Clock.systemUTC());
+                new OssProperties("oss-cn-hangzhou.aliyuncs.com", "qn-photos", "an-id", "a-secret", null), Clock.systemUTC());
         try {
             assertThat(real.uploadPolicy("photos/a.jpg", "image/jpeg", 10, Duration.ofMinutes(1)).url())
                     .isEqualTo("https://qn-photos.oss-cn-hangzhou.aliyuncs.com");

@@ -48,6 +48,8 @@ import java.time.ZoneId;
         // tests keep the ledger's snapshots themselves ("-": the cron trigger is off)
         "qingnuan.ledger.snapshot-cron=-",
         "qingnuan.public-base-url=" + IntegrationTest.PUBLIC_BASE_URL,
+        // the reverse proxy of StaffSignInLimitsIT; MockMvc requests may come from it
+        "qingnuan.trusted-proxies=10.77.0.0/16",
         "qingnuan.wechat.mp.token=" + IntegrationTest.MP_TOKEN,
         "qingnuan.wechat.mp.aes-key=" + IntegrationTest.MP_AES_KEY})
 @ActiveProfiles("prod")
@@ -83,6 +85,7 @@ public abstract class IntegrationTest {
         registry.add("qingnuan.storage.oss.bucket", () -> OssStub.BUCKET);
         registry.add("qingnuan.storage.oss.access-key-id", () -> OssStub.ACCESS_KEY_ID);
         registry.add("qingnuan.storage.oss.access-key-secret", () -> OssStub.ACCESS_KEY_SECRET);
+        registry.add("qingnuan.storage.oss.region", () -> OssStub.REGION);
     }
 
     @BeforeEach

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -18,7 +16,6 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
@@ -28,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,13 +39,15 @@ import java.util.regex.Pattern;
  * with OSS's XML errors, and records every call:
  * <ul>
  *     <li>{@code POST /<bucket>}: a PostObject form (what {@code wx.uploadFile} sends). Checks the
- *     AccessKey id, the V1 signature of the policy, its expiration and every condition (exact and
- *     starts-with fields, content-length-range), then stores the file;</li>
- *     <li>{@code HEAD/GET /<bucket>/<key>} signed with an {@code Authorization: OSS id:signature} header
- *     (the SDK): checks the V1 header signature and the Date's skew;</li>
- *     <li>{@code GET /<bucket>/<key>?OSSAccessKeyId=&Expires=&Signature=} (a presigned URL): checks
- *     expiry and the V1 query signature.</li>
+ *     V4 credential (AccessKey id, date, region) and signature of the policy, its expiration and every
+ *     condition (exact and starts-with fields, content-length-range), then stores the file;</li>
+ *     <li>{@code HEAD/GET /<bucket>/<key>} signed with an {@code Authorization: OSS4-HMAC-SHA256 …} header
+ *     (the SDK): checks the V4 header signature and the x-oss-date's skew;</li>
+ *     <li>{@code GET /<bucket>/<key>?x-oss-signature-version=OSS4-HMAC-SHA256&x-oss-credential=&x-oss-date=
+ *     &x-oss-expires=&x-oss-signature=} (a presigned URL): checks expiry and the V4 query signature.</li>
  * </ul>
+ * V1 signatures ({@code OSSAccessKeyId}/{@code Signature}, {@code Authorization: OSS id:sig}) are refused, as
+ * OSS refuses them for accounts and buckets created since Aliyun closed V1 to them ({@link OssV4}).
  * Time is the real clock, as at OSS: the application's (movable) clock only decides what it signs.
  */
 public final class OssStub {
@@ -57,6 +55,9 @@ public final class OssStub {
     public static final String BUCKET = "qingnuan-test";
     public static final String ACCESS_KEY_ID = "stub-oss-key-id";
     public static final String ACCESS_KEY_SECRET = "stub-oss-key-secret";
+    public static final String REGION = "cn-qingnuan";
+    private static final DateTimeFormatter X_OSS_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final OssV4 V4 = new OssV4(ACCESS_KEY_ID, ACCESS_KEY_SECRET, REGION);
 
     /** One call as it arrived: the path decoded, the query raw; and the status answered. */
     public record Call(String method, String path, String query, int status) {
@@ -67,11 +68,6 @@ public final class OssStub {
 
     private static final Duration MAX_SKEW = Duration.ofMinutes(15);
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
-    /** The V1 sub-resources that are part of the signed resource (subset that matters here). */
-    private static final Set<String> SUB_RESOURCES = Set.of("acl", "objectMeta", "versionId", "security-token",
-            "x-oss-process", "response-content-type", "response-content-language", "response-expires",
-            "response-cache-control", "response-content-disposition", "response-content-encoding",
-            "uploadId", "partNumber", "uploads", "append", "position", "tagging", "symlink");
     private static final Pattern BOUNDARY = Pattern.compile("boundary=(\"?)([^\";]+)\\1");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -191,15 +187,23 @@ public final class OssStub {
         if (policy == null) {
             return Answer.error(403, "AccessDenied", "You have no right to access this object because of bucket acl.", null);
         }
-        String accessKeyId = form.field("OSSAccessKeyId");
-        String signature = form.field("signature");
-        if (accessKeyId == null || signature == null) {
-            return Answer.error(400, "InvalidArgument", "Bucket POST must contain fields OSSAccessKeyId and Signature with a policy.", null);
+        if (form.field("OSSAccessKeyId") != null || form.field("signature") != null) {
+            return Answer.error(403, "AccessDenied", "V1 signature is not supported, please use V4 signature.", null);
         }
-        if (!accessKeyId.equals(ACCESS_KEY_ID)) {
-            return Answer.error(403, "InvalidAccessKeyId", "The OSS Access Key Id you provided does not exist in our records.", null);
+        String version = form.field("x-oss-signature-version");
+        String credential = form.field("x-oss-credential");
+        String xOssDate = form.field("x-oss-date");
+        String signature = form.field("x-oss-signature");
+        if (!OssV4.ALGORITHM.equals(version) || credential == null || xOssDate == null || signature == null
+                || !xOssDate.matches("\\d{8}T\\d{6}Z")) {
+            return Answer.error(400, "InvalidArgument",
+                    "Bucket POST must contain fields x-oss-signature-version, x-oss-credential, x-oss-date and x-oss-signature with a policy.", null);
         }
-        if (!MessageDigest.isEqual(hmacSha1(policy).getBytes(StandardCharsets.UTF_8), signature.getBytes(StandardCharsets.UTF_8))) {
+        String badCredential = V4.refuseCredential(credential, xOssDate);
+        if (badCredential != null) {
+            return Answer.error(403, badCredential, "The x-oss-credential you provided is not valid for this bucket.", null);
+        }
+        if (!V4.policySignatureHolds(policy, xOssDate, signature)) {
             return Answer.error(403, "SignatureDoesNotMatch",
                     "The request signature we calculated does not match the signature you provided. Check your key and signing method.", null);
         }
@@ -220,6 +224,10 @@ public final class OssStub {
         }
         if (Instant.now().isAfter(expiration)) {
             return Answer.error(403, "AccessDenied", "Invalid according to Policy: Policy expired.", null);
+        }
+        String bound = document.get("conditions").toString();
+        if (!bound.contains("x-oss-signature-version") || !bound.contains("x-oss-credential") || !bound.contains("x-oss-date")) {
+            return Answer.error(403, "AccessDenied", "Invalid according to Policy: V4 policy must contain x-oss-signature-version, x-oss-credential and x-oss-date.", null);
         }
         for (JsonNode condition : document.get("conditions")) {
             Answer refused = check(condition, form);
@@ -281,17 +289,13 @@ public final class OssStub {
     // ---- GetObject / HeadObject -------------------------------------------------------------
 
     private Answer getObject(HttpExchange exchange, String method, String key, Map<String, String> query) {
-        String resource = "/" + BUCKET + "/" + key + subResources(query);
         if (query.containsKey("OSSAccessKeyId") || query.containsKey("Signature") || query.containsKey("Expires")) {
-            Answer refused = checkPresigned(exchange, method, resource, query);
-            if (refused != null) {
-                return refused;
-            }
-        } else {
-            Answer refused = checkAuthorization(exchange, method, resource);
-            if (refused != null) {
-                return refused;
-            }
+            return Answer.error(403, "AccessDenied", "V1 signature is not supported, please use V4 signature.", null);
+        }
+        Answer refused = query.containsKey("x-oss-signature") || query.containsKey("x-oss-credential")
+                ? checkPresigned(exchange, method, key, query) : checkAuthorization(exchange, method, key, query);
+        if (refused != null) {
+            return refused;
         }
         StoredObject object = objects.get(key);
         if (object == null) {
@@ -305,64 +309,68 @@ public final class OssStub {
         return answer;
     }
 
-    private Answer checkPresigned(HttpExchange exchange, String method, String resource, Map<String, String> query) {
-        String id = query.get("OSSAccessKeyId");
-        String expires = query.get("Expires");
-        String signature = query.get("Signature");
-        if (id == null || expires == null || signature == null) {
-            return Answer.error(403, "AccessDenied", "Query-string authentication requires the Signature, Expires and OSSAccessKeyId parameters", null);
+    private Answer checkPresigned(HttpExchange exchange, String method, String key, Map<String, String> query) {
+        String xOssDate = query.get("x-oss-date");
+        String expires = query.get("x-oss-expires");
+        String signature = query.get("x-oss-signature");
+        if (!OssV4.ALGORITHM.equals(query.get("x-oss-signature-version")) || xOssDate == null || expires == null
+                || signature == null || !xOssDate.matches("\\d{8}T\\d{6}Z") || !expires.matches("-?\\d{1,7}")) {
+            return Answer.error(403, "AccessDenied", "Query-string authentication requires x-oss-signature-version, "
+                    + "x-oss-credential, x-oss-date, x-oss-expires and x-oss-signature.", null);
         }
-        if (!id.equals(ACCESS_KEY_ID)) {
-            return Answer.error(403, "InvalidAccessKeyId", "The OSS Access Key Id you provided does not exist in our records.", null);
+        String refused = V4.refuseCredential(query.get("x-oss-credential"), xOssDate);
+        if (refused != null) {
+            return Answer.error(403, refused, "The x-oss-credential you provided is not valid.", null);
         }
-        long expiresAt;
-        try {
-            expiresAt = Long.parseLong(expires);
-        } catch (NumberFormatException e) {
-            return Answer.error(403, "AccessDenied", "Invalid argument: Expires", null);
-        }
-        if (Instant.now().getEpochSecond() > expiresAt) {
+        Instant signedAt = Instant.from(X_OSS_DATE.parse(xOssDate));
+        if (Instant.now().isAfter(signedAt.plusSeconds(Long.parseLong(expires)))) {
             return Answer.error(403, "AccessDenied", "Request has expired.", null);
         }
-        String canonical = method + "\n" + header(exchange, "Content-MD5") + "\n" + header(exchange, "Content-Type") + "\n"
-                + expires + "\n" + ossHeaders(exchange) + resource;
-        if (!MessageDigest.isEqual(hmacSha1(canonical).getBytes(StandardCharsets.UTF_8), signature.getBytes(StandardCharsets.UTF_8))) {
+        String additional = query.getOrDefault("x-oss-additional-headers", "");
+        if (!V4.requestSignatureHolds(method, BUCKET, key, query, headers(exchange), additional, xOssDate, signature)) {
             return Answer.error(403, "SignatureDoesNotMatch",
                     "The request signature we calculated does not match the signature you provided. Check your key and signing method.", null);
         }
         return null;
     }
 
-    private Answer checkAuthorization(HttpExchange exchange, String method, String resource) {
+    private Answer checkAuthorization(HttpExchange exchange, String method, String key, Map<String, String> query) {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization == null) {
             return Answer.error(403, "AccessDenied", "You have no right to access this object because of bucket acl.", null);
         }
-        if (!authorization.startsWith("OSS ") || authorization.indexOf(':') < 0) {
+        if (authorization.startsWith("OSS ")) {
+            return Answer.error(403, "AccessDenied", "V1 signature is not supported, please use V4 signature.", null);
+        }
+        String[] parts = OssV4.authorization(authorization);
+        if (parts == null) {
             return Answer.error(400, "InvalidArgument", "Authorization header is invalid.", null);
         }
-        String id = authorization.substring(4, authorization.lastIndexOf(':'));
-        String signature = authorization.substring(authorization.lastIndexOf(':') + 1);
-        if (!id.equals(ACCESS_KEY_ID)) {
-            return Answer.error(403, "InvalidAccessKeyId", "The OSS Access Key Id you provided does not exist in our records.", null);
+        String xOssDate = header(exchange, "x-oss-date");
+        String refused = V4.refuseCredential(parts[0], xOssDate);
+        if (refused != null) {
+            return Answer.error(403, refused, "The Credential you provided is not valid.", null);
         }
-        String date = header(exchange, "Date");
         try {
-            Instant sent = ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant sent = Instant.from(X_OSS_DATE.parse(xOssDate));
             if (Duration.between(sent, Instant.now()).abs().compareTo(MAX_SKEW) > 0) {
                 return Answer.error(403, "RequestTimeTooSkewed",
                         "The difference between the request time and the current time is too large.", null);
             }
         } catch (DateTimeParseException e) {
-            return Answer.error(403, "AccessDenied", "Invalid date format of header Date.", null);
+            return Answer.error(403, "AccessDenied", "Invalid date format of header x-oss-date.", null);
         }
-        String canonical = method + "\n" + header(exchange, "Content-MD5") + "\n" + header(exchange, "Content-Type") + "\n"
-                + date + "\n" + ossHeaders(exchange) + resource;
-        if (!MessageDigest.isEqual(hmacSha1(canonical).getBytes(StandardCharsets.UTF_8), signature.getBytes(StandardCharsets.UTF_8))) {
+        if (!V4.requestSignatureHolds(method, BUCKET, key, query, headers(exchange), parts[1], xOssDate, parts[2])) {
             return Answer.error(403, "SignatureDoesNotMatch",
                     "The request signature we calculated does not match the signature you provided. Check your key and signing method.", null);
         }
         return null;
+    }
+
+    private static Map<String, String> headers(HttpExchange exchange) {
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, String.join(",", values)));
+        return headers;
     }
 
     // ---- helpers ----------------------------------------------------------------------------
@@ -379,57 +387,9 @@ public final class OssStub {
         return stored;
     }
 
-    private static String hmacSha1(String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(ACCESS_KEY_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static String header(HttpExchange exchange, String name) {
         String value = exchange.getRequestHeaders().getFirst(name);
         return value == null ? "" : value.trim();
-    }
-
-    /** CanonicalizedOSSHeaders: the x-oss-* headers, lower-cased, sorted, one "name:value\n" each. */
-    private static String ossHeaders(HttpExchange exchange) {
-        TreeMap<String, String> sorted = new TreeMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("x-oss-")) {
-                sorted.put(lower, String.join(",", values).trim());
-            }
-        });
-        StringBuilder canonical = new StringBuilder();
-        sorted.forEach((name, value) -> canonical.append(name).append(':').append(value).append('\n'));
-        return canonical.toString();
-    }
-
-    /** The signed sub-resources of a V1 canonical resource: "?a&b=c", sorted by name. */
-    private static String subResources(Map<String, String> query) {
-        TreeMap<String, String> sorted = new TreeMap<>();
-        query.forEach((name, value) -> {
-            if (SUB_RESOURCES.contains(name)) {
-                sorted.put(name, value);
-            }
-        });
-        if (sorted.isEmpty()) {
-            return "";
-        }
-        StringBuilder resource = new StringBuilder("?");
-        sorted.forEach((name, value) -> {
-            if (resource.length() > 1) {
-                resource.append('&');
-            }
-            resource.append(name);
-            if (!value.isEmpty()) {
-                resource.append('=').append(value);
-            }
-        });
-        return resource.toString();
     }
 
     private static Map<String, String> query(String rawQuery) {

@@ -43,7 +43,7 @@ import java.util.regex.Pattern;
  * <p>Mini-program rules (tests share the stub, so use unique openids):
  * <ul>
  *   <li>jscode2session: {@code code-<openid>} logs in as that openid (unionid {@code u-<openid>}, a
- *       random session key), as does {@code code-<openid>~<n>} (the same user with a fresh code); a code works once, then 40029; {@code bad-code} 40029; {@code busy-code} 45011.</li>
+ *       random session key), as does {@code code-<openid>__<n>} (the same user with a fresh code); a code works once, then 40029; {@code bad-code} 40029; {@code busy-code} 45011.</li>
  *   <li>getuserphonenumber: {@code phone-<11 digits>} answers that number, once; otherwise 40029.</li>
  *   <li>msg_sec_check (v2): text containing 违禁 is risky (label 20001), 待审 review, else pass; no openid 40003.</li>
  *   <li>subscribe/send: touser {@code oRefuse…} 43101, {@code oBusy…} 45011, else ok.</li>
@@ -238,8 +238,8 @@ public final class WechatApiStub {
         if (!code.startsWith("code-") || code.length() == "code-".length() || !usedCodes.add("js:" + code)) {
             return error(40029);
         }
-        // "code-<openid>~<n>": the same user signing in again with a fresh code
-        String openId = code.substring("code-".length()).split("~", 2)[0];
+        // "code-<openid>__<n>": the same user signing in again with a fresh code
+        String openId = code.substring("code-".length()).split("__", 2)[0];
         byte[] key = new byte[16];
         RANDOM.nextBytes(key);
         ObjectNode answer = JSON.createObjectNode()

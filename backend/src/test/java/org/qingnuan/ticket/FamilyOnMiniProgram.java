@@ -66,7 +66,7 @@ public final class FamilyOnMiniProgram {
 
     /** The same WeChat user signing in again (a fresh wx.login code), e.g. after their session expired. */
     public String signInAgain(Api api) {
-        Api.Response login = api.post("/api/mini/auth/login", null, Map.of("code", "code-" + openId + "~" + Fixtures.unique()));
+        Api.Response login = api.post("/api/mini/auth/login", null, Map.of("code", "code-" + openId + "__" + Fixtures.unique()));
         assertThat(login.status()).as(login.raw()).isEqualTo(200);
         return login.body().get("token").asText();
     }

@@ -461,7 +461,7 @@ class HelpTicketIT extends IntegrationTest {
         Response created = family.submit(api, UUID.randomUUID().toString(), withMissing);
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
         String url = created.body().get("photoUrls").get(0).asText();
-        assertThat(url).startsWith(OssStub.get().baseUrl()).contains("Signature=");
+        assertThat(url).startsWith(OssStub.get().baseUrl()).contains("x-oss-signature=");
     }
 
     @Test

@@ -6,7 +6,10 @@ import org.qingnuan.testing.IntegrationTest;
 import java.net.http.HttpRequest;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Posts to the official account's callback the way WeChat does (plain mode), for feature tests. */
+/**
+ * Posts to the official account's callback the way WeChat does in safe mode (the tests configure an
+ * EncodingAESKey, so plain messages are refused), for feature tests.
+ */
 public final class CallbackClient {
 
     private final Api api;
@@ -27,7 +30,11 @@ public final class CallbackClient {
     private Api.Response post(String xml) {
         String ts = String.valueOf(System.currentTimeMillis() / 1000);
         String nonce = "n" + ThreadLocalRandom.current().nextInt(1_000_000);
+        String encrypt = wechat.encrypt(xml, IntegrationTest.MP_APP_ID);
+        String body = "<xml><ToUserName><![CDATA[gh_qingnuan]]></ToUserName><Encrypt><![CDATA[" + encrypt + "]]></Encrypt></xml>";
         return api.raw("POST", "/wx/mp/callback?signature=" + wechat.signature(IntegrationTest.MP_TOKEN, ts, nonce)
-                + "&timestamp=" + ts + "&nonce=" + nonce, null, "text/xml", HttpRequest.BodyPublishers.ofString(xml));
+                + "&timestamp=" + ts + "&nonce=" + nonce + "&encrypt_type=aes&msg_signature="
+                + wechat.signature(IntegrationTest.MP_TOKEN, ts, nonce, encrypt), null, "text/xml",
+                HttpRequest.BodyPublishers.ofString(body));
     }
 }

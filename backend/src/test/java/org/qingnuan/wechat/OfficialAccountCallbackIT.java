@@ -44,13 +44,13 @@ class OfficialAccountCallbackIT extends IntegrationTest {
     }
 
     @Test
-    void shouldQueueAPlainMessageAndPublishItOnce() {
+    void shouldQueueAMessageAndPublishItOnce() {
         String openId = openId();
         long msgId = msgId();
         String xml = WechatServerSide.text(openId, msgId, "需求 N95口罩 200个；防护服 50套");
 
-        assertThat(postPlain(xml).raw()).isEqualTo("success");
-        assertThat(postPlain(xml).raw()).as("WeChat redelivers when unsure").isEqualTo("success");
+        assertThat(post(xml).raw()).isEqualTo("success");
+        assertThat(post(xml).raw()).as("WeChat redelivers when unsure").isEqualTo("success");
 
         await().atMost(Duration.ofSeconds(5)).until(() -> !events.officialAccountFrom(openId).isEmpty());
         assertThat(events.officialAccountFrom(openId)).hasSize(1);
@@ -74,6 +74,21 @@ class OfficialAccountCallbackIT extends IntegrationTest {
         OfficialAccountMessage m = events.officialAccountFrom(openId).get(0);
         assertThat(m.event()).isEqualTo("subscribe");
         assertThat(m.eventKey()).isEqualTo("team-42");
+    }
+
+    /**
+     * Issue 17.3: the URL signature covers token, timestamp and nonce only, so with a plain body one
+     * signed URL let anyone post any message as any follower for 5 minutes.
+     */
+    @Test
+    void shouldRefuseAPlainMessageWhenAnAesKeyIsConfigured() {
+        String victim = openId();
+        Response forged = postPlain(WechatServerSide.text(victim, msgId(), "绑定 12345678"));
+
+        assertThat(forged.status()).as(forged.raw()).isEqualTo(403);
+        assertThat(forged.code()).isEqualTo("CALLBACK_REFUSED");
+        assertThat(rows(victim)).isZero();
+        assertThat(events.officialAccountFrom(victim)).isEmpty();
     }
 
     @Test
@@ -122,7 +137,7 @@ class OfficialAccountCallbackIT extends IntegrationTest {
         for (int i = 0; i < 10; i++) {
             results.add(pool.submit(() -> {
                 start.await();
-                return postPlain(xml).status();
+                return post(xml).status();
             }));
         }
         start.countDown();
@@ -134,6 +149,13 @@ class OfficialAccountCallbackIT extends IntegrationTest {
         Thread.sleep(300);
         assertThat(events.officialAccountFrom(openId)).hasSize(1);
         assertThat(rows(openId)).isEqualTo(1);
+    }
+
+    /** What WeChat sends in safe mode, the only mode accepted once an EncodingAESKey is configured. */
+    private Response post(String xml) {
+        String ts = now();
+        String encrypt = wechat.encrypt(xml, MP_APP_ID);
+        return postEncrypted(encrypt, wechat.signature(MP_TOKEN, ts, "abc", encrypt));
     }
 
     private Response postPlain(String xml) {

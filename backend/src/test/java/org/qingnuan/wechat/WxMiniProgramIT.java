@@ -245,6 +245,27 @@ class WxMiniProgramIT extends IntegrationTest {
                 .doesNotContain(WechatApiStub.MINI_SECRET);
     }
 
+    /** Issue 17.2: the code used to reach code2Session's query string unencoded, beside the AppSecret. */
+    @Test
+    void shouldRefuseALoginCodeThatIsNotAShortUrlSafeStringBeforeCallingWechat() {
+        String openId = openId("oSmuggled");
+
+        for (String code : List.of("code-" + openId + "&foo=bar", "code-" + openId + "&js_code=code-oOther",
+                "code-{" + openId + "}", "code-" + openId + "%", "code-" + openId + "\\b", "code-" + openId + "#b",
+                "code-" + openId + " b", "code-" + openId + "~1")) {
+            org.qingnuan.testing.Api.Response login = api.post("/api/mini/auth/login", null, Map.of("code", code));
+            assertThat(login.status()).as(code).isEqualTo(400);
+            assertThat(login.code()).as(code).isEqualTo("WX_CODE_INVALID");
+            assertThat(login.body().get("message").asText()).contains("重新进入小程序");
+            assertThat(login.body().get("traceId").asText()).isNotBlank();
+        }
+
+        assertThat(stub.calls(JSCODE2SESSION)).as("nothing reached WeChat")
+                .noneMatch(call -> call.query().contains(openId) || call.query().contains("foo=bar"));
+        assertThat(api.post("/api/mini/auth/login", null, Map.of("code", "code-" + openId)).status())
+                .as("a well-formed code still signs in").isEqualTo(200);
+    }
+
     private static String openId(String prefix) {
         return prefix + "-" + Fixtures.unique();
     }

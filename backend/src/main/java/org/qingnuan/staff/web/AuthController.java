@@ -46,7 +46,7 @@ class AuthController {
     record LoginView(String token, long idleTimeoutSeconds, long absoluteTimeoutSeconds, StaffView staff) {
     }
 
-    @Operation(summary = "工作人员登录，返回令牌；连续输错 5 次锁定 15 分钟")
+    @Operation(summary = "工作人员登录，返回令牌；同一用户名从同一网络连续输错 5 次暂停 15 分钟（再犯加倍）")
     @PostMapping("/login")
     LoginView login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
         LoginService.LoginResult result = logins.login(request, http.getRemoteAddr());

@@ -51,12 +51,10 @@ class EmbeddedOssController {
 
     @GetMapping("/{bucket}/**")
     ResponseEntity<byte[]> read(@PathVariable String bucket, HttpServletRequest request,
-                                @RequestParam(name = "OSSAccessKeyId", required = false) String accessKeyId,
-                                @RequestParam(name = "Expires", required = false) String expires,
-                                @RequestParam(name = "Signature", required = false) String signature) {
+                                @RequestParam Map<String, String> query) {
         String prefix = request.getContextPath() + "/embedded/oss/" + bucket + "/";
         String key = UriUtils.decode(request.getRequestURI().substring(prefix.length()), StandardCharsets.UTF_8);
-        EmbeddedPhotoStorage.StoredPhoto photo = storage.read(bucket, key, accessKeyId, expires, signature);
+        EmbeddedPhotoStorage.StoredPhoto photo = storage.read(bucket, key, query);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.contentType()))
                 .header("Cache-Control", "private, max-age=60").body(photo.bytes());
     }

@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The official account's server URL. Every call's signature is checked; safe mode is decrypted and
- * its AppID checked; XML with a DOCTYPE is refused; the message is queued and answered with
+ * its AppID checked, and with an EncodingAESKey configured plain messages are refused (unless compatible
+ * mode is switched on); XML with a DOCTYPE is refused; the message is queued and answered with
  * "success" at once, and a redelivery (same MsgId) is answered without doing the work again.
  */
 @Hidden
@@ -56,10 +57,7 @@ class OfficialAccountCallbackController {
             throw new DomainException(WechatError.XML_NOT_ALLOWED);
         }
         String[] message = new String[1];
-        refuseUnless(() -> {
-            crypto.verifySignature(timestamp, nonce, signature);
-            message[0] = "aes".equalsIgnoreCase(encryptType) ? crypto.decrypt(xml, timestamp, nonce, msgSignature) : xml;
-        });
+        refuseUnless(() -> message[0] = crypto.open(xml, timestamp, nonce, signature, encryptType, msgSignature));
         refuseUnless(() -> inbox.accept(message[0]));
         // the reply is sent later (customer-service or template message), never in this response
         return "success";

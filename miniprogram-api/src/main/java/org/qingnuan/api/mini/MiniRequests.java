@@ -15,7 +15,7 @@ public final class MiniRequests {
     }
 
     public record Login(
-            @Schema(description = "wx.login 返回的 code（5 分钟内有效，只能用一次）")
+            @Schema(description = "wx.login 返回的 code（5 分钟内有效，只能用一次）；只含字母、数字、- 和 _，否则 WX_CODE_INVALID", pattern = "^[A-Za-z0-9_-]{1,128}$")
             @NotBlank(message = "缺少登录凭证 code") @Size(max = 128, message = "登录凭证过长") String code) {
     }
 

@@ -1,6 +1,7 @@
 package org.qingnuan.staff;
 
 import org.qingnuan.shared.error.DomainException;
+import org.qingnuan.shared.redis.RedisAvailability;
 import org.redisson.api.RAtomicLong;
 import org.redisson.api.RedissonClient;
 import org.springframework.stereotype.Component;
@@ -16,24 +17,29 @@ class LoginAttemptGuard {
     private static final String KEY = "qn:staff:login-failures:";
 
     private final RedissonClient redisson;
+    private final RedisAvailability redis;
     private final AuthProperties properties;
 
-    LoginAttemptGuard(RedissonClient redisson, AuthProperties properties) {
+    LoginAttemptGuard(RedissonClient redisson, RedisAvailability redis, AuthProperties properties) {
         this.redisson = redisson;
+        this.redis = redis;
         this.properties = properties;
     }
 
+    /** Needs Redis (a sign-in opens a session there anyway): while it is down, a 503 at once. */
     void requireAllowed(String clientIp) {
-        if (counter(clientIp).get() >= properties.maxFailedLoginsPerIp()) {
+        if (redis.call(() -> counter(clientIp).get()) >= properties.maxFailedLoginsPerIp()) {
             throw new DomainException(StaffError.LOGIN_RATE_LIMITED);
         }
     }
 
     void recordFailure(String clientIp) {
-        RAtomicLong counter = counter(clientIp);
-        if (counter.incrementAndGet() == 1) {
-            counter.expire(properties.failedLoginWindow());
-        }
+        redis.run(() -> {
+            RAtomicLong counter = counter(clientIp);
+            if (counter.incrementAndGet() == 1) {
+                counter.expire(properties.failedLoginWindow());
+            }
+        });
     }
 
     private RAtomicLong counter(String clientIp) {

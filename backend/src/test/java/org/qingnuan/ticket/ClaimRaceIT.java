@@ -134,8 +134,8 @@ class ClaimRaceIT extends IntegrationTest {
     void withRedisGoneTheDatabaseAloneStillGivesExactlyOneWinner() throws Exception {
         RedissonClient gone = redisThatIsNotThere();
         try {
-            VolunteerTasks board = new VolunteerTasks(orgs, tickets, lifecycle, new OpenTaskIndex(gone, tickets, new ClaimFlags(gone)), guard, photos,
-                    views, cipher, disclosures, new ClaimFlags(gone), transactions, publisher, appClock);
+            VolunteerTasks board = new VolunteerTasks(orgs, tickets, lifecycle, new OpenTaskIndex(gone, seenDown(), tickets, new ClaimFlags(gone, seenDown())),
+                    guard, photos, views, cipher, disclosures, new ClaimFlags(gone, seenDown()), transactions, publisher, appClock);
             for (int task = 0; task < TASKS; task++) {
                 long ticketId = openTask();
                 CountDownLatch start = new CountDownLatch(1);
@@ -211,8 +211,8 @@ class ClaimRaceIT extends IntegrationTest {
         long near = openTask();
         RedissonClient gone = redisThatIsNotThere();
         try {
-            VolunteerTasks board = new VolunteerTasks(orgs, tickets, lifecycle, new OpenTaskIndex(gone, tickets, new ClaimFlags(gone)), guard, photos,
-                    views, cipher, disclosures, new ClaimFlags(gone), transactions, publisher, appClock);
+            VolunteerTasks board = new VolunteerTasks(orgs, tickets, lifecycle, new OpenTaskIndex(gone, seenDown(), tickets, new ClaimFlags(gone, seenDown())),
+                    guard, photos, views, cipher, disclosures, new ClaimFlags(gone, seenDown()), transactions, publisher, appClock);
             VolunteerActor volunteer = new VolunteerActor(1L, "志愿者", EnumSet.of(TicketCategory.SUPPLIES),
                     new BigDecimal("30.5900"), new BigDecimal("114.2900"), 20, 3);
             List<org.qingnuan.api.volunteer.TaskView> shown = board.nearby(volunteer);
@@ -241,6 +241,10 @@ class ClaimRaceIT extends IntegrationTest {
             return ps;
         }, keys);
         return keys.getKey().longValue();
+    }
+
+    private static org.qingnuan.shared.redis.RedisAvailability seenDown() {
+        return new org.qingnuan.shared.redis.RedisAvailability(java.time.Duration.ofSeconds(3));
     }
 
     private static RedissonClient redisThatIsNotThere() throws Exception {

@@ -47,9 +47,11 @@ class GlobalExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(GlobalExceptionHandler.class);
 
     private final ErrorResponses errors;
+    private final org.qingnuan.shared.redis.RedisAvailability redis;
 
-    GlobalExceptionHandler(ErrorResponses errors) {
+    GlobalExceptionHandler(ErrorResponses errors, org.qingnuan.shared.redis.RedisAvailability redis) {
         this.errors = errors;
+        this.redis = redis;
     }
 
     @ExceptionHandler(DomainException.class)
@@ -167,6 +169,15 @@ class GlobalExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
+        java.util.Optional<CommonError> outage = Outages.codeOf(e);
+        if (outage.isPresent()) {
+            if (outage.get() == CommonError.REDIS_UNAVAILABLE) {
+                // the next callers skip Redis at once instead of waiting out its timeouts again
+                redis.markDown(e);
+            }
+            Outages.log(outage.get(), e);
+            return errors.entity(outage.get());
+        }
         log.error("Unhandled exception", e);
         return errors.entity(CommonError.INTERNAL_ERROR);
     }

@@ -9,6 +9,7 @@ import jakarta.validation.ConstraintViolationException;
 import org.qingnuan.api.Labelled;
 import org.qingnuan.api.error.ApiError;
 import org.qingnuan.api.error.CommonError;
+import org.qingnuan.shared.redis.RedisUnavailableException;
 import org.qingnuan.shared.web.PayloadTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -171,8 +172,9 @@ class GlobalExceptionHandler {
     ResponseEntity<ApiError> unexpected(Exception e) {
         java.util.Optional<CommonError> outage = Outages.codeOf(e);
         if (outage.isPresent()) {
-            if (outage.get() == CommonError.REDIS_UNAVAILABLE) {
-                // the next callers skip Redis at once instead of waiting out its timeouts again
+            if (outage.get() == CommonError.REDIS_UNAVAILABLE && !(e instanceof RedisUnavailableException)) {
+                // a Redis failure that did not go through RedisAvailability: the next callers skip Redis at once
+                // instead of waiting out its timeouts again (its own answers must not extend the outage)
                 redis.markDown(e);
             }
             Outages.log(outage.get(), e);

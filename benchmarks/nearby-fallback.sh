@@ -5,18 +5,12 @@
 # jar in the production profile (NEARBY_APP_PORT, 20130), signs NEARBY_VOLUNTEERS (200) volunteers in, kills
 # Redis, and drives GET /api/mini/volunteer/tasks/nearby with wrk (WRK_THREADS 2, WRK_CONNECTIONS 4,
 # WRK_DURATION 30s). Target: p99 <= 100 ms. Needs mariadb (client), redis-server, wrk, java 17, python3 with
-# the cryptography package. QN_JAR=<jar> uses a jar already built; otherwise the work tree is copied to
-# QN_BENCH_WORK/src (default /tmp/qn-nearby-fallback) and packaged there, so that target/ here is untouched.
+# the cryptography package. QN_JAR=<jar> uses a jar already built; otherwise it is packaged in a copy of the
+# work tree under QN_BENCH_WORK (default /tmp/qn-nearby-fallback; outage/build-jar.sh).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 work=${QN_BENCH_WORK:-/tmp/qn-nearby-fallback}
-echo "Source: $(git -C "$here" log -1 --format='%h %s' 2>/dev/null | cut -c1-100 || true)"
-if [ -z "${QN_JAR:-}" ]; then
-  mkdir -p "$work"
-  rsync -a --delete --exclude target --exclude node_modules --exclude .git --exclude 'admin-web/dist' "$here/" "$work/src/"
-  (cd "$work/src" && mvn -B -ntp ${MVN_OFFLINE--o} -q -pl miniprogram-api,admin-web,miniprogram,backend -DskipTests \
-      -Dskip.npm=true -Dskip.npm.test=true -Dskip.e2e=true package)
-  export QN_JAR="$work/src/backend/target/qingnuan.jar"
-fi
+# shellcheck source=outage/build-jar.sh
+. "$here/benchmarks/outage/build-jar.sh"
 export QN_BENCH_WORK="$work"
 exec python3 "$here/benchmarks/outage/nearby_fallback.py"

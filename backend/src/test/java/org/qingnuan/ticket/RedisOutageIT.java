@@ -19,7 +19,6 @@ import org.qingnuan.ticket.internal.HelpTicketMapper;
 import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -31,9 +30,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -279,24 +275,7 @@ class RedisOutageIT extends IntegrationTest {
     }
 
     private long task(String status, double latitude) {
-        Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock));
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.update(connection -> {
-            PreparedStatement ps = connection.prepareStatement("INSERT INTO help_ticket (org_id, family_id, channel,"
-                    + " submitter_type, category, urgency, status, crisis, content_check, description_sealed, address_sealed,"
-                    + " district, latitude, longitude, contact_method, version, created_at, updated_at)"
-                    + " VALUES (?, 0, 'MINI_PROGRAM', 'FAMILY', 'SUPPLIES', 'NORMAL', ?, 0, 'PASS', ?, ?, '江汉区',"
-                    + " ?, 114.2950, 'PHONE_CALL', 0, ?, ?)", Statement.RETURN_GENERATED_KEYS);
-            ps.setLong(1, district.getId());
-            ps.setString(2, status);
-            ps.setString(3, cipher.seal("请帮忙买药"));
-            ps.setString(4, cipher.seal("江汉区测试路3号"));
-            ps.setBigDecimal(5, BigDecimal.valueOf(latitude));
-            ps.setTimestamp(6, now);
-            ps.setTimestamp(7, now);
-            return ps;
-        }, keys);
-        return keys.getKey().longValue();
+        return TaskRows.insert(jdbc, cipher, clock, district.getId(), status, latitude, 114.295);
     }
 
     private static synchronized void startRedis() {

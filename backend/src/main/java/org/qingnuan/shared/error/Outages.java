@@ -9,6 +9,7 @@ import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -40,7 +41,11 @@ public final class Outages {
                     || t instanceof TransientDataAccessResourceException
                     || t instanceof QueryTimeoutException
                     || t instanceof SQLTransientConnectionException
-                    || t instanceof SQLNonTransientConnectionException) {
+                    || t instanceof SQLNonTransientConnectionException
+                    // a commit or rollback on a connection the database closed (the fault run's 500s)
+                    || t instanceof TransactionSystemException
+                    // SQLSTATE class 08: connection exception
+                    || t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
                 return Optional.of(CommonError.DATABASE_UNAVAILABLE);
             }
             if (t.getCause() == t) {

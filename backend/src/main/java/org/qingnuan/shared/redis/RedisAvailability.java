@@ -92,7 +92,11 @@ public class RedisAvailability {
         log.info("Redis answers again");
     }
 
-    /** True when the failure means Redis cannot be reached or did not answer in time (not a bad command). */
+    /**
+     * True when the failure means Redis cannot be reached or did not answer in time (not a bad command). Redisson's
+     * own exception types only: a bare {@code ConnectException} may as well be the database's (the fault run
+     * answered REDIS_UNAVAILABLE for a stopped MariaDB when it counted).
+     */
     public static boolean isOutage(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof RedisUnavailableException
@@ -103,8 +107,7 @@ public class RedisAvailability {
                     || t instanceof org.redisson.client.WriteRedisConnectionException
                     || t instanceof org.redisson.RedissonShutdownException
                     || t instanceof org.redisson.client.RedisLoadingException
-                    || t instanceof org.redisson.client.RedisTryAgainException
-                    || t instanceof java.net.ConnectException) {
+                    || t instanceof org.redisson.client.RedisTryAgainException) {
                 return true;
             }
             if (t.getCause() == t) {

@@ -60,6 +60,14 @@ class RedisAvailabilityTest {
         assertThat(Outages.codeOf(new CannotGetJdbcConnectionException("no connection",
                 new SQLTransientConnectionException("timed out")))).contains(CommonError.DATABASE_UNAVAILABLE);
         assertThat(Outages.codeOf(new org.springframework.transaction.CannotCreateTransactionException("x"))).contains(CommonError.DATABASE_UNAVAILABLE);
+        assertThat(Outages.codeOf(new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+                new java.sql.SQLException("Connection is closed")))).contains(CommonError.DATABASE_UNAVAILABLE);
+        assertThat(Outages.codeOf(new org.springframework.jdbc.UncategorizedSQLException("x", "SELECT 1",
+                new java.sql.SQLException("gone", "08S01")))).contains(CommonError.DATABASE_UNAVAILABLE);
+        // the database's refused connection is not Redis' (the fault run once answered REDIS_UNAVAILABLE for it)
+        assertThat(Outages.codeOf(new CannotGetJdbcConnectionException("no connection",
+                new java.sql.SQLNonTransientConnectionException("refused", "08000", new java.net.ConnectException("refused")))))
+                .contains(CommonError.DATABASE_UNAVAILABLE);
         assertThat(Outages.codeOf(new NullPointerException())).isEmpty();
         assertThat(Outages.codeOf(new org.springframework.dao.DuplicateKeyException("dup"))).isEmpty();
     }

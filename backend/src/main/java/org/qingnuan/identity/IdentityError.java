@@ -9,6 +9,9 @@ public enum IdentityError implements ErrorCode {
             "Ask the user to tap the getPhoneNumber button again; its code works once."),
     WECHAT_BUSY(503, "微信服务繁忙，请稍后再试",
             "WeChat did not answer: show message and offer to retry after a few seconds."),
+    SIGN_IN_UNAVAILABLE(503, "登录服务正在恢复，暂时无法登录，请稍后再试；已登录的用户不受影响",
+            "The session store (Redis) is down, WeChat is fine: keep the old token if there is one, retry the "
+                    + "sign-in after a few seconds."),
     INVITE_CODE_NOT_FOUND(404, "没有找到这个邀请码，请核对后重新输入，或联系团委工作人员获取新的邀请码",
             "Let the user re-type the code; otherwise they ask the league's staff for a new one."),
     INVITE_CODE_EXPIRED(410, "邀请码已过期，请联系团委工作人员重新获取",

@@ -1,6 +1,7 @@
 package org.qingnuan.identity;
 
 import org.qingnuan.api.error.CommonError;
+import org.qingnuan.shared.session.SignInFailures;
 import org.qingnuan.shared.error.ErrorResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,8 +35,7 @@ class MiniProgramSecurityConfig {
                         .anyRequest().hasRole("WX_USER"))
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint((request, response, e) -> errors.write(response,
-                                request.getAttribute(UserTokenFilter.SESSION_EXPIRED) != null
-                                        ? CommonError.SESSION_EXPIRED : CommonError.UNAUTHENTICATED))
+                                SignInFailures.answer(request)))
                         .accessDeniedHandler((request, response, e) -> errors.write(response, CommonError.FORBIDDEN)));
         return http.build();
     }

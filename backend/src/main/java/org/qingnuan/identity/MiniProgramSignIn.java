@@ -1,5 +1,7 @@
 package org.qingnuan.identity;
 
+import org.qingnuan.shared.redis.RedisAvailability;
+import org.qingnuan.shared.redis.RedisUnavailableException;
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.conditions.update.LambdaUpdateWrapper;
 import org.qingnuan.api.mini.MiniUserView;
@@ -34,9 +36,11 @@ public class MiniProgramSignIn {
     private final RoleBindings roles;
     private final PersonalDataCipher cipher;
     private final Clock clock;
+    private final RedisAvailability redis;
 
     MiniProgramSignIn(MiniProgram miniProgram, WechatUserMapper users, UserSessions sessions, RoleBindings roles,
-                      PersonalDataCipher cipher, Clock clock) {
+                      PersonalDataCipher cipher, Clock clock, RedisAvailability redis) {
+        this.redis = redis;
         this.miniProgram = miniProgram;
         this.users = users;
         this.sessions = sessions;
@@ -52,15 +56,23 @@ public class MiniProgramSignIn {
         if (jsCode == null || !WX_CODE.matcher(jsCode).matches()) {
             throw new DomainException(IdentityError.WX_CODE_INVALID);
         }
-        MiniProgram.LoginSession session;
-        try {
-            session = miniProgram.login(jsCode);
-        } catch (MiniProgramException e) {
-            throw new DomainException(e.errcode() == MiniProgramException.INVALID_CODE
-                    ? IdentityError.WX_CODE_INVALID : IdentityError.WECHAT_BUSY);
+        if (!redis.usable()) {
+            // a session cannot be kept anyway: say so at once, and do not spend the user's one-time code
+            throw new DomainException(IdentityError.SIGN_IN_UNAVAILABLE);
         }
-        WechatUser user = upsert(session.openId(), session.unionId());
-        return signIn(user, session.sessionKey());
+        try {
+            MiniProgram.LoginSession session;
+            try {
+                session = miniProgram.login(jsCode);
+            } catch (MiniProgramException e) {
+                throw new DomainException(e.errcode() == MiniProgramException.INVALID_CODE
+                        ? IdentityError.WX_CODE_INVALID : IdentityError.WECHAT_BUSY);
+            }
+            WechatUser user = upsert(session.openId(), session.unionId());
+            return signIn(user, session.sessionKey());
+        } catch (RedisUnavailableException down) {
+            throw new DomainException(IdentityError.SIGN_IN_UNAVAILABLE);
+        }
     }
 
     /** Opens a session for a known user (the login above, or the embedded default's demo sign-in). */

@@ -2,6 +2,8 @@ package org.qingnuan.identity;
 
 import org.qingnuan.privacy.PersonalDataCipher;
 import org.qingnuan.shared.session.TokenSessions;
+import org.qingnuan.shared.redis.RedisAvailability;
+import org.qingnuan.shared.redis.RedisUnavailableException;
 import org.redisson.api.RBucket;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -9,7 +11,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import org.springframework.beans.factory.annotation.Value;
+
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -23,11 +28,16 @@ public class UserSessions {
 
     private final TokenSessions tokens;
     private final RedissonClient redisson;
+    private final RedisAvailability redis;
     private final PersonalDataCipher cipher;
     private final MiniProgramAuthProperties properties;
 
-    UserSessions(RedissonClient redisson, Clock clock, PersonalDataCipher cipher, MiniProgramAuthProperties properties) {
-        this.tokens = new TokenSessions(redisson, clock, "wx", properties.idleTimeout(), properties.absoluteTimeout());
+    UserSessions(RedissonClient redisson, RedisAvailability redis, Clock clock, PersonalDataCipher cipher,
+                 MiniProgramAuthProperties properties,
+                 @Value("${qingnuan.session.outage-grace:30m}") Duration outageGrace) {
+        this.tokens = new TokenSessions(redisson, redis, clock, "wx", properties.idleTimeout(), properties.absoluteTimeout(),
+                outageGrace);
+        this.redis = redis;
         this.redisson = redisson;
         this.cipher = cipher;
         this.properties = properties;
@@ -35,13 +45,19 @@ public class UserSessions {
 
     public String open(long userId, String sessionKey) {
         if (sessionKey != null) {
-            bucket(userId).set(cipher.seal(sessionKey), properties.sessionKeyTtl());
+            redis.run(() -> bucket(userId).set(cipher.seal(sessionKey), properties.sessionKeyTtl()));
         }
         return tokens.open(userId);
     }
 
+    /** The live session of a token; {@link org.qingnuan.shared.redis.RedisUnavailableException} when it cannot be told. */
     public Optional<TokenSessions.Session> touch(String token) {
         return tokens.touch(token);
+    }
+
+    /** Whether a dead token was ended on purpose (sign-out, roles withdrawn) rather than run out. */
+    public boolean revoked(String token) {
+        return tokens.revoked(token);
     }
 
     /** Keeps the user's roles with the session (see {@link SignedInUsers}). */
@@ -67,12 +83,16 @@ public class UserSessions {
 
     public void close(long userId, String sessionId) {
         tokens.close(userId, sessionId);
-        bucket(userId).delete();
+        try {
+            redis.run(() -> bucket(userId).delete());
+        } catch (RedisUnavailableException down) {
+            // it expires by itself within sessionKeyTtl
+        }
     }
 
     /** WeChat's session_key of the user's latest sign-in, while it is kept. */
     public Optional<String> sessionKey(long userId) {
-        return Optional.ofNullable(bucket(userId).get()).map(cipher::open);
+        return Optional.ofNullable(redis.call(() -> bucket(userId).get())).map(cipher::open);
     }
 
     public long idleTimeoutSeconds() {

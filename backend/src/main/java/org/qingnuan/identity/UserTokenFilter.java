@@ -4,6 +4,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.qingnuan.api.error.CommonError;
+import org.qingnuan.shared.error.Outages;
+import org.qingnuan.shared.session.SignInFailures;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -18,8 +21,6 @@ import java.util.List;
  */
 class UserTokenFilter extends OncePerRequestFilter {
 
-    static final String SESSION_EXPIRED = UserTokenFilter.class.getName() + ".expired";
-
     private final UserSessions sessions;
     private final SignedInUsers users;
 
@@ -33,12 +34,19 @@ class UserTokenFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            sessions.touch(header.substring(7).trim())
-                    .flatMap(users::principalOf)
-                    .ifPresentOrElse(principal -> SecurityContextHolder.getContext().setAuthentication(
-                                    UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                                            List.of(new SimpleGrantedAuthority("ROLE_WX_USER")))),
-                            () -> request.setAttribute(SESSION_EXPIRED, Boolean.TRUE));
+            String token = header.substring(7).trim();
+            try {
+                sessions.touch(token)
+                        .flatMap(users::principalOf)
+                        .ifPresentOrElse(principal -> SecurityContextHolder.getContext().setAuthentication(
+                                        UsernamePasswordAuthenticationToken.authenticated(principal, null,
+                                                List.of(new SimpleGrantedAuthority("ROLE_WX_USER")))),
+                                () -> SignInFailures.mark(request, sessions.revoked(token)
+                                        ? CommonError.SESSION_REVOKED : CommonError.SESSION_EXPIRED));
+            } catch (RuntimeException e) {
+                // Redis or the database is down and the session cannot be told: a 503 where a user is needed
+                SignInFailures.mark(request, Outages.codeOf(e).orElseThrow(() -> e));
+            }
         }
         chain.doFilter(request, response);
     }

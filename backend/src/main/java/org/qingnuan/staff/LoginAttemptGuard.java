@@ -1,5 +1,6 @@
 package org.qingnuan.staff;
 
+import org.qingnuan.shared.redis.RedisAvailability;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -80,11 +81,14 @@ class LoginAttemptGuard {
             """;
 
     private final RedissonClient redisson;
+    private final RedisAvailability redis;
     private final AuthProperties properties;
     private final Clock clock;
 
-    LoginAttemptGuard(RedissonClient redisson, AuthProperties properties, Clock clock) {
+    /** Needs Redis (a sign-in opens a session there anyway): while it is down, every call is a 503 at once. */
+    LoginAttemptGuard(RedissonClient redisson, RedisAvailability redis, AuthProperties properties, Clock clock) {
         this.redisson = redisson;
+        this.redis = redis;
         this.properties = properties;
         this.clock = clock;
     }
@@ -112,11 +116,11 @@ class LoginAttemptGuard {
 
     Attempt begin(String username, String address) {
         String user = normalise(username);
-        List<Object> answer = script().eval(RScript.Mode.READ_WRITE, ACQUIRE, RScript.ReturnType.MULTI,
+        List<Object> answer = redis.call(() -> script().eval(RScript.Mode.READ_WRITE, ACQUIRE, RScript.ReturnType.MULTI,
                 keys(user, address), clock.millis(), properties.maxFailedLoginsPerIp(),
                 properties.failedLoginWindow().toMillis(), properties.maxFailedLogins(),
                 properties.lockDuration().toMillis(), properties.maxLockDuration().toMillis(),
-                properties.maxFailedLoginsPerAccount(), properties.accountFailureWindow().toMillis(), address);
+                properties.maxFailedLoginsPerAccount(), properties.accountFailureWindow().toMillis(), address));
         long verdict = ((Number) answer.get(0)).longValue();
         long until = ((Number) answer.get(1)).longValue();
         if (verdict == 1) {
@@ -134,14 +138,15 @@ class LoginAttemptGuard {
 
     /** The password was right: the attempt's places are given back, the pair starts afresh, the address becomes usual. */
     void succeeded(Attempt attempt) {
-        script().eval(RScript.Mode.READ_WRITE, SUCCEED, RScript.ReturnType.INTEGER, keys(attempt.username(), attempt.address()),
-                attempt.address(), attempt.usual() ? "1" : "0", properties.usualAddressMemory().toMillis());
+        redis.run(() -> script().eval(RScript.Mode.READ_WRITE, SUCCEED, RScript.ReturnType.INTEGER,
+                keys(attempt.username(), attempt.address()), attempt.address(), attempt.usual() ? "1" : "0",
+                properties.usualAddressMemory().toMillis()));
     }
 
     /** An administrator's reset: every lock of the username ends. */
     void unlock(String username) {
         String user = normalise(username);
-        redisson.getKeys().delete(PAIRS_KEY + user, ACCOUNT_KEY + user);
+        redis.run(() -> redisson.getKeys().delete(PAIRS_KEY + user, ACCOUNT_KEY + user));
     }
 
     private RScript script() {

@@ -1,6 +1,7 @@
 package org.qingnuan.staff;
 
 import org.qingnuan.api.error.CommonError;
+import org.qingnuan.shared.session.SignInFailures;
 import org.qingnuan.org.OrgService;
 import org.qingnuan.shared.error.ErrorResponses;
 import org.qingnuan.staff.internal.StaffAccountMapper;
@@ -48,8 +49,7 @@ class StaffSecurityConfig {
                         .anyRequest().authenticated())
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint((request, response, e) -> errors.write(response,
-                                request.getAttribute(StaffTokenFilter.SESSION_EXPIRED) != null
-                                        ? CommonError.SESSION_EXPIRED : CommonError.UNAUTHENTICATED))
+                                SignInFailures.answer(request)))
                         .accessDeniedHandler((request, response, e) -> errors.write(response, CommonError.FORBIDDEN)));
         return http.build();
     }

@@ -4,9 +4,12 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.qingnuan.api.error.CommonError;
 import org.qingnuan.org.OrgService;
 import org.qingnuan.org.OrgUnit;
 import org.qingnuan.shared.error.ErrorResponses;
+import org.qingnuan.shared.error.Outages;
+import org.qingnuan.shared.session.SignInFailures;
 import org.qingnuan.staff.internal.StaffAccountMapper;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -25,7 +28,6 @@ import java.util.Set;
  */
 class StaffTokenFilter extends OncePerRequestFilter {
 
-    static final String SESSION_EXPIRED = StaffTokenFilter.class.getName() + ".expired";
     /** What a staff member whose password was reset may still do before choosing a new one. */
     private static final Set<String> OPEN_WHILE_PASSWORD_MUST_CHANGE = Set.of(
             "/api/admin/auth/me", "/api/admin/auth/password", "/api/admin/auth/logout");
@@ -47,9 +49,18 @@ class StaffTokenFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            Optional<StaffPrincipal> principal = resolve(header.substring(7).trim());
+            String token = header.substring(7).trim();
+            Optional<StaffPrincipal> principal;
+            try {
+                principal = resolve(token);
+            } catch (RuntimeException e) {
+                // Redis or the database is down and the session cannot be told: a 503 where a user is needed
+                SignInFailures.mark(request, Outages.codeOf(e).orElseThrow(() -> e));
+                chain.doFilter(request, response);
+                return;
+            }
             if (principal.isEmpty()) {
-                request.setAttribute(SESSION_EXPIRED, Boolean.TRUE);
+                SignInFailures.mark(request, sessions.revoked(token) ? CommonError.SESSION_REVOKED : CommonError.SESSION_EXPIRED);
             } else {
                 StaffPrincipal p = principal.get();
                 List<SimpleGrantedAuthority> authorities = p.roles().stream()

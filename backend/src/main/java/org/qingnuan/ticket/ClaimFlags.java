@@ -1,5 +1,7 @@
 package org.qingnuan.ticket;
 
+import org.qingnuan.shared.redis.RedisAvailability;
+import org.qingnuan.shared.redis.RedisUnavailableException;
 import org.redisson.api.RBucket;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -19,16 +21,18 @@ class ClaimFlags {
     private static final Duration TTL = Duration.ofSeconds(30);
 
     private final RedissonClient redisson;
+    private final RedisAvailability redis;
 
-    ClaimFlags(RedissonClient redisson) {
+    ClaimFlags(RedissonClient redisson, RedisAvailability redis) {
         this.redisson = redisson;
+        this.redis = redis;
     }
 
     /** The volunteer holding the task's flag, or null (none, or Redis failed). */
     String holder(long ticketId) {
         try {
-            return flag(ticketId).get();
-        } catch (RuntimeException redisDown) {
+            return redis.call(() -> flag(ticketId).get());
+        } catch (RedisUnavailableException redisDown) {
             return null;
         }
     }
@@ -36,9 +40,11 @@ class ClaimFlags {
     /** Takes the flag for the volunteer; returns who holds it afterwards (null when Redis failed). */
     String take(long ticketId, String volunteer) {
         try {
-            RBucket<String> flag = flag(ticketId);
-            return flag.setIfAbsent(volunteer, TTL) ? volunteer : flag.get();
-        } catch (RuntimeException redisDown) {
+            return redis.call(() -> {
+                RBucket<String> flag = flag(ticketId);
+                return flag.setIfAbsent(volunteer, TTL) ? volunteer : flag.get();
+            });
+        } catch (RedisUnavailableException redisDown) {
             return null;
         }
     }
@@ -46,8 +52,8 @@ class ClaimFlags {
     /** Lets the task be claimed at once: it is back in the pool, or the claim failed. */
     void drop(long ticketId) {
         try {
-            flag(ticketId).delete();
-        } catch (RuntimeException ignored) {
+            redis.run(() -> flag(ticketId).delete());
+        } catch (RedisUnavailableException ignored) {
             // expires by itself
         }
     }

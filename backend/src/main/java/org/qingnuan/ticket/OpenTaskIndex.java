@@ -4,7 +4,12 @@ import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import org.qingnuan.api.ticket.TicketCategory;
 import org.qingnuan.api.ticket.TicketStatus;
 import org.qingnuan.ticket.internal.HelpTicketMapper;
+import org.qingnuan.shared.redis.RedisAvailability;
+import org.qingnuan.shared.redis.RedisUnavailableException;
+import org.redisson.api.GeoEntry;
+import org.redisson.api.GeoOrder;
 import org.redisson.api.GeoUnit;
+import org.redisson.api.RFuture;
 import org.redisson.api.RGeo;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.geo.GeoSearchArgs;
@@ -17,6 +22,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,21 +31,36 @@ import java.util.Set;
 /**
  * Open tasks by place, one Redis GEO set per category, so "open tasks I can do within my radius,
  * nearest first" is one GEOSEARCH per category. Redis only speeds this up: the database stays the
- * truth (the claim re-checks it), and when Redis cannot answer the board falls back to a bounding-box
- * query on the database.
+ * truth (the claim re-checks it), and when Redis cannot answer — or the index is not there, because Redis
+ * restarted without its data — the board falls back to a bounding-box query on the database.
+ *
+ * <p>The index counts as there only while its marker ({@value #BUILT}) exists: a rebuild writes every
+ * category into a scratch key, renames it into place, and sets the marker last. {@link OpenTaskReconciler}
+ * rebuilds it at start, within seconds of finding the marker gone, and when its counts fall behind the
+ * database's.
  */
 @Component
 class OpenTaskIndex {
 
     private static final Logger log = LoggerFactory.getLogger(OpenTaskIndex.class);
     private static final String KEY = "qn:tasks:open:";
+    static final String BUILT = "qn:tasks:open-index:built";
+
+    /** Redis has no usable index (gone with a restart, or being rebuilt): the database answers instead. */
+    static final class Missing extends RuntimeException {
+        Missing() {
+            super("open-task index missing", null, false, false);
+        }
+    }
 
     private final RedissonClient redisson;
+    private final RedisAvailability redis;
     private final HelpTicketMapper tickets;
     private final ClaimFlags flags;
 
-    OpenTaskIndex(RedissonClient redisson, HelpTicketMapper tickets, ClaimFlags flags) {
+    OpenTaskIndex(RedissonClient redisson, RedisAvailability redis, HelpTicketMapper tickets, ClaimFlags flags) {
         this.redisson = redisson;
+        this.redis = redis;
         this.tickets = tickets;
         this.flags = flags;
     }
@@ -58,64 +79,103 @@ class OpenTaskIndex {
             return;
         }
         try {
-            RGeo<String> geo = geo(t.getCategory());
-            if (t.getStatus() == TicketStatus.OPEN) {
-                geo.add(t.getLongitude().doubleValue(), t.getLatitude().doubleValue(), t.getId().toString());
-            } else {
-                geo.remove(t.getId().toString());
-            }
-        } catch (RuntimeException redisDown) {
-            log.warn("Open-task index not updated ({}); the board falls back to the database", redisDown.getClass().getSimpleName());
+            redis.run(() -> {
+                RGeo<String> geo = geo(t.getCategory());
+                if (t.getStatus() == TicketStatus.OPEN) {
+                    geo.add(t.getLongitude().doubleValue(), t.getLatitude().doubleValue(), t.getId().toString());
+                } else {
+                    geo.remove(t.getId().toString());
+                }
+            });
+        } catch (RedisUnavailableException redisDown) {
+            // the reconciler finds the count behind once Redis is back and rebuilds
+            log.debug("Open-task index not updated: Redis unavailable");
         }
-    }
-
-    /** Ids of open tasks within the radius, nearest first, with their distance in km; empty map when Redis failed. */
-    Map<Long, Double> near(Set<TicketCategory> categories, BigDecimal latitude, BigDecimal longitude, int radiusKm, int limit) {
-        Map<Long, Double> found = new LinkedHashMap<>();
-        List<Map.Entry<Long, Double>> all = new ArrayList<>();
-        // one search per category, all sent at once rather than one round trip after another
-        List<org.redisson.api.RFuture<Map<String, Double>>> searches = new ArrayList<>();
-        for (TicketCategory category : categories) {
-            searches.add(geo(category).searchWithDistanceAsync(GeoSearchArgs
-                    .from(longitude.doubleValue(), latitude.doubleValue()).radius(radiusKm, GeoUnit.KILOMETERS)
-                    .order(org.redisson.api.GeoOrder.ASC).count(limit)));
-        }
-        for (org.redisson.api.RFuture<Map<String, Double>> search : searches) {
-            search.toCompletableFuture().join().forEach((id, km) -> all.add(Map.entry(Long.valueOf(id), km)));
-        }
-        all.sort(Map.Entry.comparingByValue());
-        all.stream().limit(limit).forEach(e -> found.put(e.getKey(), e.getValue()));
-        return found;
     }
 
     /**
-     * Rebuilds the index from the database (after Redis lost it): only the columns the index needs, and one
-     * GEOADD per category and thousand tasks rather than one per task.
+     * Ids of open tasks within the radius, nearest first, with their distance in km. Throws
+     * {@link RedisUnavailableException} when Redis is down and {@link Missing} when the index is not there.
+     */
+    Map<Long, Double> near(Set<TicketCategory> categories, BigDecimal latitude, BigDecimal longitude, int radiusKm, int limit) {
+        return redis.call(() -> {
+            // the marker and one search per category, all sent at once rather than one round trip after another
+            RFuture<Boolean> built = redisson.getBucket(BUILT, StringCodec.INSTANCE).isExistsAsync();
+            List<RFuture<Map<String, Double>>> searches = new ArrayList<>();
+            for (TicketCategory category : categories) {
+                searches.add(geo(category).searchWithDistanceAsync(GeoSearchArgs
+                        .from(longitude.doubleValue(), latitude.doubleValue()).radius(radiusKm, GeoUnit.KILOMETERS)
+                        .order(GeoOrder.ASC).count(limit)));
+            }
+            if (!built.toCompletableFuture().join()) {
+                throw new Missing();
+            }
+            List<Map.Entry<Long, Double>> all = new ArrayList<>();
+            for (RFuture<Map<String, Double>> search : searches) {
+                search.toCompletableFuture().join().forEach((id, km) -> all.add(Map.entry(Long.valueOf(id), km)));
+            }
+            all.sort(Map.Entry.comparingByValue());
+            Map<Long, Double> found = new LinkedHashMap<>();
+            all.stream().limit(limit).forEach(e -> found.put(e.getKey(), e.getValue()));
+            return found;
+        });
+    }
+
+    /** Whether the index is there (its marker exists). */
+    boolean built() {
+        return redis.call(() -> redisson.getBucket(BUILT, StringCodec.INSTANCE).isExists());
+    }
+
+    /** Members of each category's set, for comparing with the database. */
+    Map<TicketCategory, Integer> sizes() {
+        return redis.call(() -> {
+            Map<TicketCategory, RFuture<Integer>> sizes = new EnumMap<>(TicketCategory.class);
+            for (TicketCategory category : TicketCategory.values()) {
+                sizes.put(category, geo(category).sizeAsync());
+            }
+            Map<TicketCategory, Integer> out = new EnumMap<>(TicketCategory.class);
+            sizes.forEach((category, size) -> out.put(category, size.toCompletableFuture().join()));
+            return out;
+        });
+    }
+
+    /**
+     * Rebuilds the index from the database (after Redis lost it): only the columns the index needs, one GEOADD per
+     * category and thousand tasks into a scratch key, renamed into place, so readers never see half an index.
      */
     int rebuild() {
-        int n = 0;
-        for (TicketCategory category : TicketCategory.values()) {
-            RGeo<String> geo = geo(category);
-            geo.delete();
-            List<org.redisson.api.GeoEntry> batch = new ArrayList<>();
-            for (HelpTicket t : tickets.selectList(new LambdaQueryWrapper<HelpTicket>()
-                    .select(HelpTicket::getId, HelpTicket::getLatitude, HelpTicket::getLongitude)
-                    .eq(HelpTicket::getStatus, TicketStatus.OPEN).eq(HelpTicket::getCategory, category)
-                    .isNotNull(HelpTicket::getLatitude))) {
-                batch.add(new org.redisson.api.GeoEntry(t.getLongitude().doubleValue(), t.getLatitude().doubleValue(),
-                        t.getId().toString()));
-                if (batch.size() == 1000) {
-                    geo.add(batch.toArray(new org.redisson.api.GeoEntry[0]));
-                    n += batch.size();
-                    batch.clear();
+        return redis.call(() -> {
+            int n = 0;
+            for (TicketCategory category : TicketCategory.values()) {
+                RGeo<String> scratch = redisson.getGeo(KEY + category.name() + ":building", StringCodec.INSTANCE);
+                scratch.delete();
+                List<GeoEntry> batch = new ArrayList<>();
+                int inCategory = 0;
+                for (HelpTicket t : tickets.selectList(new LambdaQueryWrapper<HelpTicket>()
+                        .select(HelpTicket::getId, HelpTicket::getLatitude, HelpTicket::getLongitude)
+                        .eq(HelpTicket::getStatus, TicketStatus.OPEN).eq(HelpTicket::getCategory, category)
+                        .isNotNull(HelpTicket::getLatitude).isNotNull(HelpTicket::getLongitude))) {
+                    batch.add(new GeoEntry(t.getLongitude().doubleValue(), t.getLatitude().doubleValue(), t.getId().toString()));
+                    if (batch.size() == 1000) {
+                        scratch.add(batch.toArray(new GeoEntry[0]));
+                        inCategory += batch.size();
+                        batch.clear();
+                    }
                 }
+                if (!batch.isEmpty()) {
+                    scratch.add(batch.toArray(new GeoEntry[0]));
+                    inCategory += batch.size();
+                }
+                if (inCategory == 0) {
+                    geo(category).delete();
+                } else {
+                    scratch.rename(KEY + category.name());
+                }
+                n += inCategory;
             }
-            if (!batch.isEmpty()) {
-                geo.add(batch.toArray(new org.redisson.api.GeoEntry[0]));
-                n += batch.size();
-            }
-        }
-        return n;
+            redisson.getBucket(BUILT, StringCodec.INSTANCE).set(Long.toString(System.currentTimeMillis()));
+            return n;
+        });
     }
 
     private RGeo<String> geo(TicketCategory category) {

@@ -324,16 +324,36 @@ public class VolunteerTasks {
     }
 
     /**
-     * When Redis cannot answer: a bounding box on the database (index on status, category, latitude), nearest
-     * first by a flat-earth distance in SQL — so the limit keeps the nearest rows, not arbitrary ones in a dense
-     * city — then exact distances.
+     * When Redis cannot answer (or has no index): a bounding box on the database (index on status, category,
+     * latitude, longitude), nearest first by a flat-earth distance in SQL — so the limit keeps the nearest rows,
+     * not arbitrary ones in a dense city — then exact distances. The box grows in steps (2, 5, 10 km, then the
+     * volunteer's radius) and stops at the first that holds a full page within its own distance: those are the
+     * nearest overall, and in a dense city the small box reads a few hundred index entries instead of the many
+     * thousands of a 20 km box (docs/benchmarks.md, "Nearby tasks from the database").
      */
     private Map<Long, Double> nearFromDatabase(VolunteerActor v) {
+        List<Map.Entry<Long, Double>> hits = List.of();
+        for (int step : FALLBACK_STEPS_KM) {
+            int km = Math.min(step, v.radiusKm());
+            hits = inBox(v, km);
+            if (hits.size() >= NEARBY_LIMIT || km == v.radiusKm()) {
+                break;
+            }
+        }
+        Map<Long, Double> near = new java.util.LinkedHashMap<>();
+        hits.stream().limit(NEARBY_LIMIT).forEach(e -> near.put(e.getKey(), e.getValue()));
+        return near;
+    }
+
+    private static final int[] FALLBACK_STEPS_KM = {2, 5, 10, Integer.MAX_VALUE};
+
+    /** Open tasks of the volunteer's categories within {@code km} of their home point, nearest first. */
+    private List<Map.Entry<Long, Double>> inBox(VolunteerActor v, int km) {
         double lat = v.latitude().doubleValue();
         double lng = v.longitude().doubleValue();
-        double dLat = v.radiusKm() / 111.0;
+        double dLat = km / 111.0;
         double cos = Math.cos(Math.toRadians(lat));
-        double dLng = v.radiusKm() / (111.0 * cos);
+        double dLng = km / (111.0 * cos);
         List<Map.Entry<Long, Double>> hits = new ArrayList<>();
         // numbers only (our own doubles), so they may be inlined into the ORDER BY
         String nearestFirst = String.format(java.util.Locale.ROOT,
@@ -346,14 +366,12 @@ public class VolunteerTasks {
                 .between(HelpTicket::getLatitude, BigDecimal.valueOf(lat - dLat), BigDecimal.valueOf(lat + dLat))
                 .between(HelpTicket::getLongitude, BigDecimal.valueOf(lng - dLng), BigDecimal.valueOf(lng + dLng))
                 .last(nearestFirst))) {
-            double km = org.qingnuan.shared.geo.Distances.km(lat, lng, t.getLatitude().doubleValue(), t.getLongitude().doubleValue());
-            if (km <= v.radiusKm()) {
-                hits.add(Map.entry(t.getId(), km));
+            double d = org.qingnuan.shared.geo.Distances.km(lat, lng, t.getLatitude().doubleValue(), t.getLongitude().doubleValue());
+            if (d <= km) {
+                hits.add(Map.entry(t.getId(), d));
             }
         }
         hits.sort(Map.Entry.comparingByValue());
-        Map<Long, Double> near = new java.util.LinkedHashMap<>();
-        hits.stream().limit(NEARBY_LIMIT).forEach(e -> near.put(e.getKey(), e.getValue()));
-        return near;
+        return hits;
     }
 }

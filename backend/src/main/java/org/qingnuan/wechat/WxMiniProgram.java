@@ -170,6 +170,10 @@ class WxMiniProgram implements MiniProgram {
             }
             throw new MiniProgramException(errcode);
         } catch (RuntimeException e) {
+            if (org.qingnuan.shared.redis.RedisAvailability.isOutage(e)) {
+                // WxJava keeps the access token in Redis: Redis is down, WeChat is not to blame
+                throw new org.qingnuan.shared.redis.RedisUnavailableException(e);
+            }
             // the message may hold the URL with the access token: the exception's type only
             log.warn("WeChat mini-program {} failed: {}", operation, e.getClass().getSimpleName());
             throw new MiniProgramException(-1);

@@ -141,7 +141,10 @@ class StaffSignInIT extends IntegrationTest {
 
         assertThat(api.post("/api/admin/auth/logout", token, "").status()).isEqualTo(204);
 
-        assertThat(api.get("/api/admin/auth/me", token).code()).isEqualTo("SESSION_EXPIRED");
+        Response revoked = api.get("/api/admin/auth/me", token);
+        assertThat(revoked.status()).isEqualTo(401);
+        assertThat(revoked.code()).as("ended on purpose, not run out").isEqualTo("SESSION_REVOKED");
+        assertThat(revoked.body().get("message").asText()).contains("退出登录");
         assertThat(api.get("/api/admin/auth/me", otherDevice).status()).isEqualTo(200);
     }
 
@@ -154,7 +157,7 @@ class StaffSignInIT extends IntegrationTest {
         assertThat(api.post("/api/admin/staff/" + dispatcher.getId() + "/password", adminToken,
                 Map.of("newPassword", "temporary-pass-1")).status()).isEqualTo(204);
 
-        assertThat(api.get("/api/admin/auth/me", oldToken).code()).as("reset signs out everywhere").isEqualTo("SESSION_EXPIRED");
+        assertThat(api.get("/api/admin/auth/me", oldToken).code()).as("reset signs out everywhere").isEqualTo("SESSION_REVOKED");
         String token = api.login(dispatcher.getUsername(), "temporary-pass-1");
         assertThat(api.get("/api/admin/auth/me", token).body().get("mustChangePassword").asBoolean()).isTrue();
         Response blocked = api.get("/api/admin/orgs/tree", token);
@@ -183,7 +186,7 @@ class StaffSignInIT extends IntegrationTest {
 
         assertThat(api.post("/api/admin/staff/" + dispatcher.getId() + "/disable", adminToken, "").status()).isEqualTo(200);
 
-        assertThat(api.get("/api/admin/auth/me", token).status()).isEqualTo(401);
+        assertThat(api.get("/api/admin/auth/me", token).code()).isEqualTo("SESSION_REVOKED");
         assertThat(login(dispatcher, Fixtures.PASSWORD).code()).isEqualTo("ACCOUNT_DISABLED");
     }
 

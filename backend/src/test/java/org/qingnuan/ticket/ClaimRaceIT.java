@@ -22,13 +22,10 @@ import org.redisson.config.Config;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.net.ServerSocket;
-import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -134,8 +131,8 @@ class ClaimRaceIT extends IntegrationTest {
     void withRedisGoneTheDatabaseAloneStillGivesExactlyOneWinner() throws Exception {
         RedissonClient gone = redisThatIsNotThere();
         try {
-            VolunteerTasks board = new VolunteerTasks(orgs, tickets, lifecycle, new OpenTaskIndex(gone, tickets, new ClaimFlags(gone)), guard, photos,
-                    views, cipher, disclosures, new ClaimFlags(gone), transactions, publisher, appClock);
+            VolunteerTasks board = new VolunteerTasks(orgs, tickets, lifecycle, new OpenTaskIndex(gone, seenDown(), tickets, new ClaimFlags(gone, seenDown())),
+                    guard, photos, views, cipher, disclosures, new ClaimFlags(gone, seenDown()), transactions, publisher, appClock);
             for (int task = 0; task < TASKS; task++) {
                 long ticketId = openTask();
                 CountDownLatch start = new CountDownLatch(1);
@@ -211,8 +208,8 @@ class ClaimRaceIT extends IntegrationTest {
         long near = openTask();
         RedissonClient gone = redisThatIsNotThere();
         try {
-            VolunteerTasks board = new VolunteerTasks(orgs, tickets, lifecycle, new OpenTaskIndex(gone, tickets, new ClaimFlags(gone)), guard, photos,
-                    views, cipher, disclosures, new ClaimFlags(gone), transactions, publisher, appClock);
+            VolunteerTasks board = new VolunteerTasks(orgs, tickets, lifecycle, new OpenTaskIndex(gone, seenDown(), tickets, new ClaimFlags(gone, seenDown())),
+                    guard, photos, views, cipher, disclosures, new ClaimFlags(gone, seenDown()), transactions, publisher, appClock);
             VolunteerActor volunteer = new VolunteerActor(1L, "志愿者", EnumSet.of(TicketCategory.SUPPLIES),
                     new BigDecimal("30.5900"), new BigDecimal("114.2900"), 20, 3);
             List<org.qingnuan.api.volunteer.TaskView> shown = board.nearby(volunteer);
@@ -225,22 +222,11 @@ class ClaimRaceIT extends IntegrationTest {
     }
 
     private long openTask() {
-        Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock));
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.update(connection -> {
-            PreparedStatement ps = connection.prepareStatement("INSERT INTO help_ticket (org_id, family_id, channel,"
-                    + " submitter_type, category, urgency, status, crisis, content_check, description_sealed, address_sealed,"
-                    + " district, latitude, longitude, contact_method, version, created_at, updated_at)"
-                    + " VALUES (?, 0, 'MINI_PROGRAM', 'FAMILY', 'SUPPLIES', 'NORMAL', 'OPEN', 0, 'PASS', ?, ?, '江岸区',"
-                    + " 30.5900, 114.2950, 'PHONE_CALL', 0, ?, ?)", Statement.RETURN_GENERATED_KEYS);
-            ps.setLong(1, district.getId());
-            ps.setString(2, cipher.seal("请帮忙买一袋米和一桶油"));
-            ps.setString(3, cipher.seal("江岸区测试路1号"));
-            ps.setTimestamp(4, now);
-            ps.setTimestamp(5, now);
-            return ps;
-        }, keys);
-        return keys.getKey().longValue();
+        return TaskRows.insert(jdbc, cipher, clock, district.getId(), "OPEN", 30.59, 114.295);
+    }
+
+    private static org.qingnuan.shared.redis.RedisAvailability seenDown() {
+        return new org.qingnuan.shared.redis.RedisAvailability(java.time.Duration.ofSeconds(3));
     }
 
     private static RedissonClient redisThatIsNotThere() throws Exception {

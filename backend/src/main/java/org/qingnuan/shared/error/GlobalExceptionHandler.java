@@ -9,6 +9,7 @@ import jakarta.validation.ConstraintViolationException;
 import org.qingnuan.api.Labelled;
 import org.qingnuan.api.error.ApiError;
 import org.qingnuan.api.error.CommonError;
+import org.qingnuan.shared.redis.RedisUnavailableException;
 import org.qingnuan.shared.web.PayloadTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,9 +54,11 @@ class GlobalExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(GlobalExceptionHandler.class);
 
     private final ErrorResponses errors;
+    private final org.qingnuan.shared.redis.RedisAvailability redis;
 
-    GlobalExceptionHandler(ErrorResponses errors) {
+    GlobalExceptionHandler(ErrorResponses errors, org.qingnuan.shared.redis.RedisAvailability redis) {
         this.errors = errors;
+        this.redis = redis;
     }
 
     @ExceptionHandler(DomainException.class)
@@ -210,6 +213,16 @@ class GlobalExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
+        java.util.Optional<CommonError> outage = Outages.codeOf(e);
+        if (outage.isPresent()) {
+            if (outage.get() == CommonError.REDIS_UNAVAILABLE && !(e instanceof RedisUnavailableException)) {
+                // a Redis failure that did not go through RedisAvailability: the next callers skip Redis at once
+                // instead of waiting out its timeouts again (its own answers must not extend the outage)
+                redis.markDown(e);
+            }
+            Outages.log(outage.get(), e);
+            return errors.entity(outage.get());
+        }
         log.error("Unhandled exception", e);
         return errors.entity(CommonError.INTERNAL_ERROR);
     }

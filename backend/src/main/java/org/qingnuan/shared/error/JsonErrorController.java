@@ -35,6 +35,12 @@ class JsonErrorController implements ErrorController {
         int status = statusAttr instanceof Integer i ? i : 500;
         if (status >= 500) {
             Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+            java.util.Optional<CommonError> outage = failure instanceof Throwable t
+                    ? Outages.codeOf(t) : java.util.Optional.empty();
+            if (outage.isPresent()) {
+                Outages.log(outage.get(), (Throwable) failure);
+                return errors.entity(outage.get());
+            }
             if (failure instanceof Throwable t) {
                 log.error("Unhandled exception outside MVC", t);
             } else {

@@ -142,7 +142,11 @@ class OpenApiDocument {
         if (!open) {
             codes.add("UNAUTHENTICATED");
             codes.add("SESSION_EXPIRED");
+            codes.add("SESSION_REVOKED");
+            // a session not seen before the outage cannot be checked without Redis
+            codes.add("REDIS_UNAVAILABLE");
         }
+        codes.add("DATABASE_UNAVAILABLE");
         boolean readsBody = operation.getRequestBody() != null;
         boolean readsParameters = operation.getParameters() != null && !operation.getParameters().isEmpty();
         if (readsBody || readsParameters) {

@@ -16,6 +16,9 @@ public enum CommonError implements ErrorCode {
     SESSION_EXPIRED(401, "登录已过期，请重新登录",
             "Sign in again silently (wx.login, then POST /api/mini/auth/login) and repeat the call; the "
                     + "user need not notice."),
+    SESSION_REVOKED(401, "您已退出登录，或账号状态有变，请重新登录",
+            "The session was ended on purpose (sign-out, account disabled, password reset, roles withdrawn): "
+                    + "drop the token and sign in again; do not retry silently in a loop."),
     FORBIDDEN(403, "您没有权限进行此操作"),
     NOT_FOUND(404, "要访问的内容不存在，或不在您的管辖范围内"),
     METHOD_NOT_ALLOWED(405, "不支持该请求方式",
@@ -30,7 +33,12 @@ public enum CommonError implements ErrorCode {
     PAYLOAD_TOO_LARGE(413, "提交的内容过大，请精简后重试"),
     UNSUPPORTED_MEDIA_TYPE(415, "请以 JSON 格式（application/json）提交"),
     TOO_MANY_REQUESTS(429, "操作过于频繁，请稍后再试"),
-    INTERNAL_ERROR(500, "系统繁忙，请稍后再试；如仍有问题，请把错误编号告诉管理员");
+    INTERNAL_ERROR(500, "系统繁忙，请稍后再试；如仍有问题，请把错误编号告诉管理员"),
+    REDIS_UNAVAILABLE(503, "系统正在恢复，这项操作暂时无法完成，请稍后再试；已保存的内容不受影响",
+            "Show message; retry after a few seconds. The session store (Redis) is down: signed-in users keep working, "
+                    + "what needs Redis (signing in, some checks) answers this at once; nothing was saved."),
+    DATABASE_UNAVAILABLE(503, "系统正在恢复，请稍后再试；本次操作未保存",
+            "Show message; retry after a few seconds (the database is restarting); nothing was saved.");
 
     private final int httpStatus;
     private final String message;

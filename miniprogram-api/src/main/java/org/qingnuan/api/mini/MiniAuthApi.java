@@ -15,9 +15,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 public interface MiniAuthApi {
 
     @Operation(operationId = "login", summary = "用 wx.login 的 code 登录，换取本系统的 token（会话密钥只留在服务器）",
-            description = "失败：WX_CODE_INVALID（code 无效或已用过，请重新调用 wx.login）、WECHAT_BUSY（稍后重试）。")
+            description = "失败：WX_CODE_INVALID（code 无效或已用过，请重新调用 wx.login）、WECHAT_BUSY（稍后重试）、"
+                    + "SIGN_IN_UNAVAILABLE（本系统的会话存储暂不可用，稍后重试；已有的 token 继续有效）。")
     @PostMapping("/auth/login")
-    @Failures({"WX_CODE_INVALID", "WECHAT_BUSY"})
+    @Failures({"WX_CODE_INVALID", "WECHAT_BUSY", "SIGN_IN_UNAVAILABLE"})
     MiniUserView.Login login(@Valid @RequestBody MiniRequests.Login request);
 
     @Operation(operationId = "logout", summary = "退出登录（token 立即失效）")

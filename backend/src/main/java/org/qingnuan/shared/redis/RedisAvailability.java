@@ -1,0 +1,130 @@
+package org.qingnuan.shared.redis;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+/**
+ * Whether Redis answered lately. Once a call fails for want of Redis (no connection, a timeout), every
+ * caller is told "down" at once for {@code qingnuan.redis.down-for} instead of each waiting out Redisson's
+ * timeouts again; after that one caller at a time tries Redis again (the probe), the others still go the
+ * Redis-less way until it answers. The change of state is logged once each way, without a stack trace.
+ */
+@Component
+public class RedisAvailability {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisAvailability.class);
+
+    private final Clock clock;
+    private final long downForMillis;
+    private volatile long downUntil;
+    private volatile boolean down;
+    private final AtomicBoolean probing = new AtomicBoolean();
+
+    public RedisAvailability(@Value("${qingnuan.redis.down-for:3s}") Duration downFor) {
+        // the system clock, not the application's: tests move the latter by hours
+        this.clock = Clock.systemUTC();
+        this.downForMillis = downFor.toMillis();
+    }
+
+    /** Runs a Redis operation, or fails at once with {@link RedisUnavailableException} while Redis is down. */
+    public <T> T call(Supplier<T> operation) {
+        boolean probe = false;
+        if (down) {
+            if (clock.millis() < downUntil || !probing.compareAndSet(false, true)) {
+                throw new RedisUnavailableException(null);
+            }
+            probe = true;
+        }
+        try {
+            T result = operation.get();
+            if (down) {
+                up();
+            }
+            return result;
+        } catch (RuntimeException e) {
+            if (isOutage(e)) {
+                markDown(e);
+                throw e instanceof RedisUnavailableException r ? r : new RedisUnavailableException(e);
+            }
+            throw e;
+        } finally {
+            if (probe) {
+                probing.set(false);
+            }
+        }
+    }
+
+    public void run(Runnable operation) {
+        call(() -> {
+            operation.run();
+            return null;
+        });
+    }
+
+    /** False while Redis is taken for down (no call is even tried). */
+    public boolean usable() {
+        return !down || clock.millis() >= downUntil;
+    }
+
+    public boolean isDown() {
+        return down;
+    }
+
+    /** Records an outage seen elsewhere (a failure that did not go through {@link #call}). */
+    public void markDown(Throwable cause) {
+        downUntil = clock.millis() + downForMillis;
+        if (!down) {
+            down = true;
+            log.warn("Redis unavailable ({}); signed-in users are served from the local session cache, "
+                    + "the task board from the database", describe(cause));
+        }
+    }
+
+    private void up() {
+        down = false;
+        log.info("Redis answers again");
+    }
+
+    /**
+     * True when the failure means Redis cannot be reached or did not answer in time (not a bad command). Redisson's
+     * own exception types only: a bare {@code ConnectException} may as well be the database's (the fault run
+     * answered REDIS_UNAVAILABLE for a stopped MariaDB when it counted).
+     */
+    public static boolean isOutage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RedisUnavailableException
+                    || t instanceof org.redisson.client.RedisConnectionException
+                    || t instanceof org.redisson.client.RedisTimeoutException
+                    || t instanceof org.redisson.client.RedisRetryException
+                    || t instanceof org.redisson.client.RedisNodeNotFoundException
+                    || t instanceof org.redisson.client.WriteRedisConnectionException
+                    || t instanceof org.redisson.RedissonShutdownException
+                    || t instanceof org.redisson.client.RedisLoadingException
+                    || t instanceof org.redisson.client.RedisTryAgainException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(Throwable cause) {
+        if (cause == null) {
+            return "no answer";
+        }
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName();
+    }
+}

@@ -38,6 +38,20 @@ describe('silent sign-in', () => {
     expect(env.calls[2].header.Authorization).toBe('Bearer t1')
   })
 
+  it('re-signs in on SESSION_REVOKED too (a session ended on the server)', async () => {
+    let revoked = true
+    env = installUni(backend((call) => {
+      if (call.path === '/api/mini/me' && revoked) {
+        revoked = false
+        return { statusCode: 401, data: { code: 'SESSION_REVOKED', message: '登录已失效，请重新进入小程序' } }
+      }
+      return null
+    }))
+    setToken('stale-token')
+    expect((await request({ url: '/api/mini/me' })).userId).toBe(7)
+    expect(env.calls.map((c) => c.path)).toEqual(['/api/mini/me', '/api/mini/auth/login', '/api/mini/me'])
+  })
+
   it('does not loop: a second SESSION_EXPIRED after the re-login is an error', async () => {
     env = installUni(backend((call) => (call.path === '/api/mini/me' ? expired : null)))
     setToken('stale-token')

@@ -65,7 +65,8 @@ function toError(res) {
 }
 
 let signingIn = null
-const RELOGIN_CODES = ['SESSION_EXPIRED', 'UNAUTHENTICATED']
+// a session ended on the server (signed out elsewhere, an unbinding) is replaced silently like an expired one
+const RELOGIN_CODES = ['SESSION_EXPIRED', 'SESSION_REVOKED', 'UNAUTHENTICATED']
 
 /** Signs in silently: wx.login on mp-weixin, the picked demo user on H5. One sign-in at a time. */
 export function signIn() {

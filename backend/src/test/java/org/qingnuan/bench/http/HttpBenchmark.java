@@ -126,6 +126,8 @@ public final class HttpBenchmark {
         final int portBase = Integer.parseInt(env("BENCH_PORT_BASE", "20600"));
         final int appPort = portBase + 1;
         final int barePort = portBase + 2;
+        final int baselinePort = portBase + 3;
+        final String baselineJar = env("BENCH_BASELINE_JAR", "");
         final int redisPort = portBase + 10;
         final String dbHost = env("BENCH_DB_HOST", "127.0.0.1");
         final String dbPort = env("BENCH_DB_PORT", "3306");
@@ -175,7 +177,7 @@ public final class HttpBenchmark {
         }
 
         startRedis();
-        recreateDatabase();
+        recreateDatabase(s.dbName);
         System.setProperty("qn.stub.wechat-port", String.valueOf(s.portBase + 20));
         System.setProperty("qn.stub.oss-port", String.valueOf(s.portBase + 21));
         WechatApiStub wechat = WechatApiStub.get();
@@ -223,6 +225,20 @@ public final class HttpBenchmark {
             OUT.println("JFR:       recording the application's JVM to " + s.jfr);
         }
         appPid = startJava("app", s.appJar, s.appPort, jvm, env, "/actuator/health/readiness", appArgs.toArray(String[]::new));
+        if (!s.baselineJar.isBlank()) {
+            // another build of the application (e.g. before a change), measured in the same G rounds: its own
+            // database and Redis database, the same stubs and options
+            recreateDatabase(s.dbName + "_baseline");
+            Map<String, String> baselineEnv = new LinkedHashMap<>(env);
+            baselineEnv.put("QN_PORT", String.valueOf(s.baselinePort));
+            baselineEnv.put("QN_DB_URL", s.databaseUrl() + "_baseline");
+            baselineEnv.put("QN_REDIS_DATABASE", "1");
+            baselinePid = startJava("baseline", s.baselineJar, s.baselinePort, List.of(), baselineEnv, "/actuator/health/readiness",
+                    appArgs.toArray(String[]::new));
+            Api baselineApi = new Api(s.baselinePort);
+            baselineTokens = new String[] {signInAdmin(baselineApi), baselineApi.post("/api/mini/auth/login", null,
+                    Map.of("code", "code-oReaderBaseline")).body().get("token").asText()};
+        }
 
         api = new Api(s.appPort);
         setUpOrgs();
@@ -265,6 +281,14 @@ public final class HttpBenchmark {
                 new Target("GET /api/mini/subscriptions/templates (mini token)", s.appPort, "/api/mini/subscriptions/templates", miniToken),
                 new Target("GET /api/mini/me (mini token, signed-in only)", s.appPort, "/api/mini/me", miniToken),
                 new Target("GET /api/admin/orgs/types (staff token)", s.appPort, "/api/admin/orgs/types", adminToken));
+        if (baselinePid != 0) {
+            targets = new ArrayList<>(targets);
+            targets.add(new Target("BASELINE GET /actuator/health/liveness", s.baselinePort, "/actuator/health/liveness", null));
+            targets.add(new Target("BASELINE GET /api/mini/subscriptions/templates", s.baselinePort,
+                    "/api/mini/subscriptions/templates", baselineTokens[1]));
+            targets.add(new Target("BASELINE GET /api/mini/me", s.baselinePort, "/api/mini/me", baselineTokens[1]));
+            targets.add(new Target("BASELINE GET /api/admin/orgs/types", s.baselinePort, "/api/admin/orgs/types", baselineTokens[0]));
+        }
         for (Target t : targets) {
             wrk("get.lua", t.port, s.threads, s.connections, s.warmupSeconds, getEnv(t), null);
         }
@@ -274,9 +298,10 @@ public final class HttpBenchmark {
             OUT.printf("round %d (load average %s)%n", round, load());
             double reference = 0;
             for (Target t : targets) {
-                long cpu0 = cpuMillis(t.port == s.appPort ? appPid : barePid);
+                long pid = t.port == s.appPort ? appPid : t.port == s.barePort ? barePid : baselinePid;
+                long cpu0 = cpuMillis(pid);
                 Result r = wrk("get.lua", t.port, s.threads, s.connections, s.seconds, getEnv(t), null);
-                long cpu = cpuMillis(t.port == s.appPort ? appPid : barePid) - cpu0;
+                long cpu = cpuMillis(pid) - cpu0;
                 if (reference == 0) {
                     reference = r.rate();
                 }
@@ -807,11 +832,15 @@ public final class HttpBenchmark {
 
     // ------------------------------------------------------------------ set-up
 
-    private void setUpOrgs() {
+    private static String signInAdmin(Api api) {
         String admin = api.login("admin", "bench-bootstrap-1");
         expect(api.post("/api/admin/auth/password", admin,
                 Map.of("currentPassword", "bench-bootstrap-1", "newPassword", "bench-admin-password-2")), 204, "change the first password");
-        adminToken = api.login("admin", "bench-admin-password-2");
+        return api.login("admin", "bench-admin-password-2");
+    }
+
+    private void setUpOrgs() {
+        adminToken = signInAdmin(api);
         long root = expect(api.get("/api/admin/orgs/tree", adminToken), 200, "read the org tree").body().get(0).get("id").asLong();
         long city = id(expect(api.post("/api/admin/orgs", adminToken, Map.of("parentId", root, "name", "武汉市团委",
                 "type", "CITY_LEAGUE", "region", "武汉市")), 201, "create the city league"));
@@ -894,6 +923,8 @@ public final class HttpBenchmark {
     // ------------------------------------------------------------------ processes
 
     private long barePid;
+    private long baselinePid;
+    private String[] baselineTokens;
 
     private void startRedis() throws Exception {
         Path dir = s.work.resolve("redis");
@@ -908,12 +939,12 @@ public final class HttpBenchmark {
         OUT.println("redis:     own redis-server on port " + s.redisPort + " (pid " + redis.pid() + ")");
     }
 
-    private void recreateDatabase() throws SQLException {
+    private void recreateDatabase(String name) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:mariadb://" + s.dbHost + ":" + s.dbPort + "/", s.dbUser, s.dbPassword);
              Statement st = c.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + s.dbName);
-            st.execute("CREATE DATABASE " + s.dbName + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-            OUT.println("MariaDB:   " + s.databaseUrl() + " (dropped and created), " + query(st,
+            st.execute("DROP DATABASE IF EXISTS " + name);
+            st.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            OUT.println("MariaDB:   " + name + " (dropped and created), " + query(st,
                     "SELECT VERSION(), @@innodb_flush_log_at_trx_commit, @@innodb_buffer_pool_size"));
         }
     }

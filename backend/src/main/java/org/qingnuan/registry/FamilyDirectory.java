@@ -41,10 +41,31 @@ public class FamilyDirectory {
         this.orgs = orgs;
     }
 
-    /** The district a family's league stands for (its region, e.g. 江岸区), as shown to volunteers. */
+    /**
+     * The district a family's league stands for (its region, e.g. 江岸区), as shown to volunteers. Kept for a minute:
+     * every submission asks it, and a league's region or name changes a few times a year (a rename reaches new
+     * requests within {@link #DISTRICT_TTL_MILLIS}, on every instance). An unknown org is not kept.
+     */
     public String districtOf(long orgId) {
-        return orgs.find(orgId).map(o -> o.getRegion() != null ? o.getRegion() : o.getName()).orElse(null);
+        long now = System.currentTimeMillis();
+        District kept = districts.get(orgId);
+        if (kept != null && now - kept.readAt() < DISTRICT_TTL_MILLIS) {
+            return kept.name();
+        }
+        String name = orgs.find(orgId).map(o -> o.getRegion() != null ? o.getRegion() : o.getName()).orElse(null);
+        if (name != null) {
+            districts.put(orgId, new District(name, now));
+        }
+        return name;
     }
+
+    private static final long DISTRICT_TTL_MILLIS = 60_000;
+
+    private record District(String name, long readAt) {
+    }
+
+    /** Leagues are a few hundred rows: the map stays small without eviction. */
+    private final java.util.concurrent.ConcurrentMap<Long, District> districts = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A family as a help request needs it: where, and whose. The address and phone are in clear: handle with care. */
     public record FamilyContact(long familyId, long orgId, long workerId, String workerNameMasked, String address,
@@ -91,11 +112,11 @@ public class FamilyDirectory {
 
     /** The family with its address and contact phone opened; the contact is the family phone, else the worker's own. */
     public Optional<FamilyContact> contact(long familyId) {
-        return family(familyId).flatMap(family -> worker(family.getWorkerId()).map(worker -> new FamilyContact(
-                family.getId(), family.getOrgId(), worker.getId(), Masks.name(worker.getName()),
-                cipher.open(family.getAddressSealed()),
-                cipher.open(worker.getFamilyPhoneSealed() != null ? worker.getFamilyPhoneSealed() : worker.getOwnPhoneSealed()),
-                family.getLatitude(), family.getLongitude())));
+        FamilyMapper.ContactRow row = families.contactOf(familyId);
+        return Optional.ofNullable(row).map(r -> new FamilyContact(r.familyId(), r.orgId(), r.workerId(),
+                Masks.name(r.workerName()), cipher.open(r.addressSealed()),
+                cipher.open(r.familyPhoneSealed() != null ? r.familyPhoneSealed() : r.ownPhoneSealed()),
+                r.latitude(), r.longitude()));
     }
 
     /** The first workers and teams by id, for pickers of demo users. */

@@ -58,8 +58,15 @@ public class FamilyTickets {
         this.properties = properties;
     }
 
-    /** @return the request, and whether this was a replay of an earlier submission with the same key */
-    public IdempotentCreation.Outcome submit(UserPrincipal user, String idempotencyKey, SubmitTicketRequest request) {
+    /** A submission's answer: the request as the family sees it, and whether the call replayed an earlier one. */
+    public record Submitted(long id, boolean replayed, MiniTicketView view) {
+    }
+
+    /**
+     * @return the request, and whether this was a replay of an earlier submission with the same key. A new request is
+     * shown from the row just written (only its history is read); a replay is read as it is now.
+     */
+    public Submitted submit(UserPrincipal user, String idempotencyKey, SubmitTicketRequest request) {
         idempotent.requireKey(idempotencyKey);
         if (!user.actsFor(request.familyId())) {
             throw new DomainException(TicketError.NOT_YOUR_FAMILY);
@@ -71,11 +78,17 @@ public class FamilyTickets {
         photos.requireUploaded(user.userId(), request.photoKeys());
         String text = request.address() == null ? request.description() : request.description() + "\n" + request.address();
         HelpTicket.ContentCheck check = contentCheck.check(user.openId(), MiniProgram.ContentScene.FORUM, text);
-        return idempotent.create("wx:" + user.userId(), idempotencyKey, request,
-                () -> create(user, family, request, check));
+        java.util.concurrent.atomic.AtomicReference<HelpTicket> written = new java.util.concurrent.atomic.AtomicReference<>();
+        IdempotentCreation.Outcome outcome = idempotent.create("wx:" + user.userId(), idempotencyKey, request, () -> {
+            HelpTicket t = create(user, family, request, check);
+            written.set(t);
+            return t.getId();
+        });
+        HelpTicket shown = outcome.replayed() || written.get() == null ? own(user, outcome.resourceId()) : written.get();
+        return new Submitted(outcome.resourceId(), outcome.replayed(), views.forFamily(shown, true));
     }
 
-    private long create(UserPrincipal user, FamilyDirectory.FamilyContact family, SubmitTicketRequest r,
+    private HelpTicket create(UserPrincipal user, FamilyDirectory.FamilyContact family, SubmitTicketRequest r,
                         HelpTicket.ContentCheck check) {
         RoleKind role = user.roleFor(r.familyId());
         HelpTicket t = newTickets.create(family, new NewTickets.Draft(Channel.MINI_PROGRAM, r.category(), r.urgency(),
@@ -90,9 +103,9 @@ public class FamilyTickets {
                     ticket.setPhotoKeys(views.keysJson(r.photoKeys()));
                 }, actorFor(role, user.userId()));
         if (t.getStatus() == TicketStatus.SUBMITTED && properties.autoAccept() && check == HelpTicket.ContentCheck.PASS) {
-            lifecycle.accept(t, TicketActor.SYSTEM, "按规则自动受理");
+            return lifecycle.accept(t, TicketActor.SYSTEM, "按规则自动受理");
         }
-        return t.getId();
+        return t;
     }
 
     public MiniTicketView view(UserPrincipal user, long id) {

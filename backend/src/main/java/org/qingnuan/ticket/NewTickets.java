@@ -70,7 +70,11 @@ class NewTickets {
         t.setCategory(d.category());
         t.setUrgency(crisis ? Urgency.CRISIS : urgency);
         t.setStatus(TicketStatus.SUBMITTED);
-        t.setStatusSince(java.time.LocalDateTime.now(clock));
+        // to the millisecond, as the columns keep them: the 201 is answered from this object, not read back
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        t.setStatusSince(now);
+        t.setCreatedAt(now);
+        t.setUpdatedAt(now);
         t.setCrisis(crisis);
         t.setContentCheck(check);
         t.setDescriptionSealed(cipher.seal(d.description().trim()));

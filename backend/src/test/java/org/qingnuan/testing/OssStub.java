@@ -84,7 +84,8 @@ public final class OssStub {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
     private OssStub() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        // a free port unless told (benchmarks in a separate process keep to a given port range)
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.getInteger("qn.stub.oss-port", 0)), 0);
         server.setExecutor(Executors.newFixedThreadPool(16));
         server.createContext("/", this::handle);
         server.start();

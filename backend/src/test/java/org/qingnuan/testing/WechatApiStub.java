@@ -87,7 +87,8 @@ public final class WechatApiStub {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
     private WechatApiStub() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        // a free port unless told (benchmarks in a separate process keep to a given port range)
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.getInteger("qn.stub.wechat-port", 0)), 0);
         server.setExecutor(Executors.newFixedThreadPool(16));
         server.createContext("/", this::handle);
         server.start();

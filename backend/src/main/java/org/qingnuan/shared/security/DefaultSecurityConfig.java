@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -49,6 +50,18 @@ class DefaultSecurityConfig {
             log.info("Request refused by the firewall: {}", rejected.getMessage());
             errors.write(response, CommonError.INVALID_PATH);
         };
+    }
+
+    /**
+     * Every chain's string matchers ({@code securityMatcher("/api/mini/**")}, {@code requestMatchers(...)}) as plain
+     * path patterns, Spring Security 7's default. Without this bean 6.5 builds Spring MVC matchers, which ask the
+     * handler mappings on every request, several times (each chain's matcher, each rule): measured from outside it was
+     * a large part of what a trivial request cost (docs/benchmarks.md, issue 19). The patterns here have no MVC-only
+     * forms (suffixes, servlet paths), so they match the same requests.
+     */
+    @Bean
+    PathPatternRequestMatcherBuilderFactoryBean pathPatternMatchers() {
+        return new PathPatternRequestMatcherBuilderFactoryBean();
     }
 
     /** No user store of Spring's own: stops Boot from generating a default user and logging its password. */

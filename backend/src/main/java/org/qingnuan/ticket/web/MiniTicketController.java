@@ -9,7 +9,6 @@ import org.qingnuan.api.ticket.MiniTicketView;
 import org.qingnuan.api.ticket.UploadPolicyView;
 import org.qingnuan.identity.CurrentUser;
 import org.qingnuan.identity.UserPrincipal;
-import org.qingnuan.shared.idempotency.IdempotentCreation;
 import org.qingnuan.ticket.FamilyTickets;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -30,10 +29,10 @@ class MiniTicketController implements MiniTicketApi {
     @Override
     public ResponseEntity<MiniTicketView> submit(String idempotencyKey, SubmitTicketRequest request) {
         UserPrincipal user = CurrentUser.require();
-        IdempotentCreation.Outcome outcome = tickets.submit(user, idempotencyKey, request);
-        return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/mini/tickets/" + outcome.resourceId()))
-                .header("Idempotent-Replayed", Boolean.toString(outcome.replayed()))
-                .body(tickets.view(user, outcome.resourceId()));
+        FamilyTickets.Submitted submitted = tickets.submit(user, idempotencyKey, request);
+        return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/mini/tickets/" + submitted.id()))
+                .header("Idempotent-Replayed", Boolean.toString(submitted.replayed()))
+                .body(submitted.view());
     }
 
     @Override

@@ -57,12 +57,15 @@ public class DailyPrompts {
     private final PromptProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    /** qn_prompt_created_total, qn_prompt_deliveries_total{outcome, channel}, qn_prompt_reminders_total */
+    private final io.micrometer.core.instrument.MeterRegistry meters;
     /** Creations and sends run side by side: each waits on the database or WeChat, not on this machine. */
     private final java.util.concurrent.ExecutorService workers;
 
     DailyPrompts(DailyPromptMapper prompts, PromptDeliveryMapper deliveries, OfficialAccount officialAccount,
                  WecomGroupRobot wecom, PersonalDataCipher cipher, MedicalTeamService teams, PromptProperties properties,
-                 TransactionTemplate transaction, Clock clock) {
+                 TransactionTemplate transaction, Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.prompts = prompts;
         this.deliveries = deliveries;
         this.officialAccount = officialAccount;
@@ -127,6 +130,7 @@ public class DailyPrompts {
                             + "需求 N95口罩 200个；防护服 50套。没有需求也请回复：需求 无。");
                 }
                 reminded++;
+                meters.counter("qn.prompt.reminders").increment();
             }
         }
         return reminded;
@@ -147,6 +151,7 @@ public class DailyPrompts {
         awaitAll(prompts.teamsDue(now.toLocalDate(), now.toLocalTime()).stream().map(team -> workers.submit(() -> {
             if (createPrompt(team, now)) {
                 created.incrementAndGet();
+                meters.counter("qn.prompt.created").increment();
             }
         })).toList());
         return created.get();
@@ -247,6 +252,7 @@ public class DailyPrompts {
                         content(team, now.toLocalDate(), yesterday));
             }
             deliveries.finish(id, d.getAttempts(), PromptDelivery.Status.SENT.name(), d.getNextAttemptAt(), null, now, now);
+            delivered(d, "sent");
             return true;
         } catch (OfficialAccountException e) {
             boolean last = FINAL.contains(e.errorCode()) || d.getAttempts() >= properties.maxAttempts();
@@ -254,8 +260,13 @@ public class DailyPrompts {
             deliveries.finish(id, d.getAttempts(), (last ? PromptDelivery.Status.GAVE_UP : PromptDelivery.Status.FAILED).name(),
                     now.plus(pause), "errcode " + e.errorCode(), null, now);
             log.warn("Daily prompt delivery {} failed with errcode {}{}", id, e.errorCode(), last ? ", giving up" : "");
+            delivered(d, last ? "gave_up" : "failed");
             return false;
         }
+    }
+
+    private void delivered(PromptDelivery d, String outcome) {
+        meters.counter("qn.prompt.deliveries", "outcome", outcome, "channel", d.getChannel().name()).increment();
     }
 
     /** The same prompt for the team's WeCom group, where leads and liaisons read it together. */

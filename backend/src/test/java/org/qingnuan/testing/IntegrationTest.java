@@ -47,10 +47,16 @@ import java.time.ZoneId;
         // tests keep the ledger's snapshots themselves ("-": the cron trigger is off)
         "qingnuan.ledger.snapshot-cron=-",
         "qingnuan.public-base-url=" + IntegrationTest.PUBLIC_BASE_URL,
+        // the actuator's own port (Prometheus, health groups), random like the server's
+        "management.server.port=0",
+        // the contract test reads /v3/api-docs, off by default in production (ProductionProfileIT)
+        "QN_API_DOCS=true",
         "qingnuan.wechat.mp.token=" + IntegrationTest.MP_TOKEN,
         "qingnuan.wechat.mp.aes-key=" + IntegrationTest.MP_AES_KEY})
 @ActiveProfiles("prod")
 @AutoConfigureMockMvc
+// Boot's tests turn metrics export off; the operations test scrapes /actuator/prometheus as Prometheus would
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability(tracing = false)
 @Import(IntegrationTest.TestBeans.class)
 public abstract class IntegrationTest {
 

@@ -1,5 +1,6 @@
 package org.qingnuan.shared.redis;
 
+import org.redisson.config.SentinelServersConfig;
 import org.redisson.config.SingleServerConfig;
 import org.redisson.spring.starter.RedissonAutoConfigurationCustomizer;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,6 +24,18 @@ class RedissonTuning {
         return config -> {
             config.setThreads(threads);
             config.setNettyThreads(threads * 2);
+            if (config.isSentinelConfig()) {
+                // SPRING_DATA_REDIS_SENTINEL_MASTER / _NODES set (docs/deploy.zh-CN.md): keep the starter's
+                // Sentinel client, tune its master pool; calling useSingleServer() here would replace it
+                SentinelServersConfig sentinel = config.useSentinelServers();
+                sentinel.setMasterConnectionMinimumIdleSize(minIdle);
+                sentinel.setMasterConnectionPoolSize(poolSize);
+                sentinel.setSubscriptionConnectionMinimumIdleSize(1);
+                if (!password.isBlank()) {
+                    sentinel.setPassword(password);
+                }
+                return;
+            }
             SingleServerConfig server = config.useSingleServer();
             server.setConnectionMinimumIdleSize(minIdle);
             server.setConnectionPoolSize(poolSize);

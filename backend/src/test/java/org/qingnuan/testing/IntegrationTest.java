@@ -47,6 +47,8 @@ import java.time.ZoneId;
         // tests keep the ledger's snapshots themselves ("-": the cron trigger is off)
         "qingnuan.ledger.snapshot-cron=-",
         "qingnuan.public-base-url=" + IntegrationTest.PUBLIC_BASE_URL,
+        // tests re-seal personal data themselves (PersonalDataResealIT)
+        "qingnuan.crypto.reseal-first=1h",
         // the actuator's own port (Prometheus, health groups), random like the server's
         "management.server.port=0",
         // the contract test reads /v3/api-docs, off by default in production (ProductionProfileIT)

@@ -152,7 +152,8 @@ for l in lines:
     except ValueError:
         bad += 1
         continue
-    if str(j.get("process.thread.name", "")).startswith("http-nio"):
+    thread = j.get("process", {}).get("thread", {}).get("name", "")
+    if thread.startswith("http-nio"):
         web += 1
         web_with_trace += 1 if j.get("traceId") else 0
 print(f"  {len(lines)} lines, {bad} not JSON (the JVM's own, before logging starts); "

@@ -56,7 +56,7 @@ def setup(base, state_file):
     admin = must(call(base, "POST", "/api/admin/auth/login", body={"username": "admin", "password": ADMIN_PW}), 200)["token"]
     me = must(call(base, "GET", "/api/admin/auth/me", admin), 200)
     hospital = must(call(base, "POST", "/api/admin/hospitals", admin,
-                         {"name": "故障切换医院", "city": "广州市", "level": "CITY_RUN"}), 201)["id"]
+                         {"name": "故障切换医院", "city": "广州市", "level": "CITY_RUN", "orgId": me["orgId"]}), 201)["id"]
     teams = []
     for i in range(3):
         team = must(call(base, "POST", "/api/admin/medical-teams", admin, {"name": f"切换测试医疗队{i}", "destination": "湖北武汉",

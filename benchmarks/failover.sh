@@ -27,7 +27,8 @@ declare -A APP
 mysqlx() { mysql -h127.0.0.1 -P3306 -uroot "$@"; }
 
 cleanup() {
-  for name in "${!APP[@]}"; do kill "${APP[$name]}" 2>/dev/null || true; done
+  # the run is over: no need for a graceful stop (an instance still starting would hold its port for a while)
+  for name in "${!APP[@]}"; do kill -9 "${APP[$name]}" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   [ -f "$WORK/nginx/nginx.pid" ] && kill "$(cat "$WORK/nginx/nginx.pid")" 2>/dev/null || true
   sleep 1
@@ -122,7 +123,8 @@ wait "${APP[a]}" 2>/dev/null || true
 echo "== restarting a; phase 2: load while a, then b, get SIGTERM and come back (rolling restart)"
 start_instance a 0
 wait_ready 0
-python3 benchmarks/failover/drive.py load "$BASE" "$WORK/state.json" "$WORK/phase2.json" 120 - 0 "${MGMT[0]},${MGMT[1]}" &
+STOP_FILE="$WORK/phase2.stop" python3 benchmarks/failover/drive.py load "$BASE" "$WORK/state.json" "$WORK/phase2.json" 1800 - 0 \
+  "${MGMT[0]},${MGMT[1]}" &
 LOAD=$!
 sleep 10
 for name in a b; do
@@ -136,6 +138,7 @@ for name in a b; do
   echo "   $name ready again"
   sleep 5
 done
+touch "$WORK/phase2.stop"
 wait "$LOAD"
 
 DB=$DB STUB="http://127.0.0.1:$STUB_PORT" python3 benchmarks/failover/drive.py report "$WORK/state.json" "$WORK/phase1.json" "$WORK/phase2.json"

@@ -96,6 +96,11 @@ def load(base, state_file, out_file, seconds, kill_at=None, pid=None, mgmt_ports
     state = json.load(open(state_file))
     start = time.time()
     stop = start + seconds
+    stop_file = os.environ.get("STOP_FILE")
+
+    def running():
+        # SECONDS at most; the shell ends it earlier by creating STOP_FILE (the rolling restart's length is not known)
+        return time.time() < stop and not (stop_file and os.path.exists(stop_file))
     attempts, acked, given_up, scrapes = [], {}, [], {}
     lock = threading.Lock()
 
@@ -105,7 +110,7 @@ def load(base, state_file, out_file, seconds, kill_at=None, pid=None, mgmt_ports
 
     def family_worker(f):
         rnd = random.Random(f["openid"])
-        while time.time() < stop:
+        while running():
             r = rnd.random()
             if r < 0.5:
                 key = str(uuid.uuid4())
@@ -132,7 +137,7 @@ def load(base, state_file, out_file, seconds, kill_at=None, pid=None, mgmt_ports
                 note("admin-list", call(base, "GET", "/api/admin/tickets?page=1&size=10", state["admin"])[0], t0)
 
     def scraper():
-        while time.time() < stop + 3:
+        while running():
             for port in mgmt_ports:
                 status, _ = 0, None
                 try:

@@ -95,7 +95,7 @@ wait_ready 0   # the first one migrates the schema and creates the first admin
 start_instance b 1 QN_LOG_FORMAT=ecs
 wait_ready 1
 
-python3 benchmarks/failover/drive.py setup "$BASE" "$WORK/state.json"
+CALL_TIMEOUT=120 python3 benchmarks/failover/drive.py setup "$BASE" "$WORK/state.json"
 # the jobs' material: followers bound to the teams, then the prompts switched on; 10 requests stuck in SUBMITTED
 # for 3 h (overdue), 10 done 4 days ago (auto-confirm)
 python3 - "$WORK/state.json" >"$WORK/seed.sql" <<'PY'
@@ -119,6 +119,8 @@ echo "== phase 1: ${LOAD_SECONDS} s of load through nginx; SIGKILL to instance a
 python3 benchmarks/failover/drive.py load "$BASE" "$WORK/state.json" "$WORK/phase1.json" "$LOAD_SECONDS" \
   "$((LOAD_SECONDS / 3))" "${APP[a]}" "${MGMT[0]},${MGMT[1]}"
 wait "${APP[a]}" 2>/dev/null || true
+echo "== phase 1 report (the jobs' figures so far)"
+DB=$DB STUB="http://127.0.0.1:$STUB_PORT" python3 benchmarks/failover/drive.py report "$WORK/state.json" "$WORK/phase1.json"
 
 echo "== restarting a; phase 2: load while a, then b, get SIGTERM and come back (rolling restart)"
 start_instance a 0

@@ -20,7 +20,9 @@ import uuid
 BOOT_PW, ADMIN_PW = "failover-bootstrap-1", "failover-admin-pw-2"
 
 
-def call(base, method, path, token=None, body=None, headers=None, timeout=15):
+def call(base, method, path, token=None, body=None, headers=None, timeout=None):
+    # set-up calls may wait long on a loaded machine (first calls after a start); the load uses 15 s
+    timeout = timeout or float(os.environ.get("CALL_TIMEOUT", "15"))
     data = None if body is None else json.dumps(body).encode()
     req = urllib.request.Request(base + path, data=data, method=method)
     req.add_header("Content-Type", "application/json")

@@ -82,7 +82,7 @@ def setup(base, state_file):
     for i in range(20):
         f = families[i % len(families)]
         t = must(call(base, "POST", "/api/mini/tickets", f["token"], ticket(f, "任务数据"),
-                      {"Idempotency-Key": "job-" + str(i)}), 200, 201)
+                      {"Idempotency-Key": f"failover-job-{i:04d}"}), 200, 201)
         job_tickets.append(t["id"])
     json.dump({"admin": admin, "families": families, "teams": teams, "jobTickets": job_tickets,
                "orgId": me["orgId"]}, open(state_file, "w"))

@@ -167,7 +167,7 @@ def load(base, state_file, out_file, seconds, kill_at=None, pid=None, mgmt_ports
 
 
 def metrics(text):
-    wanted = ("qn_prompt_created_total", "qn_prompt_deliveries_total", "qn_prompt_reminders_total",
+    wanted = ("qn_prompt_issued_total", "qn_prompt_deliveries_total", "qn_prompt_reminders_total",
               "qn_dispatch_overdue_total", "qn_ledger_snapshots_total", "qn_ticket_steps_total")
     out = {}
     for line in text.splitlines():

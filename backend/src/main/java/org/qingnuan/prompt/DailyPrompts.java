@@ -57,7 +57,7 @@ public class DailyPrompts {
     private final PromptProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
-    /** qn_prompt_created_total, qn_prompt_deliveries_total{outcome, channel}, qn_prompt_reminders_total */
+    /** qn_prompt_issued_total (a "_created" name would lose its suffix in Prometheus), qn_prompt_deliveries_total{outcome, channel}, qn_prompt_reminders_total */
     private final io.micrometer.core.instrument.MeterRegistry meters;
     /** Creations and sends run side by side: each waits on the database or WeChat, not on this machine. */
     private final java.util.concurrent.ExecutorService workers;
@@ -151,7 +151,7 @@ public class DailyPrompts {
         awaitAll(prompts.teamsDue(now.toLocalDate(), now.toLocalTime()).stream().map(team -> workers.submit(() -> {
             if (createPrompt(team, now)) {
                 created.incrementAndGet();
-                meters.counter("qn.prompt.created").increment();
+                meters.counter("qn.prompt.issued").increment();
             }
         })).toList());
         return created.get();

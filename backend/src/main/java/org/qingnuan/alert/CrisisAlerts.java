@@ -55,9 +55,13 @@ public class CrisisAlerts {
     private final StaffWechat staffWechat;
     private final String templateId;
     private final Clock clock;
+    /** qn_alert_crisis_total: crisis requests that raised an alert */
+    private final io.micrometer.core.instrument.Counter crisisAlerts;
 
     CrisisAlerts(StaffAlertMapper alerts, CrisisAlertDeliveryMapper deliveries, DutyExpertMapper experts, OrgService orgs, OfficialAccount officialAccount,
-                 StaffWechat staffWechat, @Value("${qingnuan.alert.crisis-template-id:}") String templateId, Clock clock) {
+                 StaffWechat staffWechat, @Value("${qingnuan.alert.crisis-template-id:}") String templateId, Clock clock,
+                 io.micrometer.core.instrument.MeterRegistry meters) {
+        this.crisisAlerts = meters.counter("qn.alert.crisis");
         this.staffWechat = staffWechat;
         this.alerts = alerts;
         this.deliveries = deliveries;
@@ -82,6 +86,7 @@ public class CrisisAlerts {
         alert.setTitle("心理危机求助 #" + crisis.ticketId() + (crisis.district() == null ? "" : "（" + crisis.district() + "）")
                 + "：请立即联系家属");
         alerts.insert(alert);
+        crisisAlerts.increment();
         if (templateId.isBlank()) {
             return;
         }

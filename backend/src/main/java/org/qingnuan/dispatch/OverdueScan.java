@@ -49,10 +49,13 @@ public class OverdueScan {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
+    /** qn_dispatch_overdue_total{kind, miss}: misses this instance recorded (and notified) */
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
     OverdueScan(TicketLookups tickets, TicketOverdueMapper misses, OverdueKeysMapper keys, TicketLifecycle lifecycle,
                 OrgService orgs, DispatchProperties properties, TransactionTemplate transactions,
-                ApplicationEventPublisher publisher, Clock clock) {
+                ApplicationEventPublisher publisher, Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.tickets = tickets;
         this.misses = misses;
         this.keys = keys;
@@ -115,6 +118,8 @@ public class OverdueScan {
             try {
                 if (Boolean.TRUE.equals(transactions.execute(status -> record(miss, now)))) {
                     recorded++;
+                    meters.counter("qn.dispatch.overdue", "kind", miss.kind().name(), "miss", miss.second() ? "second" : "first")
+                            .increment();
                 }
             } catch (TransientDataAccessException busy) {
                 // a deadlock or lock wait with another instance: the next pass takes it up

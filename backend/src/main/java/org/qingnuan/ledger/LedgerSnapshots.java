@@ -35,8 +35,12 @@ class LedgerSnapshots {
     private final OrgService orgs;
     private final Ledgers ledgers;
     private final Clock clock;
+    /** qn_ledger_snapshots_total: org-days this instance kept */
+    private final io.micrometer.core.instrument.Counter snapshotsKept;
 
-    LedgerSnapshots(LedgerMapper mapper, LedgerSnapshotMapper snapshots, OrgService orgs, Ledgers ledgers, Clock clock) {
+    LedgerSnapshots(LedgerMapper mapper, LedgerSnapshotMapper snapshots, OrgService orgs, Ledgers ledgers, Clock clock,
+                    io.micrometer.core.instrument.MeterRegistry meters) {
+        this.snapshotsKept = meters.counter("qn.ledger.snapshots");
         this.mapper = mapper;
         this.snapshots = snapshots;
         this.orgs = orgs;
@@ -79,6 +83,7 @@ class LedgerSnapshots {
             try {
                 snapshots.insert(s);
                 written++;
+                snapshotsKept.increment();
             } catch (DuplicateKeyException e) {
                 // another instance kept this one first: theirs stands
             }

@@ -57,6 +57,8 @@ public class DailyPrompts {
     private final PromptProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    /** qn_prompt_issued_total (a "_created" name would lose its suffix in Prometheus), qn_prompt_deliveries_total{outcome, channel}, qn_prompt_reminders_total */
+    private final io.micrometer.core.instrument.MeterRegistry meters;
     /** Creations and sends run side by side: each waits on the database or WeChat, not on this machine. */
     private final java.util.concurrent.ExecutorService workers;
     /** The workers' log lines carry the run's trace id. */
@@ -64,7 +66,9 @@ public class DailyPrompts {
 
     DailyPrompts(DailyPromptMapper prompts, PromptDeliveryMapper deliveries, OfficialAccount officialAccount,
                  WecomGroupRobot wecom, PersonalDataCipher cipher, MedicalTeamService teams, PromptProperties properties,
-                 TransactionTemplate transaction, Clock clock, org.qingnuan.shared.web.TraceTaskDecorator traced) {
+                 TransactionTemplate transaction, Clock clock, org.qingnuan.shared.web.TraceTaskDecorator traced,
+                 io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.prompts = prompts;
         this.deliveries = deliveries;
         this.officialAccount = officialAccount;
@@ -130,6 +134,7 @@ public class DailyPrompts {
                             + "需求 N95口罩 200个；防护服 50套。没有需求也请回复：需求 无。");
                 }
                 reminded++;
+                meters.counter("qn.prompt.reminders").increment();
             }
         }
         return reminded;
@@ -150,6 +155,7 @@ public class DailyPrompts {
         awaitAll(prompts.teamsDue(now.toLocalDate(), now.toLocalTime()).stream().map(team -> workers.submit(traced.decorate(() -> {
             if (createPrompt(team, now)) {
                 created.incrementAndGet();
+                meters.counter("qn.prompt.issued").increment();
             }
         }))).toList());
         return created.get();
@@ -250,6 +256,7 @@ public class DailyPrompts {
                         content(team, now.toLocalDate(), yesterday));
             }
             deliveries.finish(id, d.getAttempts(), PromptDelivery.Status.SENT.name(), d.getNextAttemptAt(), null, now, now);
+            delivered(d, "sent");
             return true;
         } catch (OfficialAccountException e) {
             boolean last = FINAL.contains(e.errorCode()) || d.getAttempts() >= properties.maxAttempts();
@@ -257,8 +264,13 @@ public class DailyPrompts {
             deliveries.finish(id, d.getAttempts(), (last ? PromptDelivery.Status.GAVE_UP : PromptDelivery.Status.FAILED).name(),
                     now.plus(pause), "errcode " + e.errorCode(), null, now);
             log.warn("Daily prompt delivery {} failed with errcode {}{}", id, e.errorCode(), last ? ", giving up" : "");
+            delivered(d, last ? "gave_up" : "failed");
             return false;
         }
+    }
+
+    private void delivered(PromptDelivery d, String outcome) {
+        meters.counter("qn.prompt.deliveries", "outcome", outcome, "channel", d.getChannel().name()).increment();
     }
 
     /** The same prompt for the team's WeCom group, where leads and liaisons read it together. */

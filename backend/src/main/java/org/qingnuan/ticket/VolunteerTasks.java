@@ -47,10 +47,13 @@ public class VolunteerTasks {
     private final Clock clock;
     private final org.qingnuan.org.OrgService orgs;
 
+    private final TicketMeters meters;
+
     VolunteerTasks(org.qingnuan.org.OrgService orgs, HelpTicketMapper tickets, TicketLifecycle lifecycle, OpenTaskIndex index, ClaimGuard guard,
                    TicketPhotos photos, TicketViews views, PersonalDataCipher cipher, Disclosures disclosures,
                    ClaimFlags flags, TransactionTemplate transactions, ApplicationEventPublisher publisher,
-                   Clock clock) {
+                   Clock clock, TicketMeters meters) {
+        this.meters = meters;
         this.orgs = orgs;
         this.tickets = tickets;
         this.lifecycle = lifecycle;
@@ -131,6 +134,19 @@ public class VolunteerTasks {
     }
 
     public TaskView claim(VolunteerActor v, long ticketId) {
+        try {
+            TaskView won = claimFor(v, ticketId);
+            meters.claimWon();
+            return won;
+        } catch (DomainException refused) {
+            if (refused.code() == TicketError.TICKET_STATE_CONFLICT) {
+                meters.claimLost();
+            }
+            throw refused;
+        }
+    }
+
+    private TaskView claimFor(VolunteerActor v, long ticketId) {
         String me = Long.toString(v.volunteerId());
         // who presses a moment after someone else is turned away by Redis alone, without the database
         turnAwayIfTaken(flags.holder(ticketId), me);

@@ -54,8 +54,11 @@ class WxMiniProgram implements MiniProgram {
     private final Environment environment;
     private final LazyClient<WxMaService> wx = new LazyClient<>(this::build);
 
+    private final WechatErrors errors;
+
     WxMiniProgram(MiniProgramProperties properties, RedissonClient redisson, ObjectProvider<LoggingSystem> logging,
-                  Environment environment) {
+                  Environment environment, WechatErrors errors) {
+        this.errors = errors;
         this.properties = properties;
         this.redisson = redisson;
         this.environment = environment;
@@ -168,7 +171,7 @@ class WxMiniProgram implements MiniProgram {
             } else {
                 log.warn("WeChat mini-program {} refused: errcode {}", operation, errcode);
             }
-            throw new MiniProgramException(errcode);
+            throw new MiniProgramException(errors.count("mini", errcode));
         } catch (RuntimeException e) {
             if (org.qingnuan.shared.redis.RedisAvailability.isOutage(e)) {
                 // WxJava keeps the access token in Redis: Redis is down, WeChat is not to blame
@@ -176,7 +179,7 @@ class WxMiniProgram implements MiniProgram {
             }
             // the message may hold the URL with the access token: the exception's type only
             log.warn("WeChat mini-program {} failed: {}", operation, e.getClass().getSimpleName());
-            throw new MiniProgramException(-1);
+            throw new MiniProgramException(errors.count("mini", -1));
         }
     }
 

@@ -30,7 +30,11 @@ class WxOfficialAccount implements OfficialAccount {
     private final Environment environment;
     private final LazyClient<WxMpService> wx = new LazyClient<>(this::build);
 
-    WxOfficialAccount(OfficialAccountProperties properties, RedissonClient redisson, Environment environment) {
+    private final WechatErrors errors;
+
+    WxOfficialAccount(OfficialAccountProperties properties, RedissonClient redisson, Environment environment,
+                      WechatErrors errors) {
+        this.errors = errors;
         this.properties = properties;
         this.redisson = redisson;
         this.environment = environment;
@@ -71,7 +75,7 @@ class WxOfficialAccount implements OfficialAccount {
             WxMpQrCodeTicket ticket = wx().getQrcodeService().qrCodeCreateLastTicket(scene);
             return Optional.of(wx().getQrcodeService().qrCodePictureUrl(ticket.getTicket()));
         } catch (WxErrorException e) {
-            log.warn("WeChat refused a QR code: errcode {}", e.getError().getErrorCode());
+            log.warn("WeChat refused a QR code: errcode {}", errors.count("mp", e.getError().getErrorCode()));
             return Optional.empty();
         }
     }
@@ -91,9 +95,9 @@ class WxOfficialAccount implements OfficialAccount {
         try {
             wx().getTemplateMsgService().sendTemplateMsg(message);
         } catch (WxErrorException e) {
-            throw new OfficialAccountException(e.getError().getErrorCode());
+            throw new OfficialAccountException(errors.count("mp", e.getError().getErrorCode()));
         } catch (RuntimeException e) {
-            throw new OfficialAccountException(-1);
+            throw new OfficialAccountException(errors.count("mp", -1));
         }
     }
 
@@ -105,7 +109,7 @@ class WxOfficialAccount implements OfficialAccount {
         try {
             return wx().getKefuService().sendKefuMessage(WxMpKefuMessage.TEXT().toUser(openId).content(text).build());
         } catch (WxErrorException e) {
-            log.warn("WeChat refused a customer-service message: errcode {}", e.getError().getErrorCode());
+            log.warn("WeChat refused a customer-service message: errcode {}", errors.count("mp", e.getError().getErrorCode()));
             return false;
         }
     }

@@ -23,7 +23,10 @@ class WxWecomGroupRobot implements WecomGroupRobot {
     private final String apiHost;
     private final LazyClient<WxCpService> wx = new LazyClient<>(this::build);
 
-    WxWecomGroupRobot(@Value("${qingnuan.wechat.wecom.api-host:}") String apiHost) {
+    private final WechatErrors errors;
+
+    WxWecomGroupRobot(@Value("${qingnuan.wechat.wecom.api-host:}") String apiHost, WechatErrors errors) {
+        this.errors = errors;
         this.apiHost = apiHost;
     }
 
@@ -69,9 +72,9 @@ class WxWecomGroupRobot implements WecomGroupRobot {
         try {
             wx().getGroupRobotService().sendMarkdown(url, markdown);
         } catch (WxErrorException e) {
-            throw new OfficialAccountException(e.getError().getErrorCode());
+            throw new OfficialAccountException(errors.count("wecom", e.getError().getErrorCode()));
         } catch (RuntimeException e) {
-            throw new OfficialAccountException(-1);
+            throw new OfficialAccountException(errors.count("wecom", -1));
         }
     }
 }

@@ -66,6 +66,24 @@ class ProductionProfileIT extends IntegrationTest {
     }
 
     @Test
+    void shouldServeNeitherTheApiDocumentNorSwaggerUiUnlessQnApiDocsSaysSo() throws Exception {
+        // this suite's context sets QN_API_DOCS=true (the contract test reads the document): a second context with
+        // the production defaults, on random ports
+        try (var app = new SpringApplicationBuilder(QingnuanApplication.class).profiles("prod").run(
+                "--server.port=0", "--management.server.port=0", "--qingnuan.scheduling.enabled=false",
+                "--qingnuan.crypto.active-key-id=k1", "--qingnuan.crypto.keys=k1:Lkm6SwALvbOpmVm26TMCeGrTEik2oQ1zU/zEOYLjPjU=",
+                "--qingnuan.crypto.blind-index-key=+vgAYyxp2S51NEQphO/CQ1hdVsvo7DOMeWLIJrSjCDs=")) {
+            org.qingnuan.testing.Api defaults = new org.qingnuan.testing.Api(
+                    app.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+            assertThat(defaults.get("/v3/api-docs", null).status()).isEqualTo(404);
+            assertThat(defaults.get("/swagger-ui/index.html", null).status()).isEqualTo(404);
+            assertThat(defaults.get("/swagger-ui.html", null).status()).isEqualTo(404);
+        }
+        assertThat(api.get("/v3/api-docs", null).status()).isEqualTo(200);
+        assertThat(api.get("/swagger-ui/index.html", null).status()).isEqualTo(200);
+    }
+
+    @Test
     void shouldNotServeTheStandInsInProduction() {
         assertThat(api.get("/embedded/wechat/sns/jscode2session?appid=x&secret=y&js_code=z&grant_type=authorization_code", null)
                 .status()).isEqualTo(404);

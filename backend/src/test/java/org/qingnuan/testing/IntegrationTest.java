@@ -50,10 +50,18 @@ import java.time.ZoneId;
         "qingnuan.public-base-url=" + IntegrationTest.PUBLIC_BASE_URL,
         // the reverse proxy of StaffSignInLimitsIT; MockMvc requests may come from it
         "qingnuan.trusted-proxies=10.77.0.0/16",
+        // tests re-seal personal data themselves (PersonalDataResealIT)
+        "qingnuan.crypto.reseal-first=1h",
+        // the actuator's own port (Prometheus, health groups), random like the server's
+        "management.server.port=0",
+        // the contract test reads /v3/api-docs, off by default in production (ProductionProfileIT)
+        "QN_API_DOCS=true",
         "qingnuan.wechat.mp.token=" + IntegrationTest.MP_TOKEN,
         "qingnuan.wechat.mp.aes-key=" + IntegrationTest.MP_AES_KEY})
 @ActiveProfiles("prod")
 @AutoConfigureMockMvc
+// Boot's tests turn metrics export off; the operations test scrapes /actuator/prometheus as Prometheus would
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability(tracing = false)
 @Import(IntegrationTest.TestBeans.class)
 public abstract class IntegrationTest {
 

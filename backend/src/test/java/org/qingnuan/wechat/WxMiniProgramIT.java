@@ -51,6 +51,8 @@ class WxMiniProgramIT extends IntegrationTest {
     ObjectProvider<LoggingSystem> logging;
     @Autowired
     org.springframework.core.env.Environment environment;
+    @Autowired
+    WechatErrors wechatErrors;
 
     @Test
     void shouldLogInWithAWxLoginCode() {
@@ -169,7 +171,7 @@ class WxMiniProgramIT extends IntegrationTest {
         assertThat(redisson.getKeys().getKeysByPattern(WxMiniProgram.REDIS_PREFIX + ":*access_token*")).hasSize(1);
 
         // a second instance (another node) finds the token in Redis
-        WxMiniProgram otherNode = new WxMiniProgram(properties, redisson, logging, environment);
+        WxMiniProgram otherNode = new WxMiniProgram(properties, redisson, logging, environment, wechatErrors);
         otherNode.checkText(openId("oTok"), ContentScene.COMMENT, "另一个实例");
         miniProgram.login("code-" + openId("oTok"));
         assertThat(stub.count(STABLE_TOKEN, MINI_APP_ID)).as("still the one token").isEqualTo(before + 1);
@@ -207,7 +209,7 @@ class WxMiniProgramIT extends IntegrationTest {
 
     @Test
     void shouldCallNothingWhenNotConfigured() {
-        WxMiniProgram unconfigured = new WxMiniProgram(new MiniProgramProperties(" ", null, stub.baseUrl()), redisson, logging, environment);
+        WxMiniProgram unconfigured = new WxMiniProgram(new MiniProgramProperties(" ", null, stub.baseUrl()), redisson, logging, environment, wechatErrors);
         String openId = openId("oNone");
 
         assertThat(unconfigured.configured()).isFalse();
@@ -220,7 +222,7 @@ class WxMiniProgramIT extends IntegrationTest {
     @Test
     void shouldAnswerMinusOneWhenWechatCannotBeReached() {
         WxMiniProgram unreachable = new WxMiniProgram(
-                new MiniProgramProperties(MINI_APP_ID, WechatApiStub.MINI_SECRET, "http://127.0.0.1:1"), redisson, logging, environment);
+                new MiniProgramProperties(MINI_APP_ID, WechatApiStub.MINI_SECRET, "http://127.0.0.1:1"), redisson, logging, environment, wechatErrors);
         redisson.getKeys().deleteByPattern(WxMiniProgram.REDIS_PREFIX + ":*");
 
         assertErrcode(() -> unreachable.login("code-" + openId("oDown")), -1);

@@ -57,9 +57,13 @@ public class WorkerImport {
     private final PersonalDataCipher cipher;
     private final AuditTrail auditTrail;
     private final Clock clock;
+    /** qn_registry_import_rows_total{result}: rows of imported sheets, created / updated / skipped / refused */
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
     WorkerImport(MedicalWorkerMapper workers, HospitalMapper hospitals, MedicalTeamMapper teams, OrgService orgs,
-                 PersonalDataCipher cipher, AuditTrail auditTrail, Clock clock) {
+                 PersonalDataCipher cipher, AuditTrail auditTrail, Clock clock,
+                 io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.workers = workers;
         this.hospitals = hospitals;
         this.teams = teams;
@@ -142,7 +146,7 @@ public class WorkerImport {
                 : Integer.compare(WorkerSheet.COLUMNS.indexOf(a.column()), WorkerSheet.COLUMNS.indexOf(b.column())));
         int skipped = rows.size() - toCreate.size() - toUpdate.size();
         if (!errors.isEmpty() && !validOnly) {
-            return new WorkerImportReport(false, rows.size(), 0, 0, rows.size(), errors);
+            return counted(new WorkerImportReport(false, rows.size(), 0, 0, rows.size(), errors));
         }
         for (int i = 0; i < toCreate.size(); i += CHUNK) {
             workers.insert(toCreate.subList(i, Math.min(toCreate.size(), i + CHUNK)));
@@ -159,7 +163,16 @@ public class WorkerImport {
         }
         auditTrail.record("WORKERS_IMPORTED", "ORG", org.getId(), org.getId(),
                 Map.of("rows", rows.size(), "created", toCreate.size(), "updated", toUpdate.size(), "skipped", skipped));
-        return new WorkerImportReport(true, rows.size(), toCreate.size(), toUpdate.size(), skipped, errors);
+        return counted(new WorkerImportReport(true, rows.size(), toCreate.size(), toUpdate.size(), skipped, errors));
+    }
+
+    private WorkerImportReport counted(WorkerImportReport report) {
+        meters.counter("qn.registry.import.rows", "result", "created").increment(report.created());
+        meters.counter("qn.registry.import.rows", "result", "updated").increment(report.updated());
+        meters.counter("qn.registry.import.rows", "result", "skipped").increment(report.skipped());
+        meters.counter("qn.registry.import.rows", "result", "refused").increment(
+                report.errors().stream().mapToInt(WorkerImportReport.RowError::row).distinct().count());
+        return report;
     }
 
     private MedicalWorker parse(int row, Map<Integer, String> cells, Map<String, Hospital> hospitalsByName,

@@ -1,0 +1,102 @@
+package org.qingnuan.shared;
+
+import org.junit.jupiter.api.Test;
+import org.qingnuan.testing.Api;
+import org.qingnuan.testing.IntegrationTest;
+import org.qingnuan.ticket.FamilyOnMiniProgram;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.HealthEndpointGroups;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What operators rely on (issue 20): Prometheus on the management port, the probes, the jobs' pool. */
+class OperationsIT extends IntegrationTest {
+
+    @LocalManagementPort
+    int managementPort;
+    @Autowired
+    HealthEndpointGroups groups;
+    @Autowired
+    ThreadPoolTaskScheduler scheduler;
+
+    @Test
+    void prometheusCountsTheProductsOwnStepsAfterTheyHappen() throws Exception {
+        String before = scrape();
+        FamilyOnMiniProgram family = FamilyOnMiniProgram.register(api, fixtures, "武汉", "oOps");
+        long id = FamilyOnMiniProgram.id(family.submit(api, UUID.randomUUID().toString(), family.request("家里米和油都吃完了，请帮忙买一些")));
+        assertThat(api.post("/api/admin/tickets/" + id + "/accept", family.dispatcherToken, Map.of()).status()).isEqualTo(200);
+
+        String after = scrape();
+        assertThat(value(after, "qn_ticket_steps_total", "action=\"SUBMIT\"") - value(before, "qn_ticket_steps_total", "action=\"SUBMIT\""))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(value(after, "qn_ticket_steps_total", "action=\"ACCEPT\"") - value(before, "qn_ticket_steps_total", "action=\"ACCEPT\""))
+                .isGreaterThanOrEqualTo(1);
+        // every product series exists from the start or after its first event; the platform's are there too
+        assertThat(after).contains("qn_ticket_claims_total{", "qn_alert_crisis_total",
+                "qn_redis_up{", "jvm_memory_used_bytes", "hikaricp_connections_active",
+                "http_server_requests_seconds_count");
+        assertThat(value(after, "qn_redis_up", "application=\"qingnuan\"")).isEqualTo(1.0);
+        // the WeChat stub refuses sign-ins of this code: counted under the mini-program's API and its errcode
+        api.post("/api/mini/auth/login", null, Map.of("code", "bad-code"));
+        assertThat(scrape()).containsPattern("qn_wechat_errors_total\\{api=\"mini\",application=\"qingnuan\",code=\"40029\"}");
+    }
+
+    @Test
+    void prometheusAndTheActuatorAreNotOnThePublicPort() {
+        assertThat(api.get("/actuator/prometheus", null).status()).isEqualTo(404);
+        assertThat(api.get("/actuator/health", null).status()).isEqualTo(404);
+        // load balancers still probe the public port
+        assertThat(api.get("/livez", null).status()).isEqualTo(200);
+        assertThat(api.get("/readyz", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void readinessNeedsTheDatabaseAndRedisLivenessNeitherOfThem() throws Exception {
+        assertThat(groups.get("readiness").isMember("db")).isTrue();
+        assertThat(groups.get("readiness").isMember("redis")).isTrue();
+        assertThat(groups.get("liveness").isMember("db")).isFalse();
+        assertThat(groups.get("liveness").isMember("redis")).isFalse();
+        HttpResponse<String> ready = management("/actuator/health/readiness");
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).contains("\"UP\"");
+    }
+
+    @Test
+    void scheduledJobsRunOnAPoolSizedByConfiguration() {
+        assertThat(scheduler.getScheduledThreadPoolExecutor().getCorePoolSize()).isEqualTo(4);
+        assertThat(scheduler.getThreadNamePrefix()).isEqualTo("qn-job-");
+    }
+
+    private String scrape() throws Exception {
+        HttpResponse<String> r = management("/actuator/prometheus");
+        assertThat(r.statusCode()).isEqualTo(200);
+        return r.body();
+    }
+
+    private HttpResponse<String> management(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The value of the first sample of {@code name} whose labels contain {@code label}; 0 when absent. */
+    private static double value(String scrape, String name, String label) {
+        Matcher m = Pattern.compile("^" + name + "\\{([^}]*)} (\\S+)$", Pattern.MULTILINE).matcher(scrape);
+        while (m.find()) {
+            if (m.group(1).contains(label)) {
+                return Double.parseDouble(m.group(2));
+            }
+        }
+        return 0;
+    }
+}

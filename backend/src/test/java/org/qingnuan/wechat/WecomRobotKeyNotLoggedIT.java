@@ -31,6 +31,8 @@ class WecomRobotKeyNotLoggedIT extends IntegrationTest {
     @Autowired
     WecomGroupRobot robot;
     @Autowired
+    WechatErrors wechatErrors;
+    @Autowired
     LoggingSystem logging;
 
     final ListAppender<ILoggingEvent> captured = new ListAppender<>();
@@ -67,7 +69,7 @@ class WecomRobotKeyNotLoggedIT extends IntegrationTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        WxWecomGroupRobot unreachable = new WxWecomGroupRobot("http://127.0.0.1:" + closedPort);
+        WxWecomGroupRobot unreachable = new WxWecomGroupRobot("http://127.0.0.1:" + closedPort, wechatErrors);
         assertThatThrownBy(() -> unreachable.sendMarkdown(unreachableKey, "## 测试"))
                 .isInstanceOfSatisfying(OfficialAccountException.class, e -> assertThat(e.errorCode()).isNegative());
 

@@ -252,10 +252,10 @@ public class WorkerImport {
         private Long orgOf(Cells c) {
             String district = c.value(WorkerSheet.DISTRICT);
             if (district == null) {
-                district = sheetDistrict;
-            }
-            if (district == null) {
-                return target.getId();
+                // the "区县：" line counts when it names one of the target's districts; a free-text line
+                // ("某区", a county's old name) is ignored as before rather than refusing every row
+                OrgUnit fromLine = sheetDistrict == null ? null : districts.get(sheetDistrict);
+                return fromLine != null && fromLine.getPath().startsWith(target.getPath()) ? fromLine.getId() : target.getId();
             }
             OrgUnit org = districts.get(district);
             if (org == null) {

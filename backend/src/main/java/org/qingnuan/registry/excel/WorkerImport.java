@@ -164,7 +164,7 @@ public class WorkerImport {
             int created = dryRun ? run.created : 0;
             int updated = dryRun ? run.updated : 0;
             return new WorkerImportReport(false, dryRun, run.rows, created, updated, dryRun ? run.moves.size() : 0,
-                    dryRun ? run.rows - saved : run.rows, run.byId, run.byName, run.errors, run.matches, run.moves);
+                    run.rows - saved, run.byId, run.byName, run.errors, run.matches, run.moves);
         }
         history.record();
         auditTrail.record("WORKERS_IMPORTED", "ORG", target.getId(), target.getId(),

@@ -361,12 +361,15 @@ public class MedicalWorkerService {
         w.setBatch(r.batch());
     }
 
-    /** The import's match key must stay unique: the ID number when there is one, else hospital + name. */
+    /**
+     * One person, one entry: the same ID number, or without one the same hospital, name and own phone, is
+     * refused. Namesakes at one hospital may be registered; the import then asks for their ID numbers.
+     */
     private void requireNewIdentity(MedicalWorker w, Long exceptId) {
         long except = exceptId == null ? -1 : exceptId;
         boolean taken = w.getIdNumberIndex() != null
                 ? workers.countByIdNumberUnscoped(w.getIdNumberIndex(), except) > 0
-                : workers.countByHospitalAndNameUnscoped(w.getHospitalId(), w.getName(), except) > 0;
+                : workers.countSameEntryUnscoped(w.getHospitalId(), w.getName(), w.getOwnPhoneIndex(), except) > 0;
         if (taken) {
             throw new DomainException(RegistryError.WORKER_ALREADY_REGISTERED);
         }

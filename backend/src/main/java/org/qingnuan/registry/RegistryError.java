@@ -10,7 +10,7 @@ public enum RegistryError implements ErrorCode {
     TEAM_NOT_FOUND(404, "医疗队不存在，或不在您的管辖范围内"),
     TEAM_NAME_TAKEN(409, "已有同名医疗队"),
     WORKER_NOT_FOUND(404, "医护人员不存在，或不在您的管辖范围内"),
-    WORKER_ALREADY_REGISTERED(409, "该医护人员已登记（身份证号相同；未填身份证号时为同一医院、同一姓名）"),
+    WORKER_ALREADY_REGISTERED(409, "该医护人员已登记（身份证号相同；未填身份证号时为同一医院、姓名和本人电话）"),
     WORKER_ALREADY_WITHDRAWN(409, "该医护人员已撤出，如需恢复请点“恢复”"),
     WORKER_NOT_WITHDRAWN(409, "该医护人员未撤出，无需恢复"),
     WORKER_HAS_HISTORY(409, "该家庭已有求助、结对或服务记录，不能删除，请改用“撤出”"),

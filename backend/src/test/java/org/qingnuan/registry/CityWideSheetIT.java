@@ -207,7 +207,7 @@ class CityWideSheetIT extends IntegrationTest {
                 Long.class, workerId)).isEqualTo(2);
 
         // an entry made by mistake is deleted (and audited); it leaves today's and past tables
-        long mistake = workerId("城口医生丙", admin);
+        long mistake = workerId("城口医生" + (char) ('甲' + 2), admin);
         assertThat(api.post("/api/admin/medical-workers/" + mistake + "/delete", admin, Map.of("reason", "误录")).status()).isEqualTo(204);
         assertThat(api.get("/api/admin/medical-workers/" + mistake, admin).status()).isEqualTo(404);
         assertThat(counts(api.get("/api/admin/statistics/districts?asOf=" + today.minusDays(1), admin).body().get("total").get("overall")))

@@ -20,12 +20,15 @@ public interface MedicalWorkerMapper extends BaseMapper<MedicalWorker> {
     @Select("SELECT COUNT(*) FROM medical_worker WHERE id_number_index = #{index} AND id <> #{exceptId}")
     long countByIdNumberUnscoped(@Param("index") String index, @Param("exceptId") long exceptId);
 
-    /** Another worker without an ID number with this hospital and name, whoever registered them. */
+    /**
+     * Another worker without an ID number with this hospital, name and own phone, whoever registered them:
+     * the same person entered twice (namesakes at one hospital differ in their phones).
+     */
     @InterceptorIgnore(dataPermission = "true")
     @Select("SELECT COUNT(*) FROM medical_worker WHERE hospital_id = #{hospitalId} AND name = #{name}"
-            + " AND id_number_index IS NULL AND id <> #{exceptId}")
-    long countByHospitalAndNameUnscoped(@Param("hospitalId") long hospitalId, @Param("name") String name,
-                                        @Param("exceptId") long exceptId);
+            + " AND own_phone_index = #{phoneIndex} AND id_number_index IS NULL AND id <> #{exceptId}")
+    long countSameEntryUnscoped(@Param("hospitalId") long hospitalId, @Param("name") String name,
+                                @Param("phoneIndex") String phoneIndex, @Param("exceptId") long exceptId);
 
     /** Existing workers with any of these ID-number indexes, whoever registered them (imports). */
     @InterceptorIgnore(dataPermission = "true")

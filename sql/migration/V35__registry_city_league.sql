@@ -2,13 +2,13 @@
 
 -- A worker is matched on re-import by ID number when the row has one, else by hospital + name; the
 -- own phone is no longer part of the identity (a corrected phone must update, not duplicate).
-ALTER TABLE medical_worker
-    ADD COLUMN id_number_index  CHAR(64)     NULL AFTER id_number_sealed,
-    ADD COLUMN withdrawn_at     DATETIME(3)  NULL,
-    ADD COLUMN withdraw_reason  VARCHAR(200) NULL,
-    DROP INDEX uk_medical_worker_identity,
-    ADD UNIQUE KEY uk_medical_worker_id_number (id_number_index),
-    ADD KEY idx_medical_worker_hospital_name (hospital_id, name);
+-- one statement each: the embedded default runs these on H2 too
+ALTER TABLE medical_worker ADD COLUMN id_number_index CHAR(64) NULL;
+ALTER TABLE medical_worker ADD COLUMN withdrawn_at DATETIME(3) NULL;
+ALTER TABLE medical_worker ADD COLUMN withdraw_reason VARCHAR(200) NULL;
+ALTER TABLE medical_worker DROP INDEX uk_medical_worker_identity;
+CREATE UNIQUE INDEX uk_medical_worker_id_number ON medical_worker (id_number_index);
+CREATE INDEX idx_medical_worker_hospital_name ON medical_worker (hospital_id, name);
 
 -- The registry's history for annex 1 "截至" any past day: one row per span of time during which a worker
 -- counted in one org with one Hubei flag and one batch. valid_to NULL = still so. A withdrawal closes

@@ -212,6 +212,7 @@ public class MedicalWorkerService {
         if (fromOrg != w.getOrgId()) {
             // the family goes with the worker, or the new district would see the worker without a family
             workers.moveFamiliesWithWorkers(List.of(id));
+            workers.moveMembersWithFamilies(List.of(id));
             details.put("movedFrom", fromOrg);
             details.put("movedTo", w.getOrgId());
         }

@@ -142,6 +142,10 @@ public class WorkerImport {
     private record ValidRow(int row, MedicalWorker worker, BigDecimal latitude, BigDecimal longitude) {
     }
 
+    /** A valid row and the person already registered that it matched ({@code null}: a new person). */
+    private record Paired(ValidRow row, MedicalWorker old) {
+    }
+
     @Transactional
     public WorkerImportReport importSheet(InputStream in, Long orgId, boolean validOnly) {
         return importSheet(in, orgId, validOnly, false);
@@ -182,6 +186,8 @@ public class WorkerImport {
         final Map<String, MedicalTeam> teamsByName;
         final Map<String, OrgUnit> districts;
         final Map<Long, String> pathOfOrg = new HashMap<>();
+        /** 区县 names of the orgs people move between, for the report */
+        final Map<Long, String> orgNames = new HashMap<>();
         /** match key → first row of the file with it: the same person twice in one file is an error */
         final Map<String, Integer> firstRowOfKey = new HashMap<>();
         final List<Map.Entry<Integer, Map<Integer, String>>> chunk = new ArrayList<>(CHUNK);
@@ -270,7 +276,7 @@ public class WorkerImport {
         }
 
         /** Pairs each valid row with the person already registered, if any; refuses other jurisdictions' people. */
-        private List<ValidRow[]> match(List<ValidRow> valid) {
+        private List<Paired> match(List<ValidRow> valid) {
             Map<String, MedicalWorker> byIdIndex = new HashMap<>();
             List<String> idIndexes = valid.stream().map(v -> v.worker().getIdNumberIndex()).filter(java.util.Objects::nonNull).toList();
             if (!idIndexes.isEmpty()) {
@@ -282,7 +288,7 @@ public class WorkerImport {
                 workers.selectByNamesUnscoped(names).forEach(w ->
                         byHospitalName.computeIfAbsent(w.getHospitalId() + "|" + w.getName(), k -> new ArrayList<>()).add(w));
             }
-            List<ValidRow[]> paired = new ArrayList<>();
+            List<Paired> paired = new ArrayList<>();
             for (ValidRow v : valid) {
                 MedicalWorker w = v.worker();
                 MedicalWorker old = null;
@@ -313,7 +319,7 @@ public class WorkerImport {
                         continue;
                     }
                 }
-                paired.add(new ValidRow[]{v, old == null ? null : new ValidRow(0, old, null, null)});
+                paired.add(new Paired(v, old));
                 matches.add(new WorkerImportReport.RowMatch(v.row(), old == null ? "CREATED" : "UPDATED", by,
                         old == null ? null : old.getId()));
                 if (old != null) {
@@ -327,14 +333,13 @@ public class WorkerImport {
             return paired;
         }
 
-        private void save(List<ValidRow[]> paired) {
+        private void save(List<Paired> paired) {
             List<MedicalWorker> toCreate = new ArrayList<>();
             List<MedicalWorker> toUpdate = new ArrayList<>();
             List<Long> moved = new ArrayList<>();
-            Map<Long, String> orgNames = new HashMap<>();
-            for (ValidRow[] pair : paired) {
-                MedicalWorker w = pair[0].worker();
-                MedicalWorker old = pair[1] == null ? null : pair[1].worker();
+            for (Paired pair : paired) {
+                MedicalWorker w = pair.row().worker();
+                MedicalWorker old = pair.old();
                 if (old == null) {
                     toCreate.add(w);
                     continue;
@@ -350,11 +355,11 @@ public class WorkerImport {
                 }
                 if (!w.getOrgId().equals(old.getOrgId())) {
                     moved.add(w.getId());
-                    Map<Long, String> names = orgNames;
-                    names.putAll(orgs.unscoped(List.of(old.getOrgId(), w.getOrgId())).values().stream()
-                            .collect(Collectors.toMap(OrgUnit::getId, WorkerImport::districtName)));
-                    moves.add(new WorkerImportReport.Move(pair[0].row(), w.getName(), names.get(old.getOrgId()),
-                            names.get(w.getOrgId())));
+                    for (Long id : List.of(old.getOrgId(), w.getOrgId())) {
+                        orgNames.computeIfAbsent(id, k -> districtName(orgs.unscoped(List.of(k)).get(k)));
+                    }
+                    moves.add(new WorkerImportReport.Move(pair.row().row(), w.getName(), orgNames.get(old.getOrgId()),
+                            orgNames.get(w.getOrgId())));
                 }
                 toUpdate.add(w);
             }
@@ -371,9 +376,10 @@ public class WorkerImport {
             }
             if (!moved.isEmpty()) {
                 workers.moveFamiliesWithWorkers(moved);
+                workers.moveMembersWithFamilies(moved);
             }
-            for (ValidRow[] pair : paired) {
-                ValidRow v = pair[0];
+            for (Paired pair : paired) {
+                ValidRow v = pair.row();
                 // ids of new workers came back from the batch insert
                 if (v.latitude() != null && v.worker().getId() != null) {
                     workers.placeFamily(v.worker().getId(), v.latitude(), v.longitude());

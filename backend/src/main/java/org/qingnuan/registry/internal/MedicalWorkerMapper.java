@@ -43,15 +43,23 @@ public interface MedicalWorkerMapper extends BaseMapper<MedicalWorker> {
     List<MedicalWorker> selectByNamesUnscoped(@Param("names") Collection<String> names);
 
     /**
-     * A worker and their family move together: the family and its members take the worker's org
-     * (the district's dispatcher must see the family of a worker now registered with them).
+     * A worker and their family move together: the family takes the worker's org (the district's
+     * dispatcher must see the family of a worker now registered with them). Correlated subqueries, not
+     * MySQL's multi-table UPDATE, so that H2 (the embedded default) runs it too.
      */
     @InterceptorIgnore(dataPermission = "true")
-    @org.apache.ibatis.annotations.Update("<script>UPDATE family f JOIN medical_worker w ON w.id = f.worker_id"
-            + " LEFT JOIN family_member m ON m.family_id = f.id SET f.org_id = w.org_id, m.org_id = w.org_id"
-            + " WHERE (f.org_id &lt;&gt; w.org_id OR m.org_id &lt;&gt; w.org_id) AND w.id IN "
+    @org.apache.ibatis.annotations.Update("<script>UPDATE family SET org_id ="
+            + " (SELECT w.org_id FROM medical_worker w WHERE w.id = family.worker_id) WHERE worker_id IN "
             + "<foreach collection='ids' item='i' open='(' separator=',' close=')'>#{i}</foreach></script>")
     int moveFamiliesWithWorkers(@Param("ids") Collection<Long> ids);
+
+    /** ... and the family's members take the family's org. */
+    @InterceptorIgnore(dataPermission = "true")
+    @org.apache.ibatis.annotations.Update("<script>UPDATE family_member SET org_id ="
+            + " (SELECT f.org_id FROM family f WHERE f.id = family_member.family_id)"
+            + " WHERE family_id IN (SELECT f.id FROM family f WHERE f.worker_id IN "
+            + "<foreach collection='ids' item='i' open='(' separator=',' close=')'>#{i}</foreach>)</script>")
+    int moveMembersWithFamilies(@Param("ids") Collection<Long> ids);
 
     /** Whether the family already has requests, pairings, care plans or invites (then it is withdrawn, not deleted). */
     @InterceptorIgnore(dataPermission = "true")

@@ -16,11 +16,15 @@ import java.util.List;
 @Mapper
 public interface MedicalWorkerSpanMapper extends BaseMapper<MedicalWorkerSpan> {
 
-    /** Closes the open span of every worker that is gone, withdrawn, or no longer counts as the span says. */
+    /**
+     * Closes the open span of every worker that is gone, withdrawn, or no longer counts as the span says.
+     * A correlated subquery rather than MySQL's multi-table UPDATE: the embedded default runs on H2.
+     */
     @InterceptorIgnore(dataPermission = "true")
-    @Update("UPDATE medical_worker_span s LEFT JOIN medical_worker w ON w.id = s.worker_id SET s.valid_to = #{now}"
-            + " WHERE s.valid_to IS NULL AND (w.id IS NULL OR w.withdrawn_at IS NOT NULL OR w.org_id <> s.org_id"
-            + " OR w.aided_hubei <> s.aided_hubei OR NOT (w.batch <=> s.batch))")
+    @Update("UPDATE medical_worker_span SET valid_to = #{now} WHERE valid_to IS NULL AND NOT EXISTS"
+            + " (SELECT 1 FROM medical_worker w WHERE w.id = medical_worker_span.worker_id AND w.withdrawn_at IS NULL"
+            + " AND w.org_id = medical_worker_span.org_id AND w.aided_hubei = medical_worker_span.aided_hubei"
+            + " AND (w.batch = medical_worker_span.batch OR (w.batch IS NULL AND medical_worker_span.batch IS NULL)))")
     int closeChanged(@Param("now") LocalDateTime now);
 
     /** Opens a span for every counted (not withdrawn) worker without an open one. */

@@ -2,16 +2,19 @@ import { describe, expect, it } from 'vitest'
 import { allowedChildTypes, mayHangUnder, ORG_TYPE_OPTIONS } from '@/utils/orgTypes'
 
 const P = 'PROVINCE_LEAGUE'
+const M = 'MUNICIPALITY_LEAGUE'
 const C = 'CITY_LEAGUE'
 const D = 'DISTRICT_LEAGUE'
 const U = 'UNIVERSITY_LEAGUE'
 const H = 'HOSPITAL_LEAGUE'
 const X = 'PARTNER_UNIT'
-const ALL = [P, C, D, U, H, X]
+const ALL = [P, M, C, D, U, H, X]
 
 // The full matrix, parent → children allowed, as the backend's OrgType.mayHangUnder says.
 const EXPECTED = {
-  [P]: [C, U, H, X],
+  [P]: [M, C, U, H, X],
+  // a municipality's districts and counties sit directly under it
+  [M]: [D, U, H, X],
   [C]: [D, U, H, X],
   [D]: [U, H, X],
   [U]: [X],
@@ -62,6 +65,6 @@ describe('allowedChildTypes', () => {
 
   it('ignores types the client does not know', () => {
     const options = [...ORG_TYPE_OPTIONS, { value: 'NEW_KIND', label: '新类型' }]
-    expect(allowedChildTypes(P, options).map((o) => o.value)).toEqual([C, U, H, X])
+    expect(allowedChildTypes(P, options).map((o) => o.value)).toEqual([M, C, U, H, X])
   })
 })

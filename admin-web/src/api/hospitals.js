@@ -1,4 +1,4 @@
-import { http } from './request'
+import { download, http } from './request'
 
 /** A page of HospitalView. Filters: keyword, level, city, designated, page, size. */
 export function listHospitals(params) {
@@ -30,4 +30,24 @@ export function updateHospital(id, body) {
 /** Id and name of every hospital (not only the caller's), for pickers. */
 export function listHospitalOptions() {
   return http.get('/hospitals/options')
+}
+
+/** Saves the hospital import sheet (.xlsx, drop-downs for 隶属层级 and 是否定点收治). */
+export function downloadHospitalTemplate(config) {
+  return download('/hospitals/template', '医院导入模板.xlsx', config)
+}
+
+/**
+ * Uploads a filled hospital sheet as multipart field `file`. Resolves with
+ * {committed, dryRun, rows, created, existing, errors: [{row, column, message}]}; names already
+ * registered are left as they are; with errors nothing is saved unless `validOnly`; `dryRun` only checks.
+ */
+export function importHospitals(file, { validOnly = false, dryRun = false } = {}, config = {}) {
+  const form = new FormData()
+  form.append('file', file)
+  return http.post('/hospitals/import', form, {
+    timeout: 120000,
+    ...config,
+    params: { validOnly: validOnly ? true : undefined, dryRun: dryRun ? true : undefined },
+  })
 }

@@ -164,7 +164,8 @@ http.interceptors.response.use(
  * `config` takes the usual extras (params, silent, timeout).
  */
 export async function download(url, fallbackName, config = {}) {
-  const response = await http.get(url, { timeout: 60000, ...config, responseType: 'blob', keepResponse: true })
+  // `method: 'post'` with `data` for downloads that need a body (the clear export's reason)
+  const response = await http.request({ method: 'get', timeout: 60000, ...config, url, responseType: 'blob', keepResponse: true })
   const filename = filenameFromDisposition(response.headers?.['content-disposition']) || fallbackName
   saveBlob(response.data, filename)
   return filename

@@ -43,6 +43,11 @@ export const PERMISSIONS = Object.freeze({
   'worker:reveal': HANDLERS,
   'worker:import': HANDLERS,
   'worker:export': HANDLERS,
+  // withdraw and restore are handlers' work; deleting an entry made by mistake is for admins
+  'worker:withdraw': HANDLERS,
+  'worker:delete': ADMINS,
+  // the export in clear records every exported person like a reveal
+  'worker:export-clear': HANDLERS,
   'statistics:view': ALL,
   // the district table holds head counts only, and the API serves its Excel to every role
   'statistics:export': ALL,

@@ -21,6 +21,22 @@ export function nameRule(message) {
   }
 }
 
+export const REASON_MIN = 2
+export const REASON_MAX = 200
+
+/** An el-form rule for a reason the API keeps (reveals, withdrawals …): required, 2–200 characters, trimmed. */
+export function reasonRule(label) {
+  return {
+    validator: (_rule, value, callback) => {
+      const text = (value || '').trim()
+      if (!text) callback(new Error(`请填写${label}`))
+      else if (text.length < REASON_MIN || text.length > REASON_MAX) callback(new Error(`${label}为 ${REASON_MIN}–${REASON_MAX} 个字`))
+      else callback()
+    },
+    trigger: 'blur',
+  }
+}
+
 export function passwordRules(label = '密码') {
   return [
     { required: true, message: `请设置${label}`, trigger: 'blur' },

@@ -202,13 +202,26 @@ public class OrgService {
     /** Creates the root (province league) of an empty installation; used by the bootstrap only. */
     @Transactional
     public OrgUnit createRoot(String name) {
+        return createRoot(name, OrgType.PROVINCE_LEAGUE, null);
+    }
+
+    /**
+     * Creates the root of an empty installation: a province's league, or a municipality's (直辖市) whose
+     * districts and counties then hang directly under it.
+     */
+    @Transactional
+    public OrgUnit createRoot(String name, OrgType type, String region) {
+        if (!type.mayBeRoot()) {
+            throw new IllegalArgumentException("The root must be a province or municipality league, not " + type);
+        }
         if (mapper.selectCount(new LambdaQueryWrapper<OrgUnit>().isNull(OrgUnit::getParentId)) > 0) {
             throw new DomainException(OrgError.ROOT_ORG_EXISTS);
         }
         OrgUnit root = new OrgUnit();
         root.setDepth(0);
         root.setName(name);
-        root.setType(OrgType.PROVINCE_LEAGUE);
+        root.setType(type);
+        root.setRegion(region);
         root.setPath("/");
         mapper.insert(root);
         root.setPath("/" + root.getId() + "/");

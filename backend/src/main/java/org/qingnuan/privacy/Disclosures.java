@@ -38,11 +38,39 @@ public class Disclosures {
     }
 
     public void record(String subjectType, long subjectId, long subjectOrgId, Collection<String> fields, String reason) {
+        mapper.insert(row(entitledActor(), subjectType, subjectId, subjectOrgId, fields, reason));
+    }
+
+    /**
+     * Many subjects shown in clear at once (an export in clear): one access record per subject, as if
+     * each had been revealed, written in one batch. {@code subjects} maps subject id to its org.
+     */
+    public void recordEach(String subjectType, java.util.Map<Long, Long> subjects, Collection<String> fields, String reason) {
+        AuditActor actor = entitledActor();
+        if (subjects.isEmpty()) {
+            return;
+        }
+        java.util.List<PersonalDataAccess> rows = new java.util.ArrayList<>(subjects.size());
+        subjects.forEach((id, orgId) -> rows.add(row(actor, subjectType, id, orgId, fields, reason)));
+        mapper.insert(rows);
+    }
+
+    /** Throws unless the caller's role may see personal data in clear. */
+    public void requireEntitled() {
+        entitledActor();
+    }
+
+    private static AuditActor entitledActor() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         boolean entitled = auth != null && auth.getAuthorities().stream().anyMatch(a -> ENTITLED.contains(a.getAuthority()));
         if (!entitled || !(auth.getPrincipal() instanceof AuditActor actor)) {
             throw new DomainException(CommonError.FORBIDDEN, "您的角色不能查看个人信息原文");
         }
+        return actor;
+    }
+
+    private static PersonalDataAccess row(AuditActor actor, String subjectType, long subjectId, long subjectOrgId,
+                                          Collection<String> fields, String reason) {
         PersonalDataAccess row = new PersonalDataAccess();
         row.setOrgId(subjectOrgId);
         row.setStaffId(actor.staffId());
@@ -56,7 +84,7 @@ public class Disclosures {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
             row.setClientIp(attrs.getRequest().getRemoteAddr());
         }
-        mapper.insert(row);
+        return row;
     }
 
     /**

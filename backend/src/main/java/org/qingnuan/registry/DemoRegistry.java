@@ -49,11 +49,12 @@ class DemoRegistry implements ApplicationRunner {
     private final FamilyMapper families;
     private final FamilyMemberMapper members;
     private final PersonalDataCipher cipher;
+    private final WorkerHistory history;
     private final ObjectMapper json;
 
     DemoRegistry(OrgService orgs, HospitalMapper hospitals, MedicalTeamMapper teams,
                  MedicalTeamHospitalMapper teamHospitals, TeamContactMapper contacts, MedicalWorkerMapper workers,
-                 FamilyMapper families, FamilyMemberMapper members, PersonalDataCipher cipher, ObjectMapper json) {
+                 FamilyMapper families, FamilyMemberMapper members, PersonalDataCipher cipher, ObjectMapper json, WorkerHistory history) {
         this.orgs = orgs;
         this.hospitals = hospitals;
         this.teams = teams;
@@ -64,6 +65,7 @@ class DemoRegistry implements ApplicationRunner {
         this.members = members;
         this.cipher = cipher;
         this.json = json;
+        this.history = history;
     }
 
     @Override
@@ -139,6 +141,8 @@ class DemoRegistry implements ApplicationRunner {
                 }
             }
         }
+        // the demo's registry has a history from today, so annex 1 "截至" today counts it
+        history.record();
     }
 
     private void member(Family f, Relation relation, AgeBand band, boolean alone, boolean school, boolean chronic,

@@ -3,7 +3,7 @@ package org.qingnuan.registry;
 import org.qingnuan.org.OrgService;
 import org.qingnuan.org.OrgType;
 import org.qingnuan.org.OrgUnit;
-import org.qingnuan.registry.internal.MedicalWorkerMapper;
+import org.qingnuan.registry.internal.MedicalWorkerSpanMapper;
 import org.qingnuan.registry.internal.MedicalWorkerMapper.HeadCount;
 import org.springframework.stereotype.Service;
 
@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Seed 003 annex 1 (一线医护人员信息统计表) for the caller's jurisdiction: per district/county the
@@ -24,13 +23,15 @@ import java.util.TreeSet;
 @Service
 public class DistrictStatistics {
 
-    private final MedicalWorkerMapper workers;
+    private final MedicalWorkerSpanMapper spans;
     private final OrgService orgs;
+    private final BatchList batchList;
     private final Clock clock;
 
-    DistrictStatistics(MedicalWorkerMapper workers, OrgService orgs, Clock clock) {
-        this.workers = workers;
+    DistrictStatistics(MedicalWorkerSpanMapper spans, OrgService orgs, BatchList batchList, Clock clock) {
+        this.spans = spans;
         this.orgs = orgs;
+        this.batchList = batchList;
         this.clock = clock;
     }
 
@@ -40,21 +41,34 @@ public class DistrictStatistics {
         }
     }
 
-    /** @param seq 1, 2, … ; 0 for the total row */
-    public record Row(int seq, Long orgId, String district, Counts overall, List<Counts> batches) {
+    /** @param seq 1, 2, … for districts; {@code null} for a "（本级）" row and the total row */
+    public record Row(Integer seq, Long orgId, String district, Counts overall, List<Counts> batches) {
     }
 
-    public record Table(LocalDate asOf, List<Integer> batches, List<String> batchLabels, List<Row> rows, Row total) {
+    /** @param title the annex's title with the jurisdiction's region: 重庆市一线医护人员信息统计表 */
+    public record Table(String title, LocalDate asOf, List<Integer> batches, List<String> batchLabels, List<Row> rows,
+                        Row total) {
     }
 
     public Table table() {
+        return table(null);
+    }
+
+    /**
+     * The table as it stood at the end of {@code asOf} (Shanghai time; today when {@code null}), counted
+     * from the registry's history: people withdrawn or moved since then count where they were that day.
+     */
+    public Table table(LocalDate asOf) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate day = asOf == null ? today : asOf;
+        if (day.isAfter(today)) {
+            throw new org.qingnuan.shared.error.DomainException(RegistryError.STATISTICS_DATE_IN_FUTURE);
+        }
         List<OrgUnit> visible = orgs.visible();
         Map<Long, OrgUnit> byId = new LinkedHashMap<>();
         visible.forEach(o -> byId.put(o.getId(), o));
-        List<HeadCount> counts = workers.countByOrgAndBatch();
-        TreeSet<Integer> batchSet = new TreeSet<>();
-        counts.stream().map(HeadCount::batch).filter(b -> b != null).forEach(batchSet::add);
-        List<Integer> batches = List.copyOf(batchSet);
+        List<HeadCount> counts = spans.countOpenAt(day.plusDays(1).atStartOfDay());
+        List<Integer> batches = batchList.numbers();
 
         // every district of the jurisdiction has a row, in tree order, even with nothing in it
         Map<Long, Counts> overall = new LinkedHashMap<>();
@@ -64,13 +78,20 @@ public class DistrictStatistics {
             long rowOrg = rowOrgOf(c.orgId(), byId);
             long hubei = c.aidedHubei() == null ? 0 : c.aidedHubei();
             overall.merge(rowOrg, new Counts(c.total(), hubei), (a, b) -> a.plus(b.total(), b.aidedHubei()));
-            if (c.batch() != null) {
+            if (c.batch() != null && batchList.contains(c.batch())) {
                 perBatch.computeIfAbsent(rowOrg, k -> new LinkedHashMap<>())
                         .merge(c.batch(), new Counts(c.total(), hubei), (a, b) -> a.plus(b.total(), b.aidedHubei()));
             }
         }
+        // districts first, numbered 1, 2, …; the "（本级）" rows of cities or the municipality after them, unnumbered
         List<Long> order = new ArrayList<>(overall.keySet());
-        order.sort((a, b) -> OrgUnit.TREE_ORDER.compare(byId.get(a), byId.get(b)));
+        order.removeIf(id -> !byId.containsKey(id));
+        order.sort((a, b) -> {
+            boolean da = byId.get(a).getType() == OrgType.DISTRICT_LEAGUE;
+            boolean db = byId.get(b).getType() == OrgType.DISTRICT_LEAGUE;
+            return da != db ? (da ? -1 : 1) : OrgUnit.TREE_ORDER.compare(byId.get(a), byId.get(b));
+        });
+        int seq = 0;
         List<Row> rows = new ArrayList<>();
         Counts total = new Counts(0, 0);
         Counts[] batchTotals = new Counts[batches.size()];
@@ -87,11 +108,12 @@ public class DistrictStatistics {
             String label = org.getType() == OrgType.DISTRICT_LEAGUE
                     ? (org.getRegion() != null ? org.getRegion() : org.getName())
                     : org.getName() + "（本级）";
-            rows.add(new Row(rows.size() + 1, orgId, label, all, cells));
+            rows.add(new Row(org.getType() == OrgType.DISTRICT_LEAGUE ? ++seq : null, orgId, label, all, cells));
             total = total.plus(all.total(), all.aidedHubei());
         }
-        return new Table(LocalDate.now(clock), batches, batches.stream().map(Batches::label).toList(), rows,
-                new Row(0, null, "合计", total, List.of(batchTotals)));
+        String region = visible.isEmpty() || visible.get(0).getRegion() == null ? "" : visible.get(0).getRegion();
+        return new Table(region + "一线医护人员信息统计表", day, batches, batchList.labels(), rows,
+                new Row(null, null, "合计", total, List.of(batchTotals)));
     }
 
     /** The district a worker's org counts under: itself or its nearest district ancestor, else itself as "本级". */

@@ -82,6 +82,17 @@ public class HospitalService {
                 .map(h -> HospitalView.of(h, names.get(h.getOrgId())));
     }
 
+    /** Whether any hospital of the installation has this name. */
+    public boolean nameTaken(String name) {
+        return mapper.countByNameUnscoped(name, -1) > 0;
+    }
+
+    /** The checks of {@link #create} without writing: throws what create would throw. */
+    public void checkCreate(SaveHospitalRequest r) {
+        requireUniqueName(r.name(), null);
+        responsibleOrg(r);
+    }
+
     @Transactional
     public Hospital create(SaveHospitalRequest r) {
         requireUniqueName(r.name(), null);
@@ -125,9 +136,16 @@ public class HospitalService {
         }
         Jurisdiction mine = Jurisdiction.current().orElseThrow(() -> new DomainException(CommonError.UNAUTHENTICATED));
         OrgUnit myOrg = orgs.lineage(orgs.get(mine.orgId())).get(0);
+        // a municipality (直辖市) is province and city at once: it runs its 部属/市属 hospitals and those of
+        // its districts and counties
+        java.util.Optional<OrgUnit> municipality = myOrg.getType() == OrgType.MUNICIPALITY_LEAGUE
+                && (myOrg.getRegion() == null || myOrg.getRegion().equals(r.city()))
+                ? java.util.Optional.of(myOrg)
+                : orgs.findByTypeAndRegion(OrgType.MUNICIPALITY_LEAGUE, r.city(), myOrg);
         OrgUnit responsible = switch (r.level()) {
-            case MINISTRY_RUN, PROVINCE_RUN -> myOrg.getType() == OrgType.PROVINCE_LEAGUE ? myOrg : null;
-            case CITY_RUN, COUNTY_RUN -> orgs.findByTypeAndRegion(OrgType.CITY_LEAGUE, r.city(), myOrg).orElse(null);
+            case MINISTRY_RUN, PROVINCE_RUN -> municipality.orElse(myOrg.getType() == OrgType.PROVINCE_LEAGUE ? myOrg : null);
+            case CITY_RUN, COUNTY_RUN -> orgs.findByTypeAndRegion(OrgType.CITY_LEAGUE, r.city(), myOrg)
+                    .or(() -> municipality).orElse(null);
         };
         if (responsible == null) {
             throw new DomainException(RegistryError.RESPONSIBLE_ORG_NOT_FOUND, RegistryError.RESPONSIBLE_ORG_NOT_FOUND.message(),

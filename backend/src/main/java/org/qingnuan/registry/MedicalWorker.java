@@ -33,12 +33,19 @@ public class MedicalWorker extends Timestamped {
     @TableField(updateStrategy = FieldStrategy.ALWAYS)
     private String idNumberSealed;
     @TableField(updateStrategy = FieldStrategy.ALWAYS)
+    private String idNumberIndex;
+    @TableField(updateStrategy = FieldStrategy.ALWAYS)
     private String notesSealed;
     @TableField(updateStrategy = FieldStrategy.ALWAYS)
     private String pairedVolunteer;
     private Boolean aidedHubei;
     @TableField(updateStrategy = FieldStrategy.ALWAYS)
     private Integer batch;
+    /** Set while the worker is withdrawn (left the front line): kept and restorable, not counted in annex 1. */
+    @TableField(updateStrategy = FieldStrategy.ALWAYS)
+    private java.time.LocalDateTime withdrawnAt;
+    @TableField(updateStrategy = FieldStrategy.ALWAYS)
+    private String withdrawReason;
     @Version
     private Integer version;
 
@@ -76,6 +83,12 @@ public class MedicalWorker extends Timestamped {
     public void setAidedHubei(Boolean aidedHubei) { this.aidedHubei = aidedHubei; }
     public Integer getBatch() { return batch; }
     public void setBatch(Integer batch) { this.batch = batch; }
+    public String getIdNumberIndex() { return idNumberIndex; }
+    public void setIdNumberIndex(String idNumberIndex) { this.idNumberIndex = idNumberIndex; }
+    public java.time.LocalDateTime getWithdrawnAt() { return withdrawnAt; }
+    public void setWithdrawnAt(java.time.LocalDateTime withdrawnAt) { this.withdrawnAt = withdrawnAt; }
+    public String getWithdrawReason() { return withdrawReason; }
+    public void setWithdrawReason(String withdrawReason) { this.withdrawReason = withdrawReason; }
     public Integer getVersion() { return version; }
     public void setVersion(Integer version) { this.version = version; }
 }

@@ -46,6 +46,7 @@ public class MedicalWorkerService {
     static final String SUBJECT = "MEDICAL_WORKER";
     private static final List<String> REVEALED_FIELDS = List.of("OWN_PHONE", "FAMILY_PHONE", "HOME_ADDRESS",
             "ID_NUMBER", "NOTES", "FAMILY_ADDRESS", "FAMILY_MEMBERS");
+    private static final List<String> EXPORTED_FIELDS = List.of("OWN_PHONE", "FAMILY_PHONE", "HOME_ADDRESS", "ID_NUMBER", "NOTES");
 
     private final MedicalWorkerMapper workers;
     private final FamilyMapper families;
@@ -57,10 +58,14 @@ public class MedicalWorkerService {
     private final Disclosures disclosures;
     private final AuditTrail auditTrail;
     private final ObjectMapper json;
+    private final BatchList batches;
+    private final WorkerHistory history;
+    private final java.time.Clock clock;
 
     MedicalWorkerService(MedicalWorkerMapper workers, FamilyMapper families, FamilyMemberMapper members,
                          HospitalMapper hospitals, MedicalTeamMapper teams, OrgService orgs, PersonalDataCipher cipher,
-                         Disclosures disclosures, AuditTrail auditTrail, ObjectMapper json) {
+                         Disclosures disclosures, AuditTrail auditTrail, ObjectMapper json, BatchList batches,
+                         WorkerHistory history, java.time.Clock clock) {
         this.workers = workers;
         this.families = families;
         this.members = members;
@@ -71,6 +76,9 @@ public class MedicalWorkerService {
         this.disclosures = disclosures;
         this.auditTrail = auditTrail;
         this.json = json;
+        this.batches = batches;
+        this.history = history;
+        this.clock = clock;
     }
 
     /** What a member's sealed details hold. */
@@ -92,6 +100,41 @@ public class MedicalWorkerService {
                 .map(w -> view(w, names, false, null));
     }
 
+    /**
+     * One page of the export. With a reason the page is in clear and every worker on it gets an access
+     * record, as for a reveal; without, masked like the list.
+     */
+    @Transactional
+    public List<WorkerView> exportPage(WorkerQuery q, PageQuery paging, String clearReason) {
+        List<MedicalWorker> page = workers.selectPage(Pages.of(paging), where(q)).getRecords();
+        boolean clear = clearReason != null;
+        if (clear) {
+            Map<Long, Long> subjects = new java.util.LinkedHashMap<>();
+            page.forEach(w -> subjects.put(w.getId(), w.getOrgId()));
+            disclosures.recordEach(SUBJECT, subjects, EXPORTED_FIELDS, "导出原文：" + clearReason);
+        }
+        Names names = names(page);
+        return page.stream().map(w -> view(w, names, clear, null)).toList();
+    }
+
+    /** Whether the caller may export in clear (checked before the file starts). */
+    public void requireClearExportAllowed() {
+        disclosures.requireEntitled();
+    }
+
+    /** The volunteers actually paired (active 手拉手) with these workers' families, names joined by 、. */
+    public Map<Long, String> pairedPartners(List<Long> workerIds, boolean clear) {
+        if (workerIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> partners = new HashMap<>();
+        for (MedicalWorkerMapper.Partner p : workers.activePartnersUnscoped(workerIds)) {
+            String name = clear ? p.partnerName() : Masks.name(p.partnerName());
+            partners.merge(p.workerId(), name, (a, b) -> a + "、" + b);
+        }
+        return partners;
+    }
+
     /** Filters of the list and the export; the jurisdiction filter adds the rest. */
     public LambdaQueryWrapper<MedicalWorker> where(WorkerQuery q) {
         LambdaQueryWrapper<MedicalWorker> where = new LambdaQueryWrapper<MedicalWorker>()
@@ -101,6 +144,13 @@ public class MedicalWorkerService {
                 .eq(q.batch() != null, MedicalWorker::getBatch, q.batch())
                 .like(q.keyword() != null && !q.keyword().isBlank(), MedicalWorker::getName, q.keyword())
                 .orderByAsc(MedicalWorker::getId);
+        // withdrawn people stay listed on request only ("all" shows both)
+        String status = q.status() == null ? "ACTIVE" : q.status();
+        if (status.equals("ACTIVE")) {
+            where.isNull(MedicalWorker::getWithdrawnAt);
+        } else if (status.equals("WITHDRAWN")) {
+            where.isNotNull(MedicalWorker::getWithdrawnAt);
+        }
         if (q.phone() != null && !q.phone().isBlank()) {
             String index = cipher.blindIndex(Phones.normalise(q.phone()));
             where.and(w -> w.eq(MedicalWorker::getOwnPhoneIndex, index).or().eq(MedicalWorker::getFamilyPhoneIndex, index));
@@ -140,6 +190,7 @@ public class MedicalWorkerService {
         family.setWorkerId(w.getId());
         family.setAddressSealed(w.getHomeAddressSealed());
         families.insert(family);
+        history.record();
         auditTrail.record("WORKER_CREATED", SUBJECT, w.getId(), w.getOrgId(), Map.of("hospitalId", w.getHospitalId()));
         return get(w.getId());
     }
@@ -150,13 +201,88 @@ public class MedicalWorkerService {
         if (r.version() == null || !Objects.equals(w.getVersion(), r.version())) {
             throw new DomainException(CommonError.VERSION_CONFLICT);
         }
+        long fromOrg = w.getOrgId();
         apply(w, r);
         requireNewIdentity(w, id);
         if (workers.updateById(w) == 0) {
             throw new DomainException(CommonError.VERSION_CONFLICT);
         }
-        auditTrail.record("WORKER_UPDATED", SUBJECT, id, w.getOrgId(), Map.of("hospitalId", w.getHospitalId()));
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("hospitalId", w.getHospitalId());
+        if (fromOrg != w.getOrgId()) {
+            // the family goes with the worker, or the new district would see the worker without a family
+            workers.moveFamiliesWithWorkers(List.of(id));
+            workers.moveMembersWithFamilies(List.of(id));
+            details.put("movedFrom", fromOrg);
+            details.put("movedTo", w.getOrgId());
+        }
+        history.record();
+        auditTrail.record("WORKER_UPDATED", SUBJECT, id, w.getOrgId(), details);
         return get(id);
+    }
+
+    /**
+     * The worker left the front line (or was entered for a list they do not belong on): kept with the
+     * reason, restorable, and not counted in annex 1 from now on.
+     */
+    @Transactional
+    public WorkerView withdraw(long id, String reason) {
+        MedicalWorker w = get(id);
+        if (w.getWithdrawnAt() != null) {
+            throw new DomainException(RegistryError.WORKER_ALREADY_WITHDRAWN);
+        }
+        w.setWithdrawnAt(java.time.LocalDateTime.now(clock));
+        w.setWithdrawReason(reason.trim());
+        if (workers.updateById(w) == 0) {
+            throw new DomainException(CommonError.VERSION_CONFLICT);
+        }
+        history.record();
+        auditTrail.record("WORKER_WITHDRAWN", SUBJECT, id, w.getOrgId(), Map.of("reason", reason.trim()));
+        return detail(id);
+    }
+
+    @Transactional
+    public WorkerView restore(long id, String reason) {
+        MedicalWorker w = get(id);
+        if (w.getWithdrawnAt() == null) {
+            throw new DomainException(RegistryError.WORKER_NOT_WITHDRAWN);
+        }
+        String was = w.getWithdrawReason();
+        w.setWithdrawnAt(null);
+        w.setWithdrawReason(null);
+        if (workers.updateById(w) == 0) {
+            throw new DomainException(CommonError.VERSION_CONFLICT);
+        }
+        history.record();
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("reason", reason.trim());
+        details.put("withdrawnFor", was == null ? "" : was);
+        auditTrail.record("WORKER_RESTORED", SUBJECT, id, w.getOrgId(), details);
+        return detail(id);
+    }
+
+    /**
+     * Removes an entry made by mistake, with its family and history, as if it had never counted. A family
+     * that already has requests, pairings, plans or invites is real: that worker is withdrawn instead.
+     */
+    @Transactional
+    public void delete(long id, String reason) {
+        MedicalWorker w = get(id);
+        Family family = families.selectOne(new LambdaQueryWrapper<Family>().eq(Family::getWorkerId, id));
+        if (family != null) {
+            if (workers.countFamilyHistoryUnscoped(family.getId()) > 0) {
+                throw new DomainException(RegistryError.WORKER_HAS_HISTORY);
+            }
+            members.delete(new LambdaQueryWrapper<FamilyMember>().eq(FamilyMember::getFamilyId, family.getId()));
+            families.deleteById(family.getId());
+        }
+        workers.deleteById(id);
+        history.forget(id);
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("reason", reason.trim());
+        details.put("name", w.getName());
+        details.put("hospitalId", w.getHospitalId());
+        auditTrail.record("WORKER_DELETED", SUBJECT, id, w.getOrgId(), details);
     }
 
     @Transactional
@@ -224,16 +350,28 @@ public class MedicalWorkerService {
         w.setOwnPhoneIndex(cipher.blindIndex(ownPhone));
         w.setFamilyPhoneSealed(cipher.seal(familyPhone));
         w.setFamilyPhoneIndex(cipher.blindIndex(familyPhone));
-        w.setIdNumberSealed(cipher.seal(r.idNumber() == null || r.idNumber().isBlank() ? null : r.idNumber().toUpperCase()));
+        String idNumber = r.idNumber() == null || r.idNumber().isBlank() ? null : r.idNumber().trim().toUpperCase();
+        w.setIdNumberSealed(cipher.seal(idNumber));
+        w.setIdNumberIndex(cipher.blindIndex(idNumber));
         w.setNotesSealed(cipher.seal(blankToNull(r.notes())));
         w.setPairedVolunteer(blankToNull(r.pairedVolunteer()));
         w.setAidedHubei(Boolean.TRUE.equals(r.aidedHubei()));
+        if (!batches.contains(r.batch())) {
+            throw DomainException.onField(CommonError.VALIDATION_FAILED, "batch", "批次应为" + batches.spelled() + "之一");
+        }
         w.setBatch(r.batch());
     }
 
+    /**
+     * One person, one entry: the same ID number, or without one the same hospital, name and own phone, is
+     * refused. Namesakes at one hospital may be registered; the import then asks for their ID numbers.
+     */
     private void requireNewIdentity(MedicalWorker w, Long exceptId) {
-        if (workers.countByIdentityUnscoped(w.getHospitalId(), w.getName(), w.getOwnPhoneIndex(),
-                exceptId == null ? -1 : exceptId) > 0) {
+        long except = exceptId == null ? -1 : exceptId;
+        boolean taken = w.getIdNumberIndex() != null
+                ? workers.countByIdNumberUnscoped(w.getIdNumberIndex(), except) > 0
+                : workers.countSameEntryUnscoped(w.getHospitalId(), w.getName(), w.getOwnPhoneIndex(), except) > 0;
+        if (taken) {
             throw new DomainException(RegistryError.WORKER_ALREADY_REGISTERED);
         }
     }
@@ -263,8 +401,8 @@ public class MedicalWorkerService {
                 clear ? familyPhone : Masks.phone(familyPhone),
                 w.getIdNumberSealed() != null, clear ? cipher.open(w.getIdNumberSealed()) : null,
                 w.getNotesSealed() != null, clear ? cipher.open(w.getNotesSealed()) : null,
-                w.getPairedVolunteer(), Boolean.TRUE.equals(w.getAidedHubei()), w.getBatch(), Batches.label(w.getBatch()),
-                clear, w.getVersion(), family);
+                w.getPairedVolunteer(), Boolean.TRUE.equals(w.getAidedHubei()), w.getBatch(), batches.label(w.getBatch()),
+                clear, w.getVersion(), w.getWithdrawnAt(), w.getWithdrawReason(), family);
     }
 
     private WorkerView.FamilyView family(long workerId, boolean clear) {

@@ -42,7 +42,8 @@ public final class WorkerRequests {
             @Pattern(regexp = ID_NUMBER, message = "身份证号应为 18 位") String idNumber,
             @Size(max = 32, message = "结对志愿者最多 32 个字") @PlainText String pairedVolunteer,
             @Size(max = 500, message = "备注最多 500 个字") @PlainText String notes,
-            Boolean aidedHubei,
+            @NotNull(message = "请选择是否支援湖北") Boolean aidedHubei,
+            @NotNull(message = "请选择批次")
             @Min(value = 1, message = "批次从 1 开始") @Max(value = 99, message = "批次最大为 99") Integer batch,
             Integer version) {
 
@@ -55,12 +56,23 @@ public final class WorkerRequests {
     public record WorkerQuery(@Positive(message = "组织编号不正确") Long orgId, Long hospitalId, Long teamId,
                               Boolean aidedHubei, Integer batch,
                               @Size(max = 32, message = "关键字最多 32 个字") String keyword,
-                              @Size(max = 20, message = "电话最多 20 位") String phone) {
+                              @Size(max = 20, message = "电话最多 20 位") String phone,
+                              @Pattern(regexp = "ACTIVE|WITHDRAWN|ALL", message = "状态应为 ACTIVE、WITHDRAWN 或 ALL") String status) {
+
+        public WorkerQuery(Long orgId, Long hospitalId, Long teamId, Boolean aidedHubei, Integer batch, String keyword,
+                           String phone) {
+            this(orgId, hospitalId, teamId, aidedHubei, batch, keyword, phone, null);
+        }
 
         @Override
         public String toString() {
             return "WorkerQuery[orgId=" + orgId + ", hospitalId=" + hospitalId + "]";
         }
+    }
+
+    /** Why a worker is withdrawn, restored or deleted; kept in the audit log. */
+    public record ReasonRequest(
+            @NotBlank(message = "请填写原因") @Size(min = 2, max = 200, message = "原因为 2–200 个字") @PlainText String reason) {
     }
 
     public record SaveFamilyRequest(

@@ -13,7 +13,7 @@ public record WorkerView(long id, long orgId, String orgName, long hospitalId, S
                          String frontlineLocation, String homeAddress, String ownPhone, String familyPhone,
                          boolean hasIdNumber, String idNumber, boolean hasNotes, String notes, String pairedVolunteer,
                          boolean aidedHubei, Integer batch, String batchLabel, boolean revealed, int version,
-                         FamilyView family) {
+                         java.time.LocalDateTime withdrawnAt, String withdrawReason, FamilyView family) {
 
     public record FamilyView(long id, String address, BigDecimal latitude, BigDecimal longitude,
                              List<MemberView> members, int version) {

@@ -39,11 +39,15 @@ class FirstAdminBootstrap implements ApplicationRunner {
     private final TransactionTemplate transaction;
     private final String password;
     private final String rootOrgName;
+    private final org.qingnuan.org.OrgType rootOrgType;
+    private final String rootOrgRegion;
 
     FirstAdminBootstrap(StaffAccountMapper staffMapper, OrgService orgs, PasswordEncoder passwordEncoder,
                         AuditTrail auditTrail, RedissonClient redisson, TransactionTemplate transaction,
                         @Value("${qingnuan.bootstrap.admin-password:}") String password,
-                        @Value("${qingnuan.bootstrap.root-org-name:共青团省委员会}") String rootOrgName) {
+                        @Value("${qingnuan.bootstrap.root-org-name:共青团省委员会}") String rootOrgName,
+                        @Value("${qingnuan.bootstrap.root-org-type:PROVINCE_LEAGUE}") org.qingnuan.org.OrgType rootOrgType,
+                        @Value("${qingnuan.bootstrap.root-org-region:}") String rootOrgRegion) {
         this.staffMapper = staffMapper;
         this.orgs = orgs;
         this.passwordEncoder = passwordEncoder;
@@ -52,6 +56,8 @@ class FirstAdminBootstrap implements ApplicationRunner {
         this.transaction = transaction;
         this.password = password;
         this.rootOrgName = rootOrgName;
+        this.rootOrgType = rootOrgType;
+        this.rootOrgRegion = rootOrgRegion == null || rootOrgRegion.isBlank() ? null : rootOrgRegion.trim();
     }
 
     @Override
@@ -77,7 +83,7 @@ class FirstAdminBootstrap implements ApplicationRunner {
         if (staffMapper.selectCount(new LambdaQueryWrapper<>()) > 0) {
             return;
         }
-        OrgUnit root = orgs.createRoot(rootOrgName);
+        OrgUnit root = orgs.createRoot(rootOrgName, rootOrgType, rootOrgRegion);
         StaffAccount admin = new StaffAccount();
         admin.setOrgId(root.getId());
         admin.setUsername("admin");

@@ -27,6 +27,20 @@ class OrgTypeTest {
     }
 
     @Test
+    void shouldHangDistrictsDirectlyUnderAMunicipality() {
+        // 直辖市: Beijing, Shanghai, Tianjin, Chongqing have no city level between them and their districts
+        assertThat(DISTRICT_LEAGUE.mayHangUnder(MUNICIPALITY_LEAGUE)).isTrue();
+        assertThat(UNIVERSITY_LEAGUE.mayHangUnder(MUNICIPALITY_LEAGUE)).isTrue();
+        assertThat(HOSPITAL_LEAGUE.mayHangUnder(MUNICIPALITY_LEAGUE)).isTrue();
+        assertThat(MUNICIPALITY_LEAGUE.mayHangUnder(PROVINCE_LEAGUE)).isTrue();
+        assertThat(MUNICIPALITY_LEAGUE.mayHangUnder(CITY_LEAGUE)).isFalse();
+        assertThat(MUNICIPALITY_LEAGUE.mayHangUnder(MUNICIPALITY_LEAGUE)).isFalse();
+        assertThat(CITY_LEAGUE.mayHangUnder(MUNICIPALITY_LEAGUE)).isFalse();
+        assertThat(MUNICIPALITY_LEAGUE.mayBeRoot()).isTrue();
+        assertThat(CITY_LEAGUE.mayBeRoot()).isFalse();
+    }
+
+    @Test
     void shouldNeverPlaceAProvinceUnderAnything() {
         for (OrgType parent : values()) {
             assertThat(PROVINCE_LEAGUE.mayHangUnder(parent)).isFalse();

@@ -96,7 +96,7 @@ class RegistryBadInputIT extends IntegrationTest {
 
     private Map<String, Object> worker(Map<String, Object> extra) {
         Map<String, Object> body = new HashMap<>(Map.of("hospitalId", hospitalId, "orgId", district.getId(),
-                "name", "钱医生", "gender", "MALE", "ownPhone", People.mobile()));
+                "name", "钱医生", "gender", "MALE", "ownPhone", People.mobile(), "aidedHubei", false, "batch", 1));
         body.putAll(extra);
         return body;
     }

@@ -219,7 +219,7 @@ class RegistryExcelIT extends IntegrationTest {
 
         HttpResponse<byte[]> excel = download("/api/admin/statistics/districts/excel", dispatcher);
         List<Map<Integer, String>> cells = FastExcel.read(new ByteArrayInputStream(excel.body())).sheet(0).headRowNumber(0).doReadSync();
-        assertThat(cells.get(0).get(0)).isEqualTo("一线医护人员信息统计表");
+        assertThat(cells.get(0).get(0)).isEqualTo(city.getRegion() + "一线医护人员信息统计表");
         assertThat(cells.get(1).get(0)).startsWith("（截至");
         assertThat(cells.get(2).get(2)).isEqualTo("共计");
         assertThat(cells.get(2).get(4)).isEqualTo("第一批");
@@ -246,6 +246,9 @@ class RegistryExcelIT extends IntegrationTest {
         r.set(WorkerSheet.POSITION, "医生");
         r.set(WorkerSheet.FRONTLINE_LOCATION, "湖北省武汉市某医院");
         r.set(WorkerSheet.OWN_PHONE, phone);
+        // blank 是否支援湖北 / 批次 are row errors (issue 18)
+        r.set(WorkerSheet.AIDED_HUBEI, "否");
+        r.set(WorkerSheet.BATCH, "第一批");
         return r;
     }
 

@@ -4,51 +4,69 @@ import cn.idev.excel.FastExcel;
 import cn.idev.excel.context.AnalysisContext;
 import cn.idev.excel.metadata.data.ReadCellData;
 import cn.idev.excel.read.listener.ReadListener;
+import org.qingnuan.api.error.CommonError;
+import org.qingnuan.api.validation.Patterns;
+import org.qingnuan.audit.AuditTrail;
 import org.qingnuan.jurisdiction.Jurisdiction;
 import org.qingnuan.org.OrgService;
+import org.qingnuan.org.OrgType;
 import org.qingnuan.org.OrgUnit;
 import org.qingnuan.privacy.PersonalDataCipher;
 import org.qingnuan.privacy.Phones;
-import org.qingnuan.registry.Batches;
+import org.qingnuan.registry.BatchList;
 import org.qingnuan.registry.Gender;
 import org.qingnuan.registry.Hospital;
 import org.qingnuan.registry.MedicalTeam;
 import org.qingnuan.registry.MedicalWorker;
 import org.qingnuan.registry.RegistryError;
+import org.qingnuan.registry.WorkerHistory;
+import org.qingnuan.registry.WorkerRequests;
 import org.qingnuan.registry.internal.HospitalMapper;
 import org.qingnuan.registry.internal.MedicalTeamMapper;
 import org.qingnuan.registry.internal.MedicalWorkerMapper;
-import org.qingnuan.audit.AuditTrail;
-import org.qingnuan.api.validation.Patterns;
 import org.qingnuan.shared.error.DomainException;
-import org.qingnuan.api.error.CommonError;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Imports a filled registry sheet ({@link WorkerSheet}). Every row is checked first and every bad
- * cell reported; with errors nothing is saved unless the caller asks for the valid rows only. A
- * medical worker is identified by hospital + name + own phone, so importing the same file again
- * updates the same people instead of creating them twice. The whole import is one transaction.
+ * Imports a filled registry sheet ({@link WorkerSheet}), streamed: rows are read, checked, matched and
+ * written {@value #CHUNK} at a time, so memory does not grow with the sheet (decision 242). Every bad
+ * cell is reported; with errors (or on a dry run) the transaction is rolled back at the end, so nothing
+ * is saved unless the caller asked for the valid rows only.
+ *
+ * <p>Each row goes to the district league named in its 区县 cell (else the sheet's "区县：" line, else
+ * the org the import is for), which must lie inside that org's subtree. A person is matched on the ID
+ * number when the row has one, else on hospital + name; a matched person whose 区县 changed moves, with
+ * their family. The report says how each row matched.
  */
 @Service
 public class WorkerImport {
 
     public static final int MAX_ROWS = 20_000;
-    private static final int CHUNK = 1_000;
+    static final int CHUNK = 500;
     private static final Pattern NAME = Pattern.compile(Patterns.NAME);
+    private static final Pattern ID_NUMBER = Pattern.compile(WorkerRequests.ID_NUMBER);
+    private static final Pattern FILLER_DISTRICT = Pattern.compile("区县[:：]\\s*([^\\s:：]+?)\\s*(填报人|联系电话|$)");
+    static final String BY_ID_NUMBER = "ID_NUMBER";
+    static final String BY_HOSPITAL_AND_NAME = "HOSPITAL_AND_NAME";
 
     private final MedicalWorkerMapper workers;
     private final HospitalMapper hospitals;
@@ -56,12 +74,14 @@ public class WorkerImport {
     private final OrgService orgs;
     private final PersonalDataCipher cipher;
     private final AuditTrail auditTrail;
+    private final BatchList batches;
+    private final WorkerHistory history;
     private final Clock clock;
     /** qn_registry_import_rows_total{result}: rows of imported sheets, created / updated / skipped / refused */
     private final io.micrometer.core.instrument.MeterRegistry meters;
 
     WorkerImport(MedicalWorkerMapper workers, HospitalMapper hospitals, MedicalTeamMapper teams, OrgService orgs,
-                 PersonalDataCipher cipher, AuditTrail auditTrail, Clock clock,
+                 PersonalDataCipher cipher, AuditTrail auditTrail, BatchList batches, WorkerHistory history, Clock clock,
                  io.micrometer.core.instrument.MeterRegistry meters) {
         this.meters = meters;
         this.workers = workers;
@@ -70,102 +90,100 @@ public class WorkerImport {
         this.orgs = orgs;
         this.cipher = cipher;
         this.auditTrail = auditTrail;
+        this.batches = batches;
+        this.history = history;
         this.clock = clock;
+    }
+
+    /** The name a district league goes by in sheets: its region (万州区), else its name. */
+    static String districtName(OrgUnit org) {
+        return org.getRegion() != null && !org.getRegion().isBlank() ? org.getRegion() : org.getName();
+    }
+
+    /** The district leagues the caller sees, by the names a sheet may use (region and org name). */
+    private Map<String, OrgUnit> districtsByName() {
+        Map<String, OrgUnit> byName = new LinkedHashMap<>();
+        for (OrgUnit org : orgs.visible()) {
+            if (org.getType() == OrgType.DISTRICT_LEAGUE) {
+                byName.putIfAbsent(districtName(org), org);
+                byName.putIfAbsent(org.getName(), org);
+            }
+        }
+        return byName;
+    }
+
+    /** Names of the caller's district leagues, in tree order (the template's 区县 drop-down). */
+    public List<String> districtNames() {
+        return orgs.visible().stream().filter(o -> o.getType() == OrgType.DISTRICT_LEAGUE)
+                .map(WorkerImport::districtName).distinct().toList();
+    }
+
+    /** For each org, the district it belongs to (itself or its nearest district ancestor), by 区县 name. */
+    public Map<Long, String> districtNamesOf(Collection<Long> orgIds) {
+        Map<Long, OrgUnit> own = orgs.unscoped(orgIds);
+        Set<Long> lineage = new HashSet<>();
+        own.values().forEach(o -> lineage.addAll(pathIds(o)));
+        Map<Long, OrgUnit> all = orgs.unscoped(lineage);
+        Map<Long, String> names = new HashMap<>();
+        for (OrgUnit org : own.values()) {
+            List<Long> ids = pathIds(org);
+            for (int i = ids.size() - 1; i >= 0; i--) {
+                OrgUnit o = all.get(ids.get(i));
+                if (o != null && o.getType() == OrgType.DISTRICT_LEAGUE) {
+                    names.put(org.getId(), districtName(o));
+                    break;
+                }
+            }
+        }
+        return names;
+    }
+
+    private static List<Long> pathIds(OrgUnit org) {
+        return java.util.Arrays.stream(org.getPath().split("/")).filter(p -> !p.isEmpty()).map(Long::valueOf).toList();
     }
 
     /** A row that passed every check, ready to save, with the family's point if the row gave one. */
     private record ValidRow(int row, MedicalWorker worker, BigDecimal latitude, BigDecimal longitude) {
     }
 
-    @Transactional
-    public WorkerImportReport importSheet(InputStream in, Long orgId, boolean validOnly) {
-        Jurisdiction mine = Jurisdiction.current().orElseThrow(() -> new DomainException(CommonError.UNAUTHENTICATED));
-        OrgUnit org = orgs.get(orgId != null ? orgId : mine.orgId());
-        List<Map.Entry<Integer, Map<Integer, String>>> rows = read(in);
-
-        Map<String, Hospital> hospitalsByName = hospitals.selectAllUnscoped().stream()
-                .collect(Collectors.toMap(Hospital::getName, Function.identity(), (a, b) -> a));
-        Map<String, MedicalTeam> teamsByName = teams.selectAllUnscoped().stream()
-                .collect(Collectors.toMap(MedicalTeam::getName, Function.identity(), (a, b) -> a));
-
-        List<WorkerImportReport.RowError> errors = new ArrayList<>();
-        List<ValidRow> valid = new ArrayList<>();
-        Map<String, Integer> firstRowOfIdentity = new HashMap<>();
-        for (Map.Entry<Integer, Map<Integer, String>> entry : rows) {
-            int row = entry.getKey();
-            List<WorkerImportReport.RowError> rowErrors = new ArrayList<>();
-            MedicalWorker w = parse(row, entry.getValue(), hospitalsByName, teamsByName, rowErrors);
-            BigDecimal[] point = point(new Cells(row, entry.getValue(), rowErrors));
-            if (rowErrors.isEmpty()) {
-                String identity = w.getHospitalId() + "|" + w.getName() + "|" + w.getOwnPhoneIndex();
-                Integer first = firstRowOfIdentity.putIfAbsent(identity, row);
-                if (first != null) {
-                    rowErrors.add(new WorkerImportReport.RowError(row, "姓名", "与第 " + first + " 行是同一人（医院、姓名、本人电话相同）"));
-                }
-            }
-            if (rowErrors.isEmpty()) {
-                w.setOrgId(org.getId());
-                valid.add(new ValidRow(row, w, point[0], point[1]));
-            } else {
-                errors.addAll(rowErrors);
-            }
-        }
-
-        // people already registered: update ours, refuse those of another jurisdiction
-        Map<String, MedicalWorker> existing = new HashMap<>();
-        List<String> indexes = valid.stream().map(v -> v.worker().getOwnPhoneIndex()).distinct().toList();
-        for (int i = 0; i < indexes.size(); i += CHUNK) {
-            workers.selectByOwnPhoneIndexesUnscoped(indexes.subList(i, Math.min(indexes.size(), i + CHUNK)))
-                    .forEach(w -> existing.put(w.getHospitalId() + "|" + w.getName() + "|" + w.getOwnPhoneIndex(), w));
-        }
-        Map<Long, String> pathOfOrg = new HashMap<>();
-        List<MedicalWorker> toCreate = new ArrayList<>();
-        List<MedicalWorker> toUpdate = new ArrayList<>();
-        List<ValidRow> withPoint = new ArrayList<>();
-        for (ValidRow v : valid) {
-            MedicalWorker w = v.worker();
-            MedicalWorker old = existing.get(w.getHospitalId() + "|" + w.getName() + "|" + w.getOwnPhoneIndex());
-            if (v.latitude() != null) {
-                withPoint.add(v);
-            }
-            if (old == null) {
-                toCreate.add(w);
-                continue;
-            }
-            String oldPath = pathOfOrg.computeIfAbsent(old.getOrgId(), orgs::pathUnscoped);
-            if (!mine.covers(oldPath)) {
-                errors.add(new WorkerImportReport.RowError(v.row(), "姓名", "此人已由其他辖区登记，请联系上级团委核实"));
-                continue;
-            }
-            w.setId(old.getId());
-            w.setOrgId(old.getOrgId());
-            w.setVersion(old.getVersion());
-            toUpdate.add(w);
-        }
-        errors.sort((a, b) -> a.row() != b.row() ? Integer.compare(a.row(), b.row())
-                : Integer.compare(WorkerSheet.COLUMNS.indexOf(a.column()), WorkerSheet.COLUMNS.indexOf(b.column())));
-        int skipped = rows.size() - toCreate.size() - toUpdate.size();
-        if (!errors.isEmpty() && !validOnly) {
-            return counted(new WorkerImportReport(false, rows.size(), 0, 0, rows.size(), errors));
-        }
-        for (int i = 0; i < toCreate.size(); i += CHUNK) {
-            workers.insert(toCreate.subList(i, Math.min(toCreate.size(), i + CHUNK)));
-        }
-        for (int i = 0; i < toUpdate.size(); i += CHUNK) {
-            workers.updateById(toUpdate.subList(i, Math.min(toUpdate.size(), i + CHUNK)));
-        }
-        workers.createMissingFamilies(org.getId(), LocalDateTime.now(clock));
-        for (ValidRow v : withPoint) {
-            // ids of new workers came back from the batch insert
-            if (v.worker().getId() != null) {
-                workers.placeFamily(v.worker().getId(), v.latitude(), v.longitude());
-            }
-        }
-        auditTrail.record("WORKERS_IMPORTED", "ORG", org.getId(), org.getId(),
-                Map.of("rows", rows.size(), "created", toCreate.size(), "updated", toUpdate.size(), "skipped", skipped));
-        return counted(new WorkerImportReport(true, rows.size(), toCreate.size(), toUpdate.size(), skipped, errors));
+    /** A valid row and the person already registered that it matched ({@code null}: a new person). */
+    private record Paired(ValidRow row, MedicalWorker old) {
     }
 
+    @Transactional
+    public WorkerImportReport importSheet(InputStream in, Long orgId, boolean validOnly) {
+        return importSheet(in, orgId, validOnly, false);
+    }
+
+    @Transactional
+    public WorkerImportReport importSheet(InputStream in, Long orgId, boolean validOnly, boolean dryRun) {
+        Jurisdiction mine = Jurisdiction.current().orElseThrow(() -> new DomainException(CommonError.UNAUTHENTICATED));
+        OrgUnit target = orgs.get(orgId != null ? orgId : mine.orgId());
+        Run run = new Run(mine, target);
+        read(in, run);
+        run.flush();
+        run.errors.sort((a, b) -> a.row() != b.row() ? Integer.compare(a.row(), b.row())
+                : Integer.compare(WorkerSheet.COLUMNS.indexOf(a.column()), WorkerSheet.COLUMNS.indexOf(b.column())));
+        boolean refused = !run.errors.isEmpty() && !validOnly;
+        int saved = run.created + run.updated;
+        if (dryRun || refused) {
+            // everything written so far goes: a dry run reports what would happen, a refused file saves nothing
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            int created = dryRun ? run.created : 0;
+            int updated = dryRun ? run.updated : 0;
+            WorkerImportReport report = new WorkerImportReport(false, dryRun, run.rows, created, updated,
+                    dryRun ? run.moves.size() : 0, run.rows - saved, run.byId, run.byName, run.errors, run.matches, run.moves);
+            return dryRun ? report : counted(report);
+        }
+        history.record();
+        auditTrail.record("WORKERS_IMPORTED", "ORG", target.getId(), target.getId(),
+                Map.of("rows", run.rows, "created", run.created, "updated", run.updated, "moved", run.moves.size(),
+                        "skipped", run.rows - saved));
+        return counted(new WorkerImportReport(true, false, run.rows, run.created, run.updated, run.moves.size(),
+                run.rows - saved, run.byId, run.byName, run.errors, run.matches, run.moves));
+    }
+
+    /** A dry run counts nothing: only sheets that were imported or refused. */
     private WorkerImportReport counted(WorkerImportReport report) {
         meters.counter("qn.registry.import.rows", "result", "created").increment(report.created());
         meters.counter("qn.registry.import.rows", "result", "updated").increment(report.updated());
@@ -173,6 +191,216 @@ public class WorkerImport {
         meters.counter("qn.registry.import.rows", "result", "refused").increment(
                 report.errors().stream().mapToInt(WorkerImportReport.RowError::row).distinct().count());
         return report;
+    }
+
+    /** One import's state: the lookups, what the file has seen so far, and the chunk being filled. */
+    private final class Run {
+        final Jurisdiction mine;
+        final OrgUnit target;
+        final Map<String, Hospital> hospitalsByName;
+        final Map<String, MedicalTeam> teamsByName;
+        final Map<String, OrgUnit> districts;
+        final Map<Long, String> pathOfOrg = new HashMap<>();
+        /** 区县 names of the orgs people move between, for the report */
+        final Map<Long, String> orgNames = new HashMap<>();
+        /** match key → first row of the file with it: the same person twice in one file is an error */
+        final Map<String, Integer> firstRowOfKey = new HashMap<>();
+        final List<Map.Entry<Integer, Map<Integer, String>>> chunk = new ArrayList<>(CHUNK);
+        final List<WorkerImportReport.RowError> errors = new ArrayList<>();
+        final List<WorkerImportReport.RowMatch> matches = new ArrayList<>();
+        final List<WorkerImportReport.Move> moves = new ArrayList<>();
+        /** the sheet's "区县：" line, when it names a district */
+        String sheetDistrict;
+        int rows;
+        int created;
+        int updated;
+        int byId;
+        int byName;
+
+        Run(Jurisdiction mine, OrgUnit target) {
+            this.mine = mine;
+            this.target = target;
+            hospitalsByName = hospitals.selectAllUnscoped().stream()
+                    .collect(Collectors.toMap(Hospital::getName, Function.identity(), (a, b) -> a));
+            teamsByName = teams.selectAllUnscoped().stream()
+                    .collect(Collectors.toMap(MedicalTeam::getName, Function.identity(), (a, b) -> a));
+            districts = districtsByName();
+        }
+
+        void add(int row, Map<Integer, String> cells) {
+            if (++rows > MAX_ROWS) {
+                throw new DomainException(RegistryError.IMPORT_TOO_MANY_ROWS);
+            }
+            chunk.add(Map.entry(row, cells));
+            if (chunk.size() == CHUNK) {
+                flush();
+            }
+        }
+
+        /** Checks, matches and writes the rows read since the last flush. */
+        void flush() {
+            if (chunk.isEmpty()) {
+                return;
+            }
+            List<ValidRow> valid = new ArrayList<>();
+            for (Map.Entry<Integer, Map<Integer, String>> entry : chunk) {
+                int row = entry.getKey();
+                List<WorkerImportReport.RowError> rowErrors = new ArrayList<>();
+                MedicalWorker w = parse(row, entry.getValue(), hospitalsByName, teamsByName, rowErrors);
+                Cells c = new Cells(row, entry.getValue(), rowErrors);
+                BigDecimal[] point = point(c);
+                w.setOrgId(orgOf(c));
+                if (rowErrors.isEmpty()) {
+                    String key = w.getIdNumberIndex() != null ? "id|" + w.getIdNumberIndex()
+                            : "hn|" + w.getHospitalId() + "|" + w.getName();
+                    Integer first = firstRowOfKey.putIfAbsent(key, row);
+                    if (first != null) {
+                        c.error(w.getIdNumberIndex() != null ? WorkerSheet.ID_NUMBER : WorkerSheet.NAME,
+                                "与第 " + first + " 行是同一人（" + (w.getIdNumberIndex() != null ? "身份证号相同" : "医院、姓名相同，且未填身份证号") + "）");
+                    }
+                }
+                if (rowErrors.isEmpty()) {
+                    valid.add(new ValidRow(row, w, point[0], point[1]));
+                } else {
+                    errors.addAll(rowErrors);
+                }
+            }
+            chunk.clear();
+            save(match(valid));
+        }
+
+        /** The org a row goes to: its 区县 cell, else the sheet's 区县 line, else the import's org. */
+        private Long orgOf(Cells c) {
+            String district = c.value(WorkerSheet.DISTRICT);
+            if (district == null) {
+                // the "区县：" line counts when it names one of the target's districts; a free-text line
+                // ("某区", a county's old name) is ignored as before rather than refusing every row
+                OrgUnit fromLine = sheetDistrict == null ? null : districts.get(sheetDistrict);
+                return fromLine != null && fromLine.getPath().startsWith(target.getPath()) ? fromLine.getId() : target.getId();
+            }
+            OrgUnit org = districts.get(district);
+            if (org == null) {
+                c.error(WorkerSheet.DISTRICT, "没有名为“" + district + "”的区县团委，或不在您的管辖范围内；请从下拉列表中选择");
+                return null;
+            }
+            if (!org.getPath().startsWith(target.getPath())) {
+                c.error(WorkerSheet.DISTRICT, "“" + district + "”不属于" + target.getName() + "，不能导入到这里");
+                return null;
+            }
+            return org.getId();
+        }
+
+        /** Pairs each valid row with the person already registered, if any; refuses other jurisdictions' people. */
+        private List<Paired> match(List<ValidRow> valid) {
+            Map<String, MedicalWorker> byIdIndex = new HashMap<>();
+            List<String> idIndexes = valid.stream().map(v -> v.worker().getIdNumberIndex()).filter(java.util.Objects::nonNull).toList();
+            if (!idIndexes.isEmpty()) {
+                workers.selectByIdNumberIndexesUnscoped(idIndexes).forEach(w -> byIdIndex.put(w.getIdNumberIndex(), w));
+            }
+            Map<String, List<MedicalWorker>> byHospitalName = new HashMap<>();
+            List<String> names = valid.stream().map(v -> v.worker().getName()).distinct().toList();
+            if (!names.isEmpty()) {
+                workers.selectByNamesUnscoped(names).forEach(w ->
+                        byHospitalName.computeIfAbsent(w.getHospitalId() + "|" + w.getName(), k -> new ArrayList<>()).add(w));
+            }
+            List<Paired> paired = new ArrayList<>();
+            for (ValidRow v : valid) {
+                MedicalWorker w = v.worker();
+                MedicalWorker old = null;
+                String by = null;
+                if (w.getIdNumberIndex() != null) {
+                    old = byIdIndex.get(w.getIdNumberIndex());
+                    by = old != null ? BY_ID_NUMBER : null;
+                }
+                if (old == null) {
+                    List<MedicalWorker> same = byHospitalName.getOrDefault(w.getHospitalId() + "|" + w.getName(), List.of());
+                    // with an ID number in the row, only someone registered without one can be the same person
+                    List<MedicalWorker> candidates = w.getIdNumberIndex() == null ? same
+                            : same.stream().filter(s -> s.getIdNumberIndex() == null).toList();
+                    if (candidates.size() > 1) {
+                        errors.add(new WorkerImportReport.RowError(v.row(), "身份证号",
+                                "本医院已登记 " + candidates.size() + " 位名为“" + w.getName() + "”的人员，请填写身份证号以区分"));
+                        continue;
+                    }
+                    if (candidates.size() == 1) {
+                        old = candidates.get(0);
+                        by = BY_HOSPITAL_AND_NAME;
+                    }
+                }
+                if (old != null) {
+                    String oldPath = pathOfOrg.computeIfAbsent(old.getOrgId(), orgs::pathUnscoped);
+                    if (!mine.covers(oldPath)) {
+                        errors.add(new WorkerImportReport.RowError(v.row(), "姓名", "此人已由其他辖区登记，请联系上级团委核实"));
+                        continue;
+                    }
+                }
+                paired.add(new Paired(v, old));
+                matches.add(new WorkerImportReport.RowMatch(v.row(), old == null ? "CREATED" : "UPDATED", by,
+                        old == null ? null : old.getId()));
+                if (old != null) {
+                    if (BY_ID_NUMBER.equals(by)) {
+                        byId++;
+                    } else {
+                        byName++;
+                    }
+                }
+            }
+            return paired;
+        }
+
+        private void save(List<Paired> paired) {
+            List<MedicalWorker> toCreate = new ArrayList<>();
+            List<MedicalWorker> toUpdate = new ArrayList<>();
+            List<Long> moved = new ArrayList<>();
+            for (Paired pair : paired) {
+                MedicalWorker w = pair.row().worker();
+                MedicalWorker old = pair.old();
+                if (old == null) {
+                    toCreate.add(w);
+                    continue;
+                }
+                w.setId(old.getId());
+                w.setVersion(old.getVersion());
+                w.setWithdrawnAt(old.getWithdrawnAt());
+                w.setWithdrawReason(old.getWithdrawReason());
+                if (w.getIdNumberIndex() == null) {
+                    // a row without the ID number keeps the one registered
+                    w.setIdNumberSealed(old.getIdNumberSealed());
+                    w.setIdNumberIndex(old.getIdNumberIndex());
+                }
+                if (!w.getOrgId().equals(old.getOrgId())) {
+                    moved.add(w.getId());
+                    for (Long id : List.of(old.getOrgId(), w.getOrgId())) {
+                        orgNames.computeIfAbsent(id, k -> districtName(orgs.unscoped(List.of(k)).get(k)));
+                    }
+                    moves.add(new WorkerImportReport.Move(pair.row().row(), w.getName(), orgNames.get(old.getOrgId()),
+                            orgNames.get(w.getOrgId())));
+                }
+                toUpdate.add(w);
+            }
+            if (!toCreate.isEmpty()) {
+                workers.insert(toCreate);
+            }
+            if (!toUpdate.isEmpty()) {
+                workers.updateById(toUpdate);
+            }
+            created += toCreate.size();
+            updated += toUpdate.size();
+            if (!toCreate.isEmpty()) {
+                workers.createMissingFamilies(toCreate.stream().map(MedicalWorker::getId).toList(), LocalDateTime.now(clock));
+            }
+            if (!moved.isEmpty()) {
+                workers.moveFamiliesWithWorkers(moved);
+                workers.moveMembersWithFamilies(moved);
+            }
+            for (Paired pair : paired) {
+                ValidRow v = pair.row();
+                // ids of new workers came back from the batch insert
+                if (v.latitude() != null && v.worker().getId() != null) {
+                    workers.placeFamily(v.worker().getId(), v.latitude(), v.longitude());
+                }
+            }
+        }
     }
 
     private MedicalWorker parse(int row, Map<Integer, String> cells, Map<String, Hospital> hospitalsByName,
@@ -221,21 +449,32 @@ public class WorkerImport {
                 w.setTeamId(t.getId());
             }
         }
-        String hubei = c.value(WorkerSheet.AIDED_HUBEI);
-        if (hubei == null || hubei.equals("否")) {
-            w.setAidedHubei(false);
-        } else if (hubei.equals("是")) {
+        // a blank here would silently change annex 1 (seed 003: 援鄂第二批 counted as not aiding Hubei)
+        String hubei = c.required(WorkerSheet.AIDED_HUBEI, "请填写是否支援湖北（是/否），不能留空");
+        if ("是".equals(hubei)) {
             w.setAidedHubei(true);
-        } else {
+        } else if ("否".equals(hubei)) {
+            w.setAidedHubei(false);
+        } else if (hubei != null) {
             c.error(WorkerSheet.AIDED_HUBEI, "应填“是”或“否”");
         }
-        String batch = c.value(WorkerSheet.BATCH);
+        String batch = c.required(WorkerSheet.BATCH, "请填写批次（" + batches.spelled() + "），不能留空");
         if (batch != null) {
-            Integer b = Batches.parse(batch);
+            Integer b = batches.parse(batch);
             if (b == null) {
-                c.error(WorkerSheet.BATCH, "批次应写作“第一批”“第二批”或数字");
+                c.error(WorkerSheet.BATCH, "“" + batch + "”不是本系统设置的批次，应为" + batches.spelled() + "之一");
             }
             w.setBatch(b);
+        }
+        String idNumber = c.value(WorkerSheet.ID_NUMBER);
+        if (idNumber != null) {
+            idNumber = idNumber.toUpperCase();
+            if (!ID_NUMBER.matcher(idNumber).matches()) {
+                c.error(WorkerSheet.ID_NUMBER, "身份证号应为 18 位（最后一位可为 X）");
+            } else {
+                w.setIdNumberSealed(cipher.seal(idNumber));
+                w.setIdNumberIndex(cipher.blindIndex(idNumber));
+            }
         }
         return w;
     }
@@ -267,15 +506,24 @@ public class WorkerImport {
         return new BigDecimal[]{null, null};
     }
 
-    /** Reads data rows with their Excel row numbers (1-based, as Excel shows them). */
-    private List<Map.Entry<Integer, Map<Integer, String>>> read(InputStream in) {
-        List<Map.Entry<Integer, Map<Integer, String>>> rows = new ArrayList<>();
+    /** Streams the data rows, with their Excel row numbers (1-based, as Excel shows them), into the run. */
+    private void read(InputStream in, Run run) {
         boolean[] headerOk = {false};
         try {
             FastExcel.read(in, new ReadListener<Map<Integer, String>>() {
                 @Override
                 public void invokeHead(Map<Integer, ReadCellData<?>> head, AnalysisContext context) {
-                    if (context.readRowHolder().getRowIndex() == WorkerSheet.HEADER_ROWS - 1) {
+                    int index = context.readRowHolder().getRowIndex();
+                    if (index == 1) {
+                        ReadCellData<?> line = head.get(0);
+                        if (line != null && line.getStringValue() != null) {
+                            Matcher m = FILLER_DISTRICT.matcher(line.getStringValue().trim());
+                            if (m.find()) {
+                                run.sheetDistrict = m.group(1);
+                            }
+                        }
+                    }
+                    if (index == WorkerSheet.HEADER_ROWS - 1) {
                         headerOk[0] = true;
                         for (int i = 0; i < WorkerSheet.NOTES + 1; i++) {
                             ReadCellData<?> cell = head.get(i);
@@ -294,10 +542,7 @@ public class WorkerImport {
                     }
                     boolean blank = data.values().stream().allMatch(v -> v == null || v.isBlank());
                     if (!blank) {
-                        if (rows.size() >= MAX_ROWS) {
-                            throw new DomainException(RegistryError.IMPORT_TOO_MANY_ROWS);
-                        }
-                        rows.add(Map.entry(context.readRowHolder().getRowIndex() + 1, data));
+                        run.add(context.readRowHolder().getRowIndex() + 1, data);
                     }
                 }
 
@@ -320,7 +565,6 @@ public class WorkerImport {
             }
             throw new DomainException(RegistryError.IMPORT_FILE_UNREADABLE);
         }
-        return rows;
     }
 
     /** Cell access for one row, collecting errors instead of stopping at the first. */

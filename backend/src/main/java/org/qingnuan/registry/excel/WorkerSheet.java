@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * The layout of the registry sheet: seed 003 annex 2 (重庆志愿者精准守护一线医护人员工作信息表) —
- * a title row, the 区县/填报人/联系电话 line, then the columns of the form — with the three columns
- * Qingnuan adds at the end (医疗队, 是否支援湖北, 批次, and the family's point as 纬度/经度 for matching
- * volunteers nearby, e.g. read off a map app), so a sheet filled in the old way still fits.
+ * a title row, the 区县/填报人/联系电话 line, then the columns of the form — with the columns
+ * Qingnuan adds at the end (医疗队, 是否支援湖北, 批次, the family's point as 纬度/经度 for matching
+ * volunteers nearby, e.g. read off a map app, then 区县 and 身份证号), so a sheet filled in the old way
+ * still fits.
  */
 public final class WorkerSheet {
 
@@ -31,9 +32,17 @@ public final class WorkerSheet {
     public static final int BATCH = 13;
     public static final int LATITUDE = 14;
     public static final int LONGITUDE = 15;
+    /**
+     * The district league the row belongs to (a city-wide sheet names each row's 区县); blank: the
+     * sheet's "区县：" line, else the org the import is for. Added at the end so older sheets still fit.
+     */
+    public static final int DISTRICT = 16;
+    /** The stable match key on re-import when present (else hospital + name). */
+    public static final int ID_NUMBER = 17;
 
     public static final List<String> COLUMNS = List.of("序号", "医院", "姓名", "性别", "职务", "一线工作具体地点", "家庭地址",
-            "本人联系电话", "家属联系电话", "结对志愿者", "备注", "医疗队", "是否支援湖北", "批次", "家庭位置纬度", "家庭位置经度");
+            "本人联系电话", "家属联系电话", "结对志愿者", "备注", "医疗队", "是否支援湖北", "批次", "家庭位置纬度", "家庭位置经度",
+            "区县", "身份证号");
 
     private WorkerSheet() {
     }

@@ -5,11 +5,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.qingnuan.registry.DistrictStatistics;
 import org.qingnuan.registry.excel.RegistryWorkbooks;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
+import java.time.LocalDate;
 
 @Tag(name = "统计")
 @RestController
@@ -24,16 +27,18 @@ class DistrictStatisticsController {
         this.workbooks = workbooks;
     }
 
-    @Operation(summary = "一线医护人员信息统计表（按区县：共计、其中支援湖北，及各批次），含合计行")
+    @Operation(summary = "一线医护人员信息统计表（按区县：共计、其中支援湖北，及各批次），含合计行；asOf 为截至日期（上海时间，默认今天），按登记历史统计当日结束时的人数")
     @GetMapping
-    DistrictStatistics.Table table() {
-        return statistics.table();
+    DistrictStatistics.Table table(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return statistics.table(asOf);
     }
 
-    @Operation(summary = "下载统计表 Excel，版式同重庆市附件 1")
+    @Operation(summary = "下载统计表 Excel，版式同重庆市附件 1（标题含地区，截至日期可选）")
     @GetMapping("/excel")
-    void excel(HttpServletResponse response) throws IOException {
-        MedicalWorkerAdminController.attachment(response, "一线医护人员信息统计表.xlsx");
-        workbooks.districtTable(response.getOutputStream());
+    void excel(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+               HttpServletResponse response) throws IOException {
+        DistrictStatistics.Table table = statistics.table(asOf);
+        MedicalWorkerAdminController.attachment(response, table.title() + "-" + table.asOf() + ".xlsx");
+        workbooks.districtTable(table, response.getOutputStream());
     }
 }

@@ -2,6 +2,7 @@ package org.qingnuan.registry.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.qingnuan.api.paging.PageQuery;
 import org.qingnuan.api.paging.PageView;
@@ -10,6 +11,8 @@ import org.qingnuan.registry.HospitalRequests.HospitalQuery;
 import org.qingnuan.registry.HospitalRequests.SaveHospitalRequest;
 import org.qingnuan.registry.HospitalService;
 import org.qingnuan.registry.HospitalView;
+import org.qingnuan.registry.excel.HospitalImport;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,8 +21,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -30,9 +38,11 @@ import java.util.List;
 class HospitalAdminController {
 
     private final HospitalService hospitals;
+    private final HospitalImport hospitalImport;
 
-    HospitalAdminController(HospitalService hospitals) {
+    HospitalAdminController(HospitalService hospitals, HospitalImport hospitalImport) {
         this.hospitals = hospitals;
+        this.hospitalImport = hospitalImport;
     }
 
     @Operation(summary = "本辖区负责的医院")
@@ -74,5 +84,24 @@ class HospitalAdminController {
     }
 
     record Option(String value, String label) {
+    }
+
+    @Operation(summary = "下载医院导入模板（医院名称、所在城市、区县、隶属层级、是否定点收治，带下拉列表）")
+    @GetMapping("/template")
+    void template(HttpServletResponse response) throws IOException {
+        MedicalWorkerAdminController.attachment(response, "医院导入模板.xlsx");
+        hospitalImport.template(response.getOutputStream());
+    }
+
+    @Operation(summary = "从表格导入医院：逐行校验，负责组织按隶属层级确定（同新增）；已有同名医院的行保持不变；有错误时默认不导入，validOnly=true 只导入正确的行，dryRun=true 只检查、不保存")
+    @PostMapping(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasAnyRole('SUPER_ADMIN', 'ORG_ADMIN')")
+    HospitalImport.Report importSheet(@RequestPart("file") MultipartFile file,
+                                      @RequestParam(defaultValue = "false") boolean validOnly,
+                                      @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
+        MedicalWorkerAdminController.requireXlsx(file);
+        try (InputStream in = file.getInputStream()) {
+            return hospitalImport.importSheet(in, validOnly, dryRun);
+        }
     }
 }

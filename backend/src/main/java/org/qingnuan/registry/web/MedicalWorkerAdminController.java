@@ -10,6 +10,7 @@ import org.qingnuan.api.paging.PageView;
 import org.qingnuan.privacy.RevealRequest;
 import org.qingnuan.registry.MedicalWorkerService;
 import org.qingnuan.registry.RegistryError;
+import org.qingnuan.registry.WorkerRequests.ReasonRequest;
 import org.qingnuan.registry.WorkerRequests.SaveFamilyRequest;
 import org.qingnuan.registry.WorkerRequests.SaveWorkerRequest;
 import org.qingnuan.registry.WorkerRequests.WorkerQuery;
@@ -87,6 +88,28 @@ class MedicalWorkerAdminController {
         return workers.detail(id);
     }
 
+    @Operation(summary = "撤出（离开一线等）：须填写原因；保留记录、可恢复，自当日起不计入统计表")
+    @PostMapping("/{id}/withdraw")
+    @PreAuthorize("hasAnyRole('SUPER_ADMIN', 'ORG_ADMIN', 'DISPATCHER')")
+    WorkerView withdraw(@PathVariable long id, @Valid @RequestBody ReasonRequest request) {
+        return workers.withdraw(id, request.reason());
+    }
+
+    @Operation(summary = "恢复已撤出的医护人员：须填写原因；自当日起重新计入统计表")
+    @PostMapping("/{id}/restore")
+    @PreAuthorize("hasAnyRole('SUPER_ADMIN', 'ORG_ADMIN', 'DISPATCHER')")
+    WorkerView restore(@PathVariable long id, @Valid @RequestBody ReasonRequest request) {
+        return workers.restore(id, request.reason());
+    }
+
+    @Operation(summary = "删除误录的医护人员及其家庭（记入操作日志）；已有求助、结对或服务记录的家庭不能删除，请改用撤出")
+    @PostMapping("/{id}/delete")
+    @PreAuthorize("hasAnyRole('SUPER_ADMIN', 'ORG_ADMIN')")
+    ResponseEntity<Void> delete(@PathVariable long id, @Valid @RequestBody ReasonRequest request) {
+        workers.delete(id, request.reason());
+        return ResponseEntity.noContent().build();
+    }
+
     @Operation(summary = "修改家庭地址、位置和家庭成员（整体替换成员列表）")
     @PutMapping("/{id}/family")
     @PreAuthorize("hasAnyRole('SUPER_ADMIN', 'ORG_ADMIN', 'DISPATCHER')")
@@ -101,21 +124,16 @@ class MedicalWorkerAdminController {
         workbooks.template(response.getOutputStream());
     }
 
-    @Operation(summary = "导入填好的信息表：逐行校验，列出每个错误的行、列和原因；有错误时默认不导入，validOnly=true 只导入正确的行；同一医院、姓名、本人电话视为同一人，重复导入只更新")
+    @Operation(summary = "导入填好的信息表（全市一张表：每行按“区县”列归入本辖区内的区县团委）：逐行校验，列出每个错误的行、列和原因；有错误时默认不导入，validOnly=true 只导入正确的行，dryRun=true 只检查、不保存；有身份证号按身份证号、否则按医院+姓名认定同一人，重复导入只更新，区县变了连同家庭一起转移")
     @PostMapping(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasAnyRole('SUPER_ADMIN', 'ORG_ADMIN', 'DISPATCHER')")
     WorkerImportReport importSheet(@RequestPart("file") MultipartFile file,
                                    @RequestParam(required = false) Long orgId,
-                                   @RequestParam(defaultValue = "false") boolean validOnly) throws IOException {
-        if (file.isEmpty()) {
-            throw DomainException.onField(CommonError.VALIDATION_FAILED, "file", "请选择要导入的 .xlsx 文件");
-        }
-        String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase();
-        if (!name.endsWith(".xlsx")) {
-            throw new DomainException(RegistryError.IMPORT_FILE_UNREADABLE);
-        }
+                                   @RequestParam(defaultValue = "false") boolean validOnly,
+                                   @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
+        requireXlsx(file);
         try (InputStream in = file.getInputStream()) {
-            return importer.importSheet(in, orgId, validOnly);
+            return importer.importSheet(in, orgId, validOnly, dryRun);
         }
     }
 
@@ -124,7 +142,27 @@ class MedicalWorkerAdminController {
     @PreAuthorize("hasAnyRole('SUPER_ADMIN', 'ORG_ADMIN', 'DISPATCHER')")
     void export(@Valid WorkerQuery query, HttpServletResponse response) throws IOException {
         attachment(response, "一线医护人员信息.xlsx");
-        workbooks.export(query, response.getOutputStream());
+        workbooks.export(query, null, response.getOutputStream());
+    }
+
+    @Operation(summary = "导出原文（不脱敏）：须填写原因；每位导出的人员都记入个人信息查看记录，与“查看原文”相同")
+    @PostMapping("/export-clear")
+    @PreAuthorize("hasAnyRole('SUPER_ADMIN', 'ORG_ADMIN', 'DISPATCHER')")
+    void exportClear(@Valid WorkerQuery query, @Valid @RequestBody RevealRequest request, HttpServletResponse response)
+            throws IOException {
+        workers.requireClearExportAllowed();
+        attachment(response, "一线医护人员信息（原文）.xlsx");
+        workbooks.export(query, request.reason().trim(), response.getOutputStream());
+    }
+
+    static void requireXlsx(MultipartFile file) {
+        if (file.isEmpty()) {
+            throw DomainException.onField(CommonError.VALIDATION_FAILED, "file", "请选择要导入的 .xlsx 文件");
+        }
+        String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase();
+        if (!name.endsWith(".xlsx")) {
+            throw new DomainException(RegistryError.IMPORT_FILE_UNREADABLE);
+        }
     }
 
     static void attachment(HttpServletResponse response, String filename) {

@@ -317,7 +317,7 @@ public final class LedgerBenchmark {
                 DB_USER, DB_PASSWORD);
     }
 
-    static void resetServices() throws SQLException {
+    public static void resetServices() throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:mariadb://" + DB_HOST + ":" + DB_PORT + "/", DB_USER, DB_PASSWORD);
              Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + DB_NAME);
@@ -334,7 +334,7 @@ public final class LedgerBenchmark {
         }
     }
 
-    static ConfigurableApplicationContext start() {
+    public static ConfigurableApplicationContext start() {
         String stub = WechatApiStub.get().baseUrl();
         return new SpringApplicationBuilder(QingnuanApplication.class).profiles("prod").run(
                 "--server.port=0",
@@ -362,7 +362,7 @@ public final class LedgerBenchmark {
                 "--logging.level.root=WARN");
     }
 
-    static String loadAverage() {
+    public static String loadAverage() {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return parts[0] + " " + parts[1] + " " + parts[2];
@@ -371,7 +371,7 @@ public final class LedgerBenchmark {
         }
     }
 
-    static int param(String name, int fallback) {
+    public static int param(String name, int fallback) {
         String value = System.getProperty(name, System.getenv(name));
         return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
     }

@@ -79,6 +79,8 @@ class ClaimRaceIT extends IntegrationTest {
     ApplicationEventPublisher publisher;
     @Autowired
     Clock appClock;
+    @Autowired
+    DailyTaskCounts daily;
 
     OrgUnit district;
     List<DutyReadyVolunteers.Ready> volunteers = new ArrayList<>();
@@ -135,7 +137,7 @@ class ClaimRaceIT extends IntegrationTest {
         RedissonClient gone = redisThatIsNotThere();
         try {
             VolunteerTasks board = new VolunteerTasks(orgs, tickets, lifecycle, new OpenTaskIndex(gone, tickets, new ClaimFlags(gone)), guard, photos,
-                    views, cipher, disclosures, new ClaimFlags(gone), transactions, publisher, appClock);
+                    views, cipher, disclosures, new ClaimFlags(gone), transactions, publisher, appClock, daily);
             for (int task = 0; task < TASKS; task++) {
                 long ticketId = openTask();
                 CountDownLatch start = new CountDownLatch(1);
@@ -212,7 +214,7 @@ class ClaimRaceIT extends IntegrationTest {
         RedissonClient gone = redisThatIsNotThere();
         try {
             VolunteerTasks board = new VolunteerTasks(orgs, tickets, lifecycle, new OpenTaskIndex(gone, tickets, new ClaimFlags(gone)), guard, photos,
-                    views, cipher, disclosures, new ClaimFlags(gone), transactions, publisher, appClock);
+                    views, cipher, disclosures, new ClaimFlags(gone), transactions, publisher, appClock, daily);
             VolunteerActor volunteer = new VolunteerActor(1L, "志愿者", EnumSet.of(TicketCategory.SUPPLIES),
                     new BigDecimal("30.5900"), new BigDecimal("114.2900"), 20, 3);
             List<org.qingnuan.api.volunteer.TaskView> shown = board.nearby(volunteer);

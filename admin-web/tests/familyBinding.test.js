@@ -49,10 +49,13 @@ function bindingBackend() {
   })
 }
 
+/** The confirm dialog open now (a closed one may linger in the DOM while it fades). */
+const lastBox = () => [...document.querySelectorAll('.el-message-box')].at(-1)
+
 /** Presses the confirm dialog's button with this text. */
 async function confirmWith(text) {
-  await vi.waitFor(() => expect(document.querySelector('.el-message-box')).not.toBeNull())
-  ;[...document.querySelectorAll('.el-message-box button')].find((b) => b.textContent.trim() === text).click()
+  await vi.waitFor(() => expect(lastBox()).toBeDefined())
+  ;[...lastBox().querySelectorAll('button')].find((b) => b.textContent.trim() === text).click()
 }
 
 const rows = () => [...document.querySelectorAll('.bound-users .el-table__body tr')].map((tr) => tr.textContent)
@@ -142,8 +145,9 @@ describe('family binding panel', () => {
     await settle()
     expect(calls.find((c) => c.method === 'DELETE')).toBeUndefined()
 
+    document.body.querySelectorAll('.el-overlay').forEach((o) => o.remove()) // the cancelled dialog
     unbindButtons()[0].click()
-    await vi.waitFor(() => expect(document.querySelector('.el-message-box').textContent).toContain('137****0001'))
+    await vi.waitFor(() => expect(lastBox()?.textContent).toContain('137****0001'))
     await confirmWith('解除绑定')
     await vi.waitFor(() => expect(calls.find((c) => c.method === 'DELETE')).toMatchObject({ url: '/families/11/wechat-users/1' }))
     await vi.waitFor(() => expect(toastTexts()).toContain('已解除绑定'))

@@ -42,14 +42,17 @@ public class ProtectionTraining {
     private final VolunteerProperties properties;
     private final ObjectMapper json;
     private final Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
     /** An opened quiz stays answerable this long; afterwards opening it draws again. */
     static final java.time.Duration DRAW_VALID = java.time.Duration.ofHours(2);
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     ProtectionTraining(TrainingQuestionMapper questions, TrainingAttemptMapper attempts, Volunteers volunteers,
-                       VolunteerProperties properties, ObjectMapper json, Clock clock) {
+                       VolunteerProperties properties, ObjectMapper json, Clock clock,
+                       org.springframework.transaction.support.TransactionTemplate transactions) {
         this.clock = clock;
+        this.transactions = transactions;
         this.questions = questions;
         this.attempts = attempts;
         this.volunteers = volunteers;
@@ -107,10 +110,17 @@ public class ProtectionTraining {
      * Grades the open draw (answers to other questions are ignored, unanswered ones are wrong) under the volunteer's
      * row lock, so parallel submissions cannot pass the day's limit. The answer says how many were right, never which.
      */
-    @Transactional
     public TrainingView.Result submit(UserPrincipal user, Map<Long, Integer> answers) {
         Volunteer v = volunteers.ofUser(user);
-        volunteers.lock(v.getId());
+        // the row lock is the transaction's first statement, so its reads see what earlier holders committed
+        // (InnoDB's snapshot starts at the first plain read)
+        return transactions.execute(status -> {
+            volunteers.lock(v.getId());
+            return grade(v, answers);
+        });
+    }
+
+    private TrainingView.Result grade(Volunteer v, Map<Long, Integer> answers) {
         int left = attemptsLeft(v.getId());
         if (left <= 0) {
             throw new RateLimitedException(VolunteerError.QUIZ_ATTEMPTS_EXHAUSTED, "今天的 " + properties.quizAttemptsPerDay()

@@ -190,19 +190,19 @@ describe('a team’s daily prompt', () => {
     const calls = backend()
     await mountAs(['ORG_ADMIN'])
     await openTab('接收人')
-    const lastBox = () => [...document.querySelectorAll('.el-message-box')].at(-1)
-    const confirm = async () => {
-      await vi.waitFor(() => expect(lastBox()).toBeDefined())
-      button('解除绑定', lastBox()).click()
+    const boxes = () => [...document.querySelectorAll('.el-message-box')]
+    // presses 解除绑定 in a row, then in the confirm dialog that opens for it (a closed one may linger in the DOM)
+    const unbindIn = async (table) => {
+      const before = boxes().length
+      button('解除绑定', drawer().querySelector(table)).click()
+      await vi.waitFor(() => expect(boxes().length).toBeGreaterThan(before))
+      button('解除绑定', boxes().at(-1)).click()
     }
-    button('解除绑定', drawer().querySelector('.bindings-table')).click()
-    await confirm()
+    await unbindIn('.bindings-table')
     await vi.waitFor(() => expect(calls.find((c) => c.method === 'DELETE')).toMatchObject({ url: '/medical-teams/4/bindings/1' }))
 
     await vi.waitFor(() => expect(drawer().querySelector('.contacts-table')?.textContent).toContain('139****0002'))
-    document.body.querySelectorAll('.el-overlay').forEach((o) => o.remove())
-    button('解除绑定', drawer().querySelector('.contacts-table')).click()
-    await confirm()
+    await unbindIn('.contacts-table')
     await vi.waitFor(() => expect(calls.filter((c) => c.method === 'DELETE').map((c) => c.url)).toContain('/medical-teams/4/wechat-users/31'))
   })
 

@@ -3,7 +3,7 @@ package org.qingnuan.identity;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.qingnuan.api.error.Throttled;
-import org.qingnuan.shared.error.RateLimitedException;
+import org.qingnuan.shared.error.DomainException;
 import org.qingnuan.shared.ratelimit.ThrottleError;
 import org.qingnuan.shared.ratelimit.WindowLimiter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -50,8 +50,8 @@ class MiniWriteThrottle implements WebMvcConfigurer, HandlerInterceptor {
         WindowLimiter.Outcome outcome = limiter.hit("mini:" + bucket.name().toLowerCase() + ":" + userId,
                 properties.of(bucket), request.getHeader("Idempotency-Key"));
         if (!outcome.allowed()) {
-            throw new RateLimitedException(ThrottleError.WRITES_THROTTLED,
-                    bucket.label() + "太频繁了，请 " + RateLimitedException.wait(outcome.retryAfter()) + "后再试",
+            throw DomainException.limited(ThrottleError.WRITES_THROTTLED,
+                    bucket.label() + "太频繁了，请 " + DomainException.inWords(outcome.retryAfter()) + "后再试",
                     outcome.retryAfter());
         }
         return true;

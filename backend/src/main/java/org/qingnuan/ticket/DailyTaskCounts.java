@@ -1,7 +1,7 @@
 package org.qingnuan.ticket;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
-import org.qingnuan.shared.error.RateLimitedException;
+import org.qingnuan.shared.error.DomainException;
 import org.qingnuan.ticket.internal.HelpTicketEventMapper;
 import org.springframework.stereotype.Component;
 
@@ -32,12 +32,12 @@ class DailyTaskCounts {
     void requireClaimAllowed(long volunteerId) {
         int released = count(volunteerId, TicketAction.RELEASE);
         if (released >= properties.releasesPerDay()) {
-            throw new RateLimitedException(TicketError.RELEASE_LIMIT_REACHED, "您今天已放弃 " + released
+            throw DomainException.limited(TicketError.RELEASE_LIMIT_REACHED, "您今天已放弃 " + released
                     + " 个任务，今天不能再认领新任务，明天再来吧；如有疑问请联系所在团委", untilTomorrow());
         }
         int claimed = count(volunteerId, TicketAction.CLAIM);
         if (claimed >= properties.claimsPerDay()) {
-            throw new RateLimitedException(TicketError.CLAIM_LIMIT_REACHED, "您今天已认领 " + claimed
+            throw DomainException.limited(TicketError.CLAIM_LIMIT_REACHED, "您今天已认领 " + claimed
                     + " 个任务（每天最多 " + properties.claimsPerDay() + " 个），明天再来吧", untilTomorrow());
         }
     }

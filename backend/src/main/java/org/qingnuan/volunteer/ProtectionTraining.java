@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.qingnuan.api.volunteer.TrainingView;
 import org.qingnuan.identity.UserPrincipal;
 import org.qingnuan.shared.error.DomainException;
-import org.qingnuan.shared.error.RateLimitedException;
 import org.qingnuan.volunteer.internal.TrainingAttemptMapper;
 import org.qingnuan.volunteer.internal.TrainingQuestionMapper;
 import org.springframework.stereotype.Service;
@@ -123,7 +122,7 @@ public class ProtectionTraining {
     private TrainingView.Result grade(Volunteer v, Map<Long, Integer> answers) {
         int left = attemptsLeft(v.getId());
         if (left <= 0) {
-            throw new RateLimitedException(VolunteerError.QUIZ_ATTEMPTS_EXHAUSTED, "今天的 " + properties.quizAttemptsPerDay()
+            throw DomainException.limited(VolunteerError.QUIZ_ATTEMPTS_EXHAUSTED, "今天的 " + properties.quizAttemptsPerDay()
                     + " 次测试机会已用完，请再看看课程，明天再试", untilTomorrow());
         }
         TrainingAttempt draw = openDraw(v.getId());

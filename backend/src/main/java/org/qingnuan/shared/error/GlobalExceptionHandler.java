@@ -55,9 +55,9 @@ class GlobalExceptionHandler {
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ApiError> domain(DomainException e) {
         ResponseEntity<ApiError> entity = errors.entity(e.code(), e.userMessage(), e.fieldErrors());
-        if (e instanceof RateLimitedException limited) {
+        if (e.retryAfterSeconds() != null) {
             return ResponseEntity.status(entity.getStatusCode()).headers(entity.getHeaders())
-                    .header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds())).body(entity.getBody());
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(entity.getBody());
         }
         return entity;
     }

@@ -8,7 +8,6 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 
 /**
  * A volunteer's claims and releases today, counted from the requests' history (the rows the lifecycle writes
@@ -33,12 +32,12 @@ class DailyTaskCounts {
         int released = count(volunteerId, TicketAction.RELEASE);
         if (released >= properties.releasesPerDay()) {
             throw DomainException.limited(TicketError.RELEASE_LIMIT_REACHED, "您今天已放弃 " + released
-                    + " 个任务，今天不能再认领新任务，明天再来吧；如有疑问请联系所在团委", untilTomorrow());
+                    + " 个任务，今天不能再认领新任务，明天再来吧；如有疑问请联系所在团委", org.qingnuan.shared.time.Days.untilTomorrow(clock));
         }
         int claimed = count(volunteerId, TicketAction.CLAIM);
         if (claimed >= properties.claimsPerDay()) {
             throw DomainException.limited(TicketError.CLAIM_LIMIT_REACHED, "您今天已认领 " + claimed
-                    + " 个任务（每天最多 " + properties.claimsPerDay() + " 个），明天再来吧", untilTomorrow());
+                    + " 个任务（每天最多 " + properties.claimsPerDay() + " 个），明天再来吧", org.qingnuan.shared.time.Days.untilTomorrow(clock));
         }
     }
 
@@ -59,10 +58,5 @@ class DailyTaskCounts {
                 .eq(HelpTicketEvent::getActorType, TicketActor.Kind.VOLUNTEER).eq(HelpTicketEvent::getActorId, volunteerId)
                 .eq(HelpTicketEvent::getAction, action)
                 .ge(HelpTicketEvent::getCreatedAt, LocalDate.now(clock).atStartOfDay())));
-    }
-
-    private Duration untilTomorrow() {
-        LocalDateTime now = LocalDateTime.now(clock);
-        return Duration.between(now, now.toLocalDate().plusDays(1).atStartOfDay());
     }
 }

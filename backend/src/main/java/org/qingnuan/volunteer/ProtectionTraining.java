@@ -123,7 +123,7 @@ public class ProtectionTraining {
         int left = attemptsLeft(v.getId());
         if (left <= 0) {
             throw DomainException.limited(VolunteerError.QUIZ_ATTEMPTS_EXHAUSTED, "今天的 " + properties.quizAttemptsPerDay()
-                    + " 次测试机会已用完，请再看看课程，明天再试", untilTomorrow());
+                    + " 次测试机会已用完，请再看看课程，明天再试", org.qingnuan.shared.time.Days.untilTomorrow(clock));
         }
         TrainingAttempt draw = openDraw(v.getId());
         if (draw == null) {
@@ -165,11 +165,6 @@ public class ProtectionTraining {
 
     private static List<Long> ids(TrainingAttempt draw) {
         return java.util.Arrays.stream(draw.getQuestionIds().split(",")).map(Long::valueOf).toList();
-    }
-
-    private java.time.Duration untilTomorrow() {
-        LocalDateTime now = LocalDateTime.now(clock);
-        return java.time.Duration.between(now, now.toLocalDate().plusDays(1).atStartOfDay());
     }
 
     // --- staff side ---

@@ -96,6 +96,8 @@ function backend(overrides = {}) {
       }
     }
     if (call.url === '/medical-teams/4/reports/items/5/close') return { data: { ...REPORTS[0].items[2], status: 'CLOSED', statusLabel: '已办结', closeNote: call.data.note } }
+    if (call.url === '/medical-teams/4/wechat-users' && call.method === 'GET') return { data: [{ userId: 31, role: 'TEAM_CONTACT', phone: '139****0002', source: 'TEAM_INVITE', boundAt: '2026-11-21T09:00:00' }] }
+    if (call.method === 'DELETE') return { status: 204 }
     if (call.url === '/medical-teams/4/invite-code') return { data: { teamId: 4, inviteCode: 'K7P2QX', qrScene: 'team:K7P2QX', qrCodeUrl: null } }
     if (call.url === '/medical-teams/4/reports/items/2/deliveries') return { data: { ...REPORTS[0].items[1], deliveredQuantity: 20 + call.data.quantity } }
     return { status: 404 }
@@ -234,11 +236,32 @@ describe('a team’s daily prompt', () => {
     expect(drawer().textContent).toContain('绑定 K7P2QX')
   })
 
+  it('lets an admin unbind a follower and a mini-program contact after confirming', async () => {
+    const calls = backend()
+    await mountAs(['ORG_ADMIN'])
+    await openTab('接收人')
+    const boxes = () => [...document.querySelectorAll('.el-message-box')]
+    // presses 解除绑定 in a row, then in the confirm dialog that opens for it (a closed one may linger in the DOM)
+    const unbindIn = async (table) => {
+      const before = boxes().length
+      button('解除绑定', drawer().querySelector(table)).click()
+      await vi.waitFor(() => expect(boxes().length).toBeGreaterThan(before))
+      button('解除绑定', boxes().at(-1)).click()
+    }
+    await unbindIn('.bindings-table')
+    await vi.waitFor(() => expect(calls.find((c) => c.method === 'DELETE')).toMatchObject({ url: '/medical-teams/4/bindings/1' }))
+
+    await vi.waitFor(() => expect(drawer().querySelector('.contacts-table')?.textContent).toContain('139****0002'))
+    await unbindIn('.contacts-table')
+    await vi.waitFor(() => expect(calls.filter((c) => c.method === 'DELETE').map((c) => c.url)).toContain('/medical-teams/4/wechat-users/31'))
+  })
+
   it('hides the invite code from a dispatcher, who records supplies delivered against an item', async () => {
     const calls = backend()
     await mountAs(['DISPATCHER'])
     await openTab('接收人')
     expect([...drawer().querySelectorAll('button')].map((b) => b.textContent.trim())).not.toContain('生成邀请码')
+    expect([...drawer().querySelectorAll('button')].map((b) => b.textContent.trim())).not.toContain('解除绑定')
     await openTab('需求报告')
     const rows = [...drawer().querySelectorAll('.report-items .el-table__body-wrapper tr')]
     button('登记送达', rows[1]).click()

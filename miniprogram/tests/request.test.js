@@ -109,6 +109,19 @@ describe('errors', () => {
     expect(error.message).toBe('网络不给力，请检查网络后重试')
   })
 
+  it("shows a throttled write's Chinese message with its wait, and offers no immediate retry", async () => {
+    const body = { code: 'WRITES_THROTTLED', message: '提交求助太频繁了，请 8 分钟后再试', traceId: 't429', fieldErrors: [] }
+    env = installUni(backend((call) => (call.path === '/api/mini/tickets'
+      ? { statusCode: 429, data: body, header: { 'Retry-After': '471' } } : null)))
+    const error = await request({ url: '/api/mini/tickets', method: 'POST', data: {}, idempotencyKey: 'k-1' }).catch((e) => e)
+    expect(error.code).toBe('WRITES_THROTTLED')
+    expect(error.message).toBe('提交求助太频繁了，请 8 分钟后再试')
+    expect(error.retryAfter).toBe(471)
+    expect(error.throttled).toBe(true)
+    expect(error.retryable).toBe(false)
+    expect(env.calls.filter((c) => c.path === '/api/mini/tickets')).toHaveLength(1)
+  })
+
   it('gives a Chinese message when an outage answers without the error body', async () => {
     env = installUni(backend((call) => (call.path === '/api/mini/tickets' ? { statusCode: 503, data: '<html>' } : null)))
     const error = await request({ url: '/api/mini/tickets' }).catch((e) => e)

@@ -3,7 +3,7 @@ import { formatDistance, haversineKm, locationHint } from '../src/utils/taskDist
 import { gateChecklist, gateOpen } from '../src/utils/dutyGate'
 import { categoryFilters, conflictHeadline, filterTasks, missingTask, ownTask, taskActions } from '../src/utils/taskList'
 import { dateTime, timeWindow } from '../src/utils/format'
-import { unanswered, answerMap, choiceOptions } from '../src/utils/quizAnswers'
+import { unanswered, answerMap, choiceOptions, afterResult, quizState } from '../src/utils/quizAnswers'
 import { fieldErrorMap, errorLines } from '../src/utils/apiFieldErrors'
 import { blankRegistration, registrationBody, validateRegistration } from '../src/utils/registration'
 import { contentTypeOf } from '../src/utils/volunteerPhotos'
@@ -154,6 +154,21 @@ describe('quiz answers', () => {
   it('sends numeric indexes', () => {
     expect(answerMap(qs, { 7: '1', 8: 0 })).toEqual({ 7: 1, 8: 0 })
     expect(choiceOptions(qs[1])).toEqual([{ value: 0, text: 'c' }, { value: 1, text: 'd' }, { value: 2, text: 'e' }])
+  })
+})
+
+describe('quiz attempts', () => {
+  it('offers a new draw after a failure while attempts are left, and names no right answer', () => {
+    expect(afterResult({ score: 3, total: 5, passed: false, message: '答对 3 题', attemptsLeft: 2 }))
+      .toEqual({ retry: true, notice: '今天还可以再试 2 次，题目会重新抽取' })
+    expect(afterResult({ score: 4, total: 5, passed: false, attemptsLeft: 0 }))
+      .toEqual({ retry: false, notice: '今天的测试机会已用完，请再看看课程，明天再试' })
+    expect(afterResult({ score: 5, total: 5, passed: true, attemptsLeft: 2 })).toEqual({ retry: false, notice: '' })
+  })
+  it('tells an exhausted day from an empty bank', () => {
+    expect(quizState({ questions: [{ id: 1 }], attemptsLeft: 3 })).toEqual({ canAnswer: true, notice: '今天还可以提交 3 次' })
+    expect(quizState({ questions: [], attemptsLeft: 0 }).notice).toContain('明天再试')
+    expect(quizState({ questions: [], attemptsLeft: 3 }).notice).toBe('暂时没有测试题，请稍后再来')
   })
 })
 

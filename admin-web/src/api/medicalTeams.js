@@ -80,3 +80,18 @@ export function listTeamBindings(teamId, config) {
 export function issueTeamInviteCode(teamId, config) {
   return http.post(`/medical-teams/${teamId}/invite-code`, null, config)
 }
+
+/** The follower stops receiving the team's daily prompt (SUPER_ADMIN, ORG_ADMIN). */
+export function unbindTeamBinding(teamId, bindingId) {
+  return http.delete(`/medical-teams/${teamId}/bindings/${bindingId}`)
+}
+
+/** Mini-program contacts bound with the team's invite code: [{userId, role, phone (masked), source, boundAt}]. */
+export function listTeamWechatUsers(teamId, config) {
+  return http.get(`/medical-teams/${teamId}/wechat-users`, config)
+}
+
+/** Takes the team away from a mini-program contact; effective at once. */
+export function unbindTeamWechatUser(teamId, userId) {
+  return http.delete(`/medical-teams/${teamId}/wechat-users/${userId}`)
+}

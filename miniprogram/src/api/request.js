@@ -6,18 +6,35 @@ const TOKEN_KEY = 'qn.token'
 const DEMO_USER_KEY = 'qn.demoUser'
 
 export class ApiError extends Error {
-  constructor({ status = 0, code = 'NETWORK', message = '网络不给力，请检查网络后重试', fieldErrors = [], traceId } = {}) {
+  constructor({ status = 0, code = 'NETWORK', message = '网络不给力，请检查网络后重试', fieldErrors = [], traceId, retryAfter = null } = {}) {
     super(message)
     this.status = status
     this.code = code
     this.fieldErrors = fieldErrors
     this.traceId = traceId
+    /** Seconds to wait (429's Retry-After), or null. */
+    this.retryAfter = retryAfter
   }
 
   /** A network failure or an outage: the user may simply try again. */
   get retryable() {
-    return this.status === 0 || this.status === 503 || this.status === 429
+    return this.status === 0 || this.status === 503
   }
+
+  /**
+   * Too many of these calls (429: WRITES_THROTTLED, a day's limit reached): the message says how long to wait;
+   * an immediate retry would be refused again, so no 重试 is offered.
+   */
+  get throttled() {
+    return this.status === 429
+  }
+}
+
+function retryAfterOf(res) {
+  const headers = res.header || res.headers || {}
+  const value = headers['Retry-After'] ?? headers['retry-after']
+  const seconds = Number.parseInt(value, 10)
+  return Number.isFinite(seconds) ? seconds : null
 }
 
 export function token() {
@@ -58,9 +75,11 @@ function toError(res) {
   return new ApiError({
     status: res.statusCode,
     code: body.code || 'HTTP_' + res.statusCode,
-    message: body.message || (res.statusCode >= 500 ? '服务暂时不可用，请稍后重试' : '请求未成功，请稍后重试'),
+    message: body.message || (res.statusCode >= 500 ? '服务暂时不可用，请稍后重试'
+      : res.statusCode === 429 ? '操作太频繁，请稍后再试' : '请求未成功，请稍后重试'),
     fieldErrors: body.fieldErrors || [],
-    traceId: body.traceId
+    traceId: body.traceId,
+    retryAfter: res.statusCode === 429 ? retryAfterOf(res) : null
   })
 }
 

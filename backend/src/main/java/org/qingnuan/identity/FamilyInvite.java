@@ -6,7 +6,10 @@ import org.qingnuan.shared.persistence.Timestamped;
 
 import java.time.LocalDateTime;
 
-/** A code staff give a family (by phone or in a WeChat group) so that its members can bind in the mini-program. */
+/**
+ * A code staff give a family (by phone or in a WeChat group) so that its members can bind in the mini-program.
+ * It binds {@code maxUses} WeChat users (1 unless staff chose more), until it expires or staff revoke it.
+ */
 @TableName("family_invite")
 @OrgScoped
 public class FamilyInvite extends Timestamped {
@@ -16,6 +19,10 @@ public class FamilyInvite extends Timestamped {
     private Long orgId;
     private Long issuedBy;
     private LocalDateTime expiresAt;
+    private Integer maxUses;
+    private Integer uses;
+    private LocalDateTime revokedAt;
+    private Long revokedBy;
 
     public String getCode() { return code; }
     public void setCode(String code) { this.code = code; }
@@ -27,4 +34,12 @@ public class FamilyInvite extends Timestamped {
     public void setIssuedBy(Long issuedBy) { this.issuedBy = issuedBy; }
     public LocalDateTime getExpiresAt() { return expiresAt; }
     public void setExpiresAt(LocalDateTime expiresAt) { this.expiresAt = expiresAt; }
+    public Integer getMaxUses() { return maxUses; }
+    public void setMaxUses(Integer maxUses) { this.maxUses = maxUses; }
+    public Integer getUses() { return uses; }
+    public void setUses(Integer uses) { this.uses = uses; }
+    public LocalDateTime getRevokedAt() { return revokedAt; }
+    public void setRevokedAt(LocalDateTime revokedAt) { this.revokedAt = revokedAt; }
+    public Long getRevokedBy() { return revokedBy; }
+    public void setRevokedBy(Long revokedBy) { this.revokedBy = revokedBy; }
 }

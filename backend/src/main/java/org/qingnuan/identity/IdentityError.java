@@ -16,9 +16,15 @@ public enum IdentityError implements ErrorCode {
             "Let the user re-type the code; otherwise they ask the league's staff for a new one."),
     INVITE_CODE_EXPIRED(410, "邀请码已过期，请联系团委工作人员重新获取",
             "Ask the user to get a new invite code from the league's staff."),
+    INVITE_CODE_USED_UP(410, "这个邀请码已被使用，每个邀请码只能绑定指定人数；请联系团委工作人员获取新的邀请码",
+            "Ask the user to get a new invite code from the league's staff (codes are single-use unless staff chose more)."),
+    INVITE_CODE_REVOKED(410, "这个邀请码已作废，请联系团委工作人员获取新的邀请码",
+            "Ask the user to get a new invite code from the league's staff."),
     NO_REGISTRATION_FOR_PHONE(404, "没有找到与该手机号对应的登记信息。家属请向所在区团委索取邀请码，在“邀请码绑定”中输入",
             "The phone was kept but matches no registration: lead the user to enter an invite code (POST "
                     + "/api/mini/me/invites)."),
+    INVITE_NOT_FOUND(404, "没有找到这个邀请码，或它不属于这个家庭"),
+    WECHAT_USER_NOT_BOUND(404, "这位小程序用户没有绑定这个家庭或医疗队，请刷新后查看"),
     DEV_LOGIN_SUBJECT_NOT_FOUND(404, "没有这个演示用户",
             "Demo sign-in only: reload GET /api/mini/auth/dev-users and pick another user.");
 

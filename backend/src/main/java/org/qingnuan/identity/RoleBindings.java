@@ -20,6 +20,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,9 +36,12 @@ public class RoleBindings {
     private final FamilyDirectory directory;
     private final Clock clock;
     private final UserSessions sessions;
+    private final org.qingnuan.audit.AuditTrail auditTrail;
 
-    RoleBindings(UserRoleMapper roles, FamilyInviteMapper invites, FamilyDirectory directory, Clock clock, UserSessions sessions) {
+    RoleBindings(UserRoleMapper roles, FamilyInviteMapper invites, FamilyDirectory directory, Clock clock, UserSessions sessions,
+                 org.qingnuan.audit.AuditTrail auditTrail) {
         this.sessions = sessions;
+        this.auditTrail = auditTrail;
         this.roles = roles;
         this.invites = invites;
         this.directory = directory;
@@ -98,16 +102,47 @@ public class RoleBindings {
         String code = rawCode.trim().toUpperCase(Locale.ROOT);
         FamilyInvite invite = invites.selectOne(new LambdaQueryWrapper<FamilyInvite>().eq(FamilyInvite::getCode, code));
         if (invite != null) {
-            if (invite.getExpiresAt().isBefore(LocalDateTime.now(clock))) {
-                throw new DomainException(IdentityError.INVITE_CODE_EXPIRED);
-            }
-            bind(userId, RoleKind.FAMILY, invite.getFamilyId(), invite.getOrgId(), UserRole.Source.FAMILY_INVITE);
+            redeemFamilyInvite(userId, invite);
             return RoleKind.FAMILY;
         }
         MedicalTeam team = directory.teamByInviteCode(code)
                 .orElseThrow(() -> new DomainException(IdentityError.INVITE_CODE_NOT_FOUND));
         bind(userId, RoleKind.TEAM_CONTACT, team.getId(), team.getOrgId(), UserRole.Source.TEAM_INVITE);
         return RoleKind.TEAM_CONTACT;
+    }
+
+    /**
+     * One use of a family invite: taken with a conditional UPDATE (uses below max_uses, not revoked, not expired),
+     * so parallel redemptions of a single-use code bind exactly one user. A user already bound to the family
+     * uses nothing.
+     */
+    private void redeemFamilyInvite(long userId, FamilyInvite invite) {
+        if (holds(userId, RoleKind.FAMILY, invite.getFamilyId())) {
+            return;
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        int taken = invites.update(null, new com.baomidou.mybatisplus.core.conditions.update.LambdaUpdateWrapper<FamilyInvite>()
+                .setSql("uses = uses + 1").eq(FamilyInvite::getId, invite.getId()).isNull(FamilyInvite::getRevokedAt)
+                .gt(FamilyInvite::getExpiresAt, now).apply("uses < max_uses"));
+        if (taken != 1) {
+            if (invite.getRevokedAt() != null) {
+                throw new DomainException(IdentityError.INVITE_CODE_REVOKED);
+            }
+            if (!invite.getExpiresAt().isAfter(now)) {
+                throw new DomainException(IdentityError.INVITE_CODE_EXPIRED);
+            }
+            FamilyInvite fresh = invites.selectById(invite.getId());
+            throw new DomainException(fresh != null && fresh.getRevokedAt() != null
+                    ? IdentityError.INVITE_CODE_REVOKED : IdentityError.INVITE_CODE_USED_UP);
+        }
+        bind(userId, RoleKind.FAMILY, invite.getFamilyId(), invite.getOrgId(), UserRole.Source.FAMILY_INVITE);
+        auditTrail.record(null, "FAMILY_INVITE_REDEEMED", "FAMILY", invite.getFamilyId(), invite.getOrgId(),
+                Map.of("inviteId", invite.getId(), "userId", userId));
+    }
+
+    private boolean holds(long userId, RoleKind kind, long subjectId) {
+        return roles.selectCount(new LambdaQueryWrapper<UserRole>().eq(UserRole::getUserId, userId).eq(UserRole::getRole, kind)
+                .eq(UserRole::getSubjectId, subjectId)) > 0;
     }
 
     /** Users holding a role, the first ones (demo pickers). */
@@ -125,6 +160,11 @@ public class RoleBindings {
     public void unbind(long userId, RoleKind kind, long subjectId) {
         roles.delete(new LambdaQueryWrapper<UserRole>().eq(UserRole::getUserId, userId).eq(UserRole::getRole, kind)
                 .eq(UserRole::getSubjectId, subjectId));
+        sessions.forgetRoles(userId);
+    }
+
+    /** The user's session reloads their roles on the next call (a role was taken away). */
+    void forget(long userId) {
         sessions.forgetRoles(userId);
     }
 

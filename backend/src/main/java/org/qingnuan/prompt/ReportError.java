@@ -4,7 +4,8 @@ import org.qingnuan.api.error.ErrorCode;
 
 public enum ReportError implements ErrorCode {
     NOT_TEAM_CONTACT(403, "您还没有绑定这支医疗队，请先在“我的”中输入医疗队邀请码",
-            "Lead the user to enter the medical team's invite code (POST /api/mini/me/invites).");
+            "Lead the user to enter the medical team's invite code (POST /api/mini/me/invites)."),
+    BINDING_NOT_FOUND(404, "没有找到这条绑定记录，可能已被解除，请刷新后查看");
 
     private final int httpStatus;
     private final String message;

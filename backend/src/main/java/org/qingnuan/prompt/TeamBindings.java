@@ -112,6 +112,18 @@ public class TeamBindings {
         return receivers;
     }
 
+    /** The follower stops receiving the team's prompt; audited. */
+    @Transactional
+    public void unbind(long teamId, long bindingId) {
+        MedicalTeam team = teamService.get(teamId);
+        int removed = bindings.delete(new LambdaQueryWrapper<TeamBinding>().eq(TeamBinding::getId, bindingId)
+                .eq(TeamBinding::getTeamId, teamId));
+        if (removed == 0) {
+            throw new org.qingnuan.shared.error.DomainException(ReportError.BINDING_NOT_FOUND);
+        }
+        auditTrail.record("TEAM_UNBOUND", "MEDICAL_TEAM", teamId, team.getOrgId(), Map.of("bindingId", bindingId));
+    }
+
     /** Reacts to QR scans (subscribe/SCAN with a team scene) and to invite codes sent as text. */
     @EventListener
     public void on(OfficialAccountMessage message) {

@@ -23,7 +23,13 @@ public enum TicketError implements ErrorCode {
             "Drop the task from the list and reload GET /api/mini/volunteer/tasks/nearby."),
     NOT_YOUR_STEP(403, "这一步不由您的单位操作：派单后由承办单位接单和办理，期限由派单单位调整"),
     OWN_VOLUNTEERS_ONLY(403, "这项任务只对承办单位自己的志愿者发布",
-            "Drop the task from the list: it is for the responsible unit's own volunteers.");
+            "Drop the task from the list: it is for the responsible unit's own volunteers."),
+    CLAIM_LIMIT_REACHED(429, "您今天认领的任务已达上限，明天再来吧",
+            "Show message (it names the day's limit); claims open again at midnight (Asia/Shanghai), Retry-After says "
+                    + "in how many seconds. Do not retry before."),
+    RELEASE_LIMIT_REACHED(429, "您今天放弃的任务已达上限，今天不能再认领新任务",
+            "Show message; the volunteer gave back too many tasks today and may claim again tomorrow (Retry-After, "
+                    + "seconds). Tasks they hold can still be started, completed or released.");
 
     private final int httpStatus;
     private final String message;

@@ -28,6 +28,7 @@ import java.util.Map;
  * (so their count of active tasks cannot be raced). Redis only turns losers away early.
  */
 @Service
+@org.springframework.boot.context.properties.EnableConfigurationProperties(TaskBoardProperties.class)
 public class VolunteerTasks {
 
     private static final int NEARBY_LIMIT = 50;
@@ -46,15 +47,17 @@ public class VolunteerTasks {
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
     private final org.qingnuan.org.OrgService orgs;
+    private final DailyTaskCounts daily;
 
     private final TicketMeters meters;
 
     VolunteerTasks(org.qingnuan.org.OrgService orgs, HelpTicketMapper tickets, TicketLifecycle lifecycle, OpenTaskIndex index, ClaimGuard guard,
                    TicketPhotos photos, TicketViews views, PersonalDataCipher cipher, Disclosures disclosures,
                    ClaimFlags flags, TransactionTemplate transactions, ApplicationEventPublisher publisher,
-                   Clock clock, TicketMeters meters) {
+                   Clock clock, TicketMeters meters, DailyTaskCounts daily) {
         this.meters = meters;
         this.orgs = orgs;
+        this.daily = daily;
         this.tickets = tickets;
         this.lifecycle = lifecycle;
         this.index = index;
@@ -77,20 +80,58 @@ public class VolunteerTasks {
         } catch (RuntimeException redisDown) {
             near = nearFromDatabase(v);
         }
-        if (near.isEmpty()) {
+        List<TaskView> result = new ArrayList<>();
+        if (!near.isEmpty()) {
+            Map<Long, HelpTicket> byId = new java.util.HashMap<>();
+            tickets.selectBatchIds(near.keySet()).forEach(t -> byId.put(t.getId(), t));
+            near.forEach((id, km) -> {
+                HelpTicket t = byId.get(id);
+                // the index may lag a moment behind the database: the database decides
+                if (t != null && openTo(v, t)) {
+                    result.add(view(t, roundedKm(km), false));
+                }
+            });
+        }
+        // tasks a unit opened to its own volunteers are offered to them wherever they live
+        for (HelpTicket t : offeredTo(v)) {
+            if (!near.containsKey(t.getId()) && openTo(v, t)) {
+                result.add(view(t, distanceKm(v, t), false));
+            }
+        }
+        return result;
+    }
+
+    /** Open tasks a unit above or at the volunteer's organisation opened to its own volunteers, of their skills. */
+    private List<HelpTicket> offeredTo(VolunteerActor v) {
+        if (v.orgId() == null || v.categories().isEmpty()) {
             return List.of();
         }
-        Map<Long, HelpTicket> byId = new java.util.HashMap<>();
-        tickets.selectBatchIds(near.keySet()).forEach(t -> byId.put(t.getId(), t));
-        List<TaskView> result = new ArrayList<>();
-        near.forEach((id, km) -> {
-            HelpTicket t = byId.get(id);
-            // the index may lag a moment behind the database: the database decides
-            if (t != null && openTo(v, t)) {
-                result.add(view(t, roundedKm(km), false));
-            }
-        });
-        return result;
+        org.qingnuan.org.OrgUnit own = orgs.unscoped(List.of(v.orgId())).get(v.orgId());
+        if (own == null) {
+            return List.of();
+        }
+        List<Long> units = java.util.Arrays.stream(own.getPath().split("/")).filter(p -> !p.isBlank()).map(Long::valueOf).toList();
+        return tickets.selectList(new LambdaQueryWrapper<HelpTicket>().eq(HelpTicket::getStatus, TicketStatus.OPEN)
+                .in(HelpTicket::getOpenToOrgId, units).in(HelpTicket::getCategory, v.categories())
+                .orderByAsc(HelpTicket::getId).last("LIMIT " + NEARBY_LIMIT));
+    }
+
+    /**
+     * The one rule of what a volunteer may see before claiming, and so claim: a task within their radius of
+     * their home point, or one a unit of theirs opened to its own volunteers (staff offered it to them).
+     * Skills and the unit rule come on top ({@link #openTo}).
+     */
+    private boolean inReach(VolunteerActor v, HelpTicket t) {
+        Double km = distanceKm(v, t);
+        return (km != null && km <= v.radiusKm()) || (t.getOpenToOrgId() != null && mayServe(v, t));
+    }
+
+    private static Double distanceKm(VolunteerActor v, HelpTicket t) {
+        if (t.getLatitude() == null || t.getLongitude() == null || v.latitude() == null || v.longitude() == null) {
+            return null;
+        }
+        return roundedKm(org.qingnuan.shared.geo.Distances.km(v.latitude().doubleValue(), v.longitude().doubleValue(),
+                t.getLatitude().doubleValue(), t.getLongitude().doubleValue()));
     }
 
     /**
@@ -107,13 +148,10 @@ public class VolunteerTasks {
         if (Long.valueOf(v.volunteerId()).equals(t.getClaimedBy())) {
             return revealed(v, t);
         }
-        Double km = t.getLatitude() == null || t.getLongitude() == null ? null
-                : org.qingnuan.shared.geo.Distances.km(v.latitude().doubleValue(), v.longitude().doubleValue(),
-                t.getLatitude().doubleValue(), t.getLongitude().doubleValue());
-        if (km == null || km > v.radiusKm() || !openTo(v, t)) {
+        if (!inReach(v, t) || !openTo(v, t)) {
             throw new DomainException(TicketError.TICKET_NOT_FOUND);
         }
-        return view(t, roundedKm(km), false);
+        return view(t, distanceKm(v, t), false);
     }
 
     /** What the nearby list shows besides the distance: open, of the volunteer's skills, for their unit. */
@@ -157,6 +195,10 @@ public class VolunteerTasks {
         if (!TicketAction.CLAIM.allowed(seen.getStatus(), TicketActor.Kind.VOLUNTEER)) {
             throw TicketLifecycle.conflict(seen.getStatus());
         }
+        // what the nearby list would not show cannot be claimed: by id, out of the area, it is "not found"
+        if (!inReach(v, seen)) {
+            throw new DomainException(TicketError.TICKET_NOT_FOUND);
+        }
         if (!v.categories().contains(seen.getCategory())) {
             throw new DomainException(TicketError.SKILL_MISMATCH);
         }
@@ -174,6 +216,8 @@ public class VolunteerTasks {
         try {
             claimed = transactions.execute(status -> {
                 guard.lock(v.volunteerId());
+                // under the volunteer's row lock: parallel claims of theirs are counted one after another
+                daily.requireClaimAllowed(v.volunteerId());
                 long active = activeCount(v);
                 if (active >= v.maxActiveTasks()) {
                     throw tooMany(v, active);
@@ -249,8 +293,18 @@ public class VolunteerTasks {
 
     public TaskView release(VolunteerActor v, long ticketId, String reason) {
         HelpTicket t = own(v, ticketId);
-        HelpTicket released = transactions.execute(status -> lifecycle.release(t, v.actor(), reason));
-        publisher.publishEvent(new TaskReleased(released.getId(), released.getOrgId(), v.name(), reason, false));
+        int[] today = new int[1];
+        HelpTicket released = transactions.execute(status -> {
+            guard.lock(v.volunteerId());
+            HelpTicket back = lifecycle.release(t, v.actor(), reason);
+            today[0] = daily.releasesToday(v.volunteerId());
+            return back;
+        });
+        boolean quick = t.getClaimedAt() != null
+                && t.getClaimedAt().plus(daily.quickRelease()).isAfter(LocalDateTime.now(clock));
+        publisher.publishEvent(new TaskReleased(released.getId(), released.getOrgId(), v.name(),
+                quick ? reason + "（认领后不久即放弃）" : reason, false, v.volunteerId(), v.orgId(), today[0],
+                today[0] >= daily.releaseAlertAfter()));
         return view(released, null, false);
     }
 
@@ -283,7 +337,7 @@ public class VolunteerTasks {
             }
             try {
                 HelpTicket back = transactions.execute(status -> lifecycle.release(t, TicketActor.SYSTEM, "认领后未按时开始，已退回待认领"));
-                publisher.publishEvent(new TaskReleased(back.getId(), back.getOrgId(), null, "认领后未按时开始", true));
+                publisher.publishEvent(TaskReleased.automatic(back.getId(), back.getOrgId(), "认领后未按时开始"));
                 released++;
             } catch (DomainException movedMeanwhile) {
                 // started or released between the read and the move

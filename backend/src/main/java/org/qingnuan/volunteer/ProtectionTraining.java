@@ -13,12 +13,16 @@ import org.qingnuan.volunteer.internal.TrainingQuestionMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The protection course and its quiz. The course text is fixed (seed 003's "严格开展疫情防护知识培训");
- * staff manage the questions. Every question counts; the pass mark is a percentage.
+ * staff manage the bank of questions. Each attempt draws its questions from the bank; the pass mark is a
+ * percentage; attempts per day are limited (issue 17: the quiz was passed blind on the 6th try).
  */
 @Service
 public class ProtectionTraining {
@@ -36,9 +40,18 @@ public class ProtectionTraining {
     private final Volunteers volunteers;
     private final VolunteerProperties properties;
     private final ObjectMapper json;
+    private final Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
+
+    /** An opened quiz stays answerable this long; afterwards opening it draws again. */
+    static final java.time.Duration DRAW_VALID = java.time.Duration.ofHours(2);
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     ProtectionTraining(TrainingQuestionMapper questions, TrainingAttemptMapper attempts, Volunteers volunteers,
-                       VolunteerProperties properties, ObjectMapper json) {
+                       VolunteerProperties properties, ObjectMapper json, Clock clock,
+                       org.springframework.transaction.support.TransactionTemplate transactions) {
+        this.clock = clock;
+        this.transactions = transactions;
         this.questions = questions;
         this.attempts = attempts;
         this.volunteers = volunteers;
@@ -60,32 +73,98 @@ public class ProtectionTraining {
     public record QuestionView(long id, String question, List<String> choices, int answer, boolean active) {
     }
 
-    public TrainingView course() {
-        return new TrainingView(COURSE, active().stream()
+    /**
+     * The course and an attempt's questions: the volunteer's open draw (opened within {@link #DRAW_VALID}, not yet
+     * answered), else a new one — {@code quizSize} questions of the bank at random, in random order. With the
+     * day's attempts used up the course stays readable and no questions are drawn.
+     */
+    @Transactional
+    public TrainingView course(UserPrincipal user) {
+        Volunteer v = volunteers.ofUser(user);
+        int left = attemptsLeft(v.getId());
+        if (left <= 0) {
+            return new TrainingView(COURSE, List.of(), properties.passMarkPercent(), 0, properties.quizAttemptsPerDay());
+        }
+        TrainingAttempt draw = openDraw(v.getId());
+        if (draw == null) {
+            List<TrainingQuestion> bank = new java.util.ArrayList<>(active());
+            if (bank.isEmpty()) {
+                return new TrainingView(COURSE, List.of(), properties.passMarkPercent(), left, properties.quizAttemptsPerDay());
+            }
+            java.util.Collections.shuffle(bank, RANDOM);
+            draw = new TrainingAttempt();
+            draw.setVolunteerId(v.getId());
+            draw.setQuestionIds(String.join(",", bank.stream().limit(properties.quizSize())
+                    .map(q -> Long.toString(q.getId())).toList()));
+            attempts.insert(draw);
+        }
+        Map<Long, TrainingQuestion> byId = new java.util.HashMap<>();
+        questions.selectBatchIds(ids(draw)).forEach(q -> byId.put(q.getId(), q));
+        return new TrainingView(COURSE, ids(draw).stream().map(byId::get).filter(java.util.Objects::nonNull)
                 .map(q -> new TrainingView.Question(q.getId(), q.getQuestion(), choices(q))).toList(),
-                properties.passMarkPercent());
+                properties.passMarkPercent(), left, properties.quizAttemptsPerDay());
     }
 
-    @Transactional
+    /**
+     * Grades the open draw (answers to other questions are ignored, unanswered ones are wrong) under the volunteer's
+     * row lock, so parallel submissions cannot pass the day's limit. The answer says how many were right, never which.
+     */
     public TrainingView.Result submit(UserPrincipal user, Map<Long, Integer> answers) {
         Volunteer v = volunteers.ofUser(user);
-        List<TrainingQuestion> quiz = active();
-        if (quiz.isEmpty()) {
-            throw new DomainException(VolunteerError.QUIZ_UNAVAILABLE);
+        // the row lock is the transaction's first statement, so its reads see what earlier holders committed
+        // (InnoDB's snapshot starts at the first plain read)
+        return transactions.execute(status -> {
+            volunteers.lock(v.getId());
+            return grade(v, answers);
+        });
+    }
+
+    private TrainingView.Result grade(Volunteer v, Map<Long, Integer> answers) {
+        int left = attemptsLeft(v.getId());
+        if (left <= 0) {
+            throw DomainException.limited(VolunteerError.QUIZ_ATTEMPTS_EXHAUSTED, "今天的 " + properties.quizAttemptsPerDay()
+                    + " 次测试机会已用完，请再看看课程，明天再试", org.qingnuan.shared.time.Days.untilTomorrow(clock));
         }
+        TrainingAttempt draw = openDraw(v.getId());
+        if (draw == null) {
+            if (active().isEmpty()) {
+                throw new DomainException(VolunteerError.QUIZ_UNAVAILABLE);
+            }
+            throw new DomainException(VolunteerError.QUIZ_NOT_OPENED);
+        }
+        List<TrainingQuestion> quiz = questions.selectBatchIds(ids(draw));
         int score = (int) quiz.stream().filter(q -> q.getAnswer().equals(answers.get(q.getId()))).count();
-        boolean passed = score * 100 >= properties.passMarkPercent() * quiz.size();
-        TrainingAttempt attempt = new TrainingAttempt();
-        attempt.setVolunteerId(v.getId());
-        attempt.setScore(score);
-        attempt.setPassed(passed);
-        attempts.insert(attempt);
+        boolean passed = !quiz.isEmpty() && score * 100 >= properties.passMarkPercent() * quiz.size();
+        attempts.update(null, new LambdaUpdateWrapper<TrainingAttempt>().set(TrainingAttempt::getScore, score)
+                .set(TrainingAttempt::getPassed, passed).set(TrainingAttempt::getSubmittedAt, LocalDateTime.now(clock))
+                .eq(TrainingAttempt::getId, draw.getId()));
         if (passed) {
             volunteers.trainingPassed(v.getId());
         }
+        int remaining = left - 1;
         return new TrainingView.Result(score, quiz.size(), passed, passed
                 ? "测试通过，防护培训合格"
-                : "答对 " + score + " 题，未达到及格线（" + properties.passMarkPercent() + "%），请重新学习课程后再试");
+                : "答对 " + score + " 题，未达到及格线（" + properties.passMarkPercent() + "%）。请重新学习课程"
+                        + (remaining > 0 ? "，今天还可以再试 " + remaining + " 次（题目会重新抽取）" : "，今天的测试机会已用完，明天再试"),
+                remaining);
+    }
+
+    private int attemptsLeft(long volunteerId) {
+        long used = attempts.selectCount(new LambdaQueryWrapper<TrainingAttempt>().eq(TrainingAttempt::getVolunteerId, volunteerId)
+                .isNotNull(TrainingAttempt::getSubmittedAt)
+                .ge(TrainingAttempt::getSubmittedAt, LocalDate.now(clock).atStartOfDay()));
+        return (int) Math.max(0, properties.quizAttemptsPerDay() - used);
+    }
+
+    private TrainingAttempt openDraw(long volunteerId) {
+        return attempts.selectOne(new LambdaQueryWrapper<TrainingAttempt>().eq(TrainingAttempt::getVolunteerId, volunteerId)
+                .isNull(TrainingAttempt::getSubmittedAt).isNotNull(TrainingAttempt::getQuestionIds)
+                .ge(TrainingAttempt::getCreatedAt, LocalDateTime.now(clock).minus(DRAW_VALID))
+                .orderByDesc(TrainingAttempt::getId).last("LIMIT 1"));
+    }
+
+    private static List<Long> ids(TrainingAttempt draw) {
+        return java.util.Arrays.stream(draw.getQuestionIds().split(",")).map(Long::valueOf).toList();
     }
 
     // --- staff side ---

@@ -8,6 +8,7 @@ import com.baomidou.mybatisplus.annotation.TableName;
 
 import java.time.LocalDateTime;
 
+/** One sitting of the protection quiz: the questions drawn when it was opened, and the grade once submitted. */
 @TableName("training_attempt")
 public class TrainingAttempt {
 
@@ -16,6 +17,9 @@ public class TrainingAttempt {
     private Long volunteerId;
     private Integer score;
     private Boolean passed;
+    /** the drawn questions, comma-separated, in the order shown */
+    private String questionIds;
+    private LocalDateTime submittedAt;
     @TableField(fill = FieldFill.INSERT)
     private LocalDateTime createdAt;
 
@@ -27,6 +31,10 @@ public class TrainingAttempt {
     public void setScore(Integer score) { this.score = score; }
     public Boolean getPassed() { return passed; }
     public void setPassed(Boolean passed) { this.passed = passed; }
+    public String getQuestionIds() { return questionIds; }
+    public void setQuestionIds(String questionIds) { this.questionIds = questionIds; }
+    public LocalDateTime getSubmittedAt() { return submittedAt; }
+    public void setSubmittedAt(LocalDateTime submittedAt) { this.submittedAt = submittedAt; }
     public LocalDateTime getCreatedAt() { return createdAt; }
     public void setCreatedAt(LocalDateTime createdAt) { this.createdAt = createdAt; }
 }

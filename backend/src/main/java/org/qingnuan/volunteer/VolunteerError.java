@@ -17,6 +17,12 @@ public enum VolunteerError implements ErrorCode {
                     + "TRAINING open GET /api/mini/volunteer/training."),
     QUIZ_UNAVAILABLE(409, "防护培训测试题尚未准备好，请联系团委工作人员",
             "Show message; staff must add quiz questions first. Retrying now does not help."),
+    QUIZ_ATTEMPTS_EXHAUSTED(429, "今天的测试次数已用完，请再看看课程，明天再试",
+            "Show message; the day's attempts are used up (Retry-After: seconds until midnight, Asia/Shanghai). Keep "
+                    + "the course readable; do not retry before."),
+    QUIZ_NOT_OPENED(409, "测试题已更新，请重新作答",
+            "The drawn questions expired or were never drawn: reload GET /api/mini/volunteer/training and let the user "
+                    + "answer the new questions."),
     REVIEW_CONFLICT(409, "该志愿者已审核，请刷新后查看"),
     NO_HOURS_YET(409, "还没有经家属确认或工作人员核实的服务时长，暂时不能出具志愿服务证明",
             "Hide the certificate button until GET /api/mini/volunteer/hours shows counted hours (totalHours > 0)."),

@@ -78,6 +78,8 @@ class ClaimRaceIT extends IntegrationTest {
     Clock appClock;
     @Autowired
     TicketMeters meters;
+    @Autowired
+    DailyTaskCounts daily;
 
     OrgUnit district;
     List<DutyReadyVolunteers.Ready> volunteers = new ArrayList<>();
@@ -134,7 +136,7 @@ class ClaimRaceIT extends IntegrationTest {
         RedissonClient gone = redisThatIsNotThere();
         try {
             VolunteerTasks board = new VolunteerTasks(orgs, tickets, lifecycle, new OpenTaskIndex(gone, seenDown(), tickets, new ClaimFlags(gone, seenDown())),
-                    guard, photos, views, cipher, disclosures, new ClaimFlags(gone, seenDown()), transactions, publisher, appClock, meters);
+                    guard, photos, views, cipher, disclosures, new ClaimFlags(gone, seenDown()), transactions, publisher, appClock, meters, daily);
             for (int task = 0; task < TASKS; task++) {
                 long ticketId = openTask();
                 CountDownLatch start = new CountDownLatch(1);
@@ -211,7 +213,7 @@ class ClaimRaceIT extends IntegrationTest {
         RedissonClient gone = redisThatIsNotThere();
         try {
             VolunteerTasks board = new VolunteerTasks(orgs, tickets, lifecycle, new OpenTaskIndex(gone, seenDown(), tickets, new ClaimFlags(gone, seenDown())),
-                    guard, photos, views, cipher, disclosures, new ClaimFlags(gone, seenDown()), transactions, publisher, appClock, meters);
+                    guard, photos, views, cipher, disclosures, new ClaimFlags(gone, seenDown()), transactions, publisher, appClock, meters, daily);
             VolunteerActor volunteer = new VolunteerActor(1L, "志愿者", EnumSet.of(TicketCategory.SUPPLIES),
                     new BigDecimal("30.5900"), new BigDecimal("114.2900"), 20, 3);
             List<org.qingnuan.api.volunteer.TaskView> shown = board.nearby(volunteer);

@@ -92,10 +92,15 @@ class VolunteerIT extends IntegrationTest {
         JsonNode course = api.get("/api/mini/volunteer/training", token).body();
         assertThat(course.get("course")).isNotEmpty();
         assertThat(course.toString()).doesNotContain("\"answer\"");
-        Response failed = api.post("/api/mini/volunteer/training", token, Map.of("answers", Map.of(q1, 0, q2, 0)));
+        assertThat(course.get("questions")).isNotEmpty();
+        Map<Long, Integer> key = ProtectionQuizIT.answerKey(api, cityAdmin);
+        Response failed = api.post("/api/mini/volunteer/training", token,
+                Map.of("answers", ProtectionQuizIT.answers(course, key, false)));
         assertThat(failed.body().get("passed").asBoolean()).isFalse();
-        Response passed = api.post("/api/mini/volunteer/training", token, Map.of("answers", Map.of(q1, 1, q2, 0)));
+        JsonNode again = api.get("/api/mini/volunteer/training", token).body();
+        Response passed = api.post("/api/mini/volunteer/training", token, Map.of("answers", ProtectionQuizIT.answers(again, key, true)));
         assertThat(passed.body().get("passed").asBoolean()).as(passed.raw()).isTrue();
+        assertThat(q1).isNotEqualTo(q2);
 
         api.put("/api/admin/volunteers/" + volunteerId + "/insurance", cityAdmin,
                 Map.of("policy", "PICC-2026-001", "until", LocalDate.now(clock).minusDays(1).toString()));

@@ -43,6 +43,14 @@ class TeamBindingAdminController {
                        TeamBinding.Source source, LocalDateTime boundAt) {
     }
 
+    @Operation(summary = "解除一位公众号关注者与本医疗队的绑定：不再收到每日需求提示")
+    @org.springframework.web.bind.annotation.DeleteMapping("/bindings/{bindingId}")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasAnyRole('SUPER_ADMIN', 'ORG_ADMIN')")
+    void unbind(@PathVariable long teamId, @PathVariable long bindingId) {
+        bindings.unbind(teamId, bindingId);
+    }
+
     @Operation(summary = "已绑定本医疗队的公众号关注者：姓名与身份（领队、联络员；关注者回复“我是 姓名”后可见）")
     @GetMapping("/bindings")
     List<BindingView> list(@PathVariable long teamId) {

@@ -63,7 +63,12 @@ class GlobalExceptionHandler {
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ApiError> domain(DomainException e) {
-        return errors.entity(e.code(), e.userMessage(), e.fieldErrors());
+        ResponseEntity<ApiError> entity = errors.entity(e.code(), e.userMessage(), e.fieldErrors());
+        if (e.retryAfterSeconds() != null) {
+            return ResponseEntity.status(entity.getStatusCode()).headers(entity.getHeaders())
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(entity.getBody());
+        }
+        return entity;
     }
 
     @ExceptionHandler(BindException.class) // includes MethodArgumentNotValidException

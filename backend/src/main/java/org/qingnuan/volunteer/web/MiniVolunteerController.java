@@ -51,8 +51,7 @@ class MiniVolunteerController implements MiniVolunteerApi {
 
     @Override
     public TrainingView training() {
-        volunteers.ofUser(CurrentUser.require());
-        return training.course();
+        return training.course(CurrentUser.require());
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.qingnuan.api.error.Failures;
+import org.qingnuan.api.error.Throttled;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -30,12 +31,15 @@ public interface MiniAuthApi {
     MiniUserView me();
 
     @Operation(operationId = "bindPhone", summary = "用手机号快速验证组件（getPhoneNumber）的 code 绑定手机号，并按登记信息自动绑定家属/医护人员角色")
+    @Throttled(Throttled.Bucket.WRITES)
     @PostMapping("/me/phone")
-    @Failures({"PHONE_CODE_INVALID", "WECHAT_BUSY", "NO_REGISTRATION_FOR_PHONE"})
+    @Failures({"PHONE_CODE_INVALID", "WECHAT_BUSY", "NO_REGISTRATION_FOR_PHONE", "WRITES_THROTTLED"})
     MiniUserView bindPhone(@Valid @RequestBody MiniRequests.PhoneCode request);
 
     @Operation(operationId = "redeemInvite", summary = "用邀请码绑定角色：工作人员发给家属的邀请码，或医疗队的邀请码（领队、联络员）")
+    @Throttled(Throttled.Bucket.INVITES)
     @PostMapping("/me/invites")
-    @Failures({"INVITE_CODE_NOT_FOUND", "INVITE_CODE_EXPIRED"})
+    @Failures({"INVITE_CODE_NOT_FOUND", "INVITE_CODE_EXPIRED", "INVITE_CODE_USED_UP", "INVITE_CODE_REVOKED",
+            "WRITES_THROTTLED"})
     MiniUserView redeemInvite(@Valid @RequestBody MiniRequests.InviteCode request);
 }

@@ -1,5 +1,7 @@
 package org.qingnuan.api.mini;
 
+import org.qingnuan.api.error.Failures;
+import org.qingnuan.api.error.Throttled;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -18,6 +20,8 @@ public interface MiniNoticeApi {
     java.util.List<MiniUserView.Template> templates();
 
     @Operation(operationId = "recordSubscriptionConsents", summary = "记录用户在 wx.requestSubscribeMessage 中点了“允许”的模板；每次允许可收到一条通知")
+    @Failures({"WRITES_THROTTLED"})
+    @Throttled(Throttled.Bucket.WRITES)
     @PostMapping("/me/subscriptions")
     MiniUserView.Consents recordConsents(@Valid @RequestBody MiniRequests.Consents request);
 }

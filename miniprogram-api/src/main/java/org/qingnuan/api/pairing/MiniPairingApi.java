@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.qingnuan.api.error.Failures;
+import org.qingnuan.api.error.Throttled;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,8 +27,9 @@ public interface MiniPairingApi {
     List<PairingView> mine();
 
     @Operation(operationId = "recordCheckIn", summary = "记录一次联系（电话、视频、上门）")
+    @Throttled(Throttled.Bucket.WRITES)
     @PostMapping("/{id}/check-ins")
-    @Failures({"NOT_A_VOLUNTEER", "PAIRING_NOT_FOUND", "PAIRING_ENDED"})
+    @Failures({"NOT_A_VOLUNTEER", "PAIRING_NOT_FOUND", "PAIRING_ENDED", "WRITES_THROTTLED"})
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CheckInView> checkIn(@PathVariable long id, @Valid @RequestBody CheckInRequest request);
 }

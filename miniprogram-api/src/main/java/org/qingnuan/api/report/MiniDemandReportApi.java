@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.qingnuan.api.error.Failures;
+import org.qingnuan.api.error.Throttled;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,8 +23,9 @@ public interface MiniDemandReportApi {
 
     @Operation(operationId = "reportTeamDemand", summary = "报告本队今日需求（物资：名称、数量、单位、规格、紧急程度；其他需求用文字）",
             description = "需要绑定该医疗队（医疗队邀请码）；否则 NOT_TEAM_CONTACT。同一天可多次报告，以最新的为准。")
+    @Throttled(Throttled.Bucket.REPORTS)
     @PostMapping
-    @Failures({"NOT_TEAM_CONTACT"})
+    @Failures({"NOT_TEAM_CONTACT", "WRITES_THROTTLED"})
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<DemandReportView> report(@PathVariable long teamId, @Valid @RequestBody DemandReportRequest request);
 

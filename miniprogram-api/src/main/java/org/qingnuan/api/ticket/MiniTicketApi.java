@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.qingnuan.api.error.Failures;
+import org.qingnuan.api.error.Throttled;
 import org.qingnuan.api.paging.PageQuery;
 import org.qingnuan.api.paging.PageView;
 import org.springframework.http.HttpStatus;
@@ -28,9 +29,10 @@ public interface MiniTicketApi {
             description = "必须带 Idempotency-Key（每次新的求助生成一个 UUID，重试时用同一个）：重试返回同一结果；"
                     + "同一个 key 提交不同内容返回 422 IDEMPOTENCY_KEY_REUSED。文字先经微信内容安全检测：违规（CONTENT_RISKY）不保存，"
                     + "疑似的等待工作人员审核。")
+    @Throttled(Throttled.Bucket.SUBMISSIONS)
     @PostMapping("/tickets")
     @Failures({"IDEMPOTENCY_KEY_REQUIRED", "IDEMPOTENCY_KEY_REUSED", "NOT_YOUR_FAMILY", "FAMILY_NOT_FOUND",
-            "FAMILY_ADDRESS_MISSING", "PHOTO_NOT_UPLOADED", "CONTENT_RISKY", "PHOTO_STORAGE_UNAVAILABLE"})
+            "FAMILY_ADDRESS_MISSING", "PHOTO_NOT_UPLOADED", "CONTENT_RISKY", "PHOTO_STORAGE_UNAVAILABLE", "WRITES_THROTTLED"})
     @ResponseStatus(HttpStatus.CREATED)
     @ApiResponse(responseCode = "201", description = "已创建",
             headers = {@Header(name = "Location", description = "新建对象的地址：/api/mini/tickets/{id}",
@@ -52,17 +54,20 @@ public interface MiniTicketApi {
     MiniTicketView get(@PathVariable long id);
 
     @Operation(operationId = "cancelTicket", summary = "取消求助（志愿者开始服务前）")
+    @Throttled(Throttled.Bucket.WRITES)
     @PostMapping("/tickets/{id}/cancel")
-    @Failures({"TICKET_NOT_FOUND", "TICKET_STATE_CONFLICT"})
+    @Failures({"TICKET_NOT_FOUND", "TICKET_STATE_CONFLICT", "WRITES_THROTTLED"})
     MiniTicketView cancel(@PathVariable long id, @Valid @RequestBody TicketRequests.Cancel request);
 
     @Operation(operationId = "confirmTicket", summary = "确认完成并评价（1–5 星）；72 小时未确认的自动确认")
+    @Throttled(Throttled.Bucket.WRITES)
     @PostMapping("/tickets/{id}/confirm")
-    @Failures({"TICKET_NOT_FOUND", "TICKET_STATE_CONFLICT", "CONTENT_RISKY"})
+    @Failures({"TICKET_NOT_FOUND", "TICKET_STATE_CONFLICT", "CONTENT_RISKY", "WRITES_THROTTLED"})
     MiniTicketView confirm(@PathVariable long id, @Valid @RequestBody TicketRequests.Confirm request);
 
     @Operation(operationId = "createUploadPolicy", summary = "申请上传一张照片：返回 OSS 直传地址和表单字段（5 分钟内有效），上传后把 key 放进 photoKeys")
+    @Throttled(Throttled.Bucket.UPLOADS)
     @PostMapping("/uploads/policy")
-    @Failures({"PHOTO_STORAGE_UNAVAILABLE"})
+    @Failures({"PHOTO_STORAGE_UNAVAILABLE", "WRITES_THROTTLED"})
     UploadPolicyView uploadPolicy(@Valid @RequestBody TicketRequests.UploadPolicyRequest request);
 }

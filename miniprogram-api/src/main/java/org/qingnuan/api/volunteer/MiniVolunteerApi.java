@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.qingnuan.api.error.Failures;
+import org.qingnuan.api.error.Throttled;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,8 +29,9 @@ public interface MiniVolunteerApi {
 
     @Operation(operationId = "registerVolunteer", summary = "注册为志愿者（须先绑定经微信验证的手机号），等待工作人员审核",
             description = "失败：PHONE_NOT_VERIFIED（先用 getPhoneNumber 绑定手机号）、ALREADY_REGISTERED。")
+    @Throttled(Throttled.Bucket.WRITES)
     @PostMapping
-    @Failures({"PHONE_NOT_VERIFIED", "ORG_NOT_ELIGIBLE", "ALREADY_REGISTERED"})
+    @Failures({"PHONE_NOT_VERIFIED", "ORG_NOT_ELIGIBLE", "ALREADY_REGISTERED", "WRITES_THROTTLED"})
     @ResponseStatus(HttpStatus.CREATED)
     @ApiResponse(responseCode = "201", description = "已创建",
             headers = @Header(name = "Location", description = "新建对象的地址：/api/mini/volunteer/me",
@@ -41,13 +43,16 @@ public interface MiniVolunteerApi {
     @Failures({"NOT_A_VOLUNTEER"})
     VolunteerView me();
 
-    @Operation(operationId = "getTraining", summary = "防护培训课程和测试题")
+    @Operation(operationId = "getTraining", summary = "防护培训课程和本次测试题：从题库随机抽题、随机排序（2 小时内再打开仍是同一组题）；今天的次数用完时不出题",
+            description = "attemptsLeft：今天还能提交几次（默认每天 3 次）。答案从不下发，提交后也只告诉答对几题。")
     @GetMapping("/training")
+    @Failures({"NOT_A_VOLUNTEER"})
     TrainingView training();
 
-    @Operation(operationId = "submitTrainingQuiz", summary = "提交防护培训测试；达到及格线即为培训合格")
+    @Operation(operationId = "submitTrainingQuiz", summary = "提交防护培训测试（按本次抽到的题评分）；达到及格线即为培训合格",
+            description = "失败：QUIZ_ATTEMPTS_EXHAUSTED（今天的次数已用完，Retry-After 为到零点的秒数）、QUIZ_NOT_OPENED（题目已过期，重新打开测试）。")
     @PostMapping("/training")
-    @Failures({"NOT_A_VOLUNTEER", "QUIZ_UNAVAILABLE"})
+    @Failures({"NOT_A_VOLUNTEER", "QUIZ_UNAVAILABLE", "QUIZ_ATTEMPTS_EXHAUSTED", "QUIZ_NOT_OPENED"})
     TrainingView.Result submitQuiz(@Valid @RequestBody VolunteerRequests.QuizAnswers answers);
 
     @Operation(operationId = "listNearbyTasks", summary = "附近可认领的任务：符合技能、在服务半径内、由近到远；地址只显示到区")
@@ -66,27 +71,33 @@ public interface MiniVolunteerApi {
     @Failures({"NOT_A_VOLUNTEER", "DUTY_GATE_CLOSED", "TICKET_NOT_FOUND"})
     TaskView task(@PathVariable long id);
 
-    @Operation(operationId = "claimTask", summary = "认领任务：多人同时认领只有一人成功，其余收到 409；每人同时最多持有 3 个任务",
-            description = "失败：DUTY_GATE_CLOSED（fieldErrors 逐条说明：审核、培训、保险）、TOO_MANY_ACTIVE_TASKS、TICKET_STATE_CONFLICT（已被他人认领）。")
+    @Operation(operationId = "claimTask", summary = "认领任务：只能认领附近列表中可见的任务；多人同时认领只有一人成功，其余收到 409；每人同时最多持有 3 个任务，每天认领、放弃次数有限",
+            description = "失败：DUTY_GATE_CLOSED（fieldErrors 逐条说明：审核、培训、保险）、TICKET_NOT_FOUND（不在服务半径内且不是本单位发布给您的任务，与不存在不区分）、"
+                    + "TOO_MANY_ACTIVE_TASKS、TICKET_STATE_CONFLICT（已被他人认领）、CLAIM_LIMIT_REACHED / RELEASE_LIMIT_REACHED（今天认领或放弃已达上限，Retry-After 为到零点的秒数）。")
+    @Throttled(Throttled.Bucket.CLAIMS)
     @PostMapping("/tasks/{id}/claim")
     @Failures({"NOT_A_VOLUNTEER", "DUTY_GATE_CLOSED", "TICKET_NOT_FOUND", "SKILL_MISMATCH",
-            "OWN_VOLUNTEERS_ONLY", "TICKET_STATE_CONFLICT", "TOO_MANY_ACTIVE_TASKS"})
+            "OWN_VOLUNTEERS_ONLY", "TICKET_STATE_CONFLICT", "TOO_MANY_ACTIVE_TASKS", "CLAIM_LIMIT_REACHED",
+            "RELEASE_LIMIT_REACHED", "WRITES_THROTTLED"})
     TaskView claim(@PathVariable long id);
 
     @Operation(operationId = "releaseTask", summary = "放弃任务（说明原因），任务回到待认领，并通知工作人员")
+    @Throttled(Throttled.Bucket.WRITES)
     @PostMapping("/tasks/{id}/release")
-    @Failures({"NOT_A_VOLUNTEER", "DUTY_GATE_CLOSED", "TICKET_NOT_FOUND", "TICKET_STATE_CONFLICT"})
+    @Failures({"NOT_A_VOLUNTEER", "DUTY_GATE_CLOSED", "TICKET_NOT_FOUND", "TICKET_STATE_CONFLICT", "WRITES_THROTTLED"})
     TaskView release(@PathVariable long id, @Valid @RequestBody VolunteerRequests.Release request);
 
     @Operation(operationId = "startTask", summary = "开始服务")
+    @Throttled(Throttled.Bucket.WRITES)
     @PostMapping("/tasks/{id}/start")
-    @Failures({"NOT_A_VOLUNTEER", "DUTY_GATE_CLOSED", "TICKET_NOT_FOUND", "TICKET_STATE_CONFLICT"})
+    @Failures({"NOT_A_VOLUNTEER", "DUTY_GATE_CLOSED", "TICKET_NOT_FOUND", "TICKET_STATE_CONFLICT", "WRITES_THROTTLED"})
     TaskView start(@PathVariable long id);
 
     @Operation(operationId = "completeTask", summary = "完成服务：填写服务情况、上传照片，等待家属确认")
+    @Throttled(Throttled.Bucket.WRITES)
     @PostMapping("/tasks/{id}/complete")
     @Failures({"NOT_A_VOLUNTEER", "DUTY_GATE_CLOSED", "TICKET_NOT_FOUND", "TICKET_STATE_CONFLICT",
-            "PHOTO_NOT_UPLOADED", "PHOTO_STORAGE_UNAVAILABLE"})
+            "PHOTO_NOT_UPLOADED", "PHOTO_STORAGE_UNAVAILABLE", "WRITES_THROTTLED"})
     TaskView complete(@PathVariable long id, @Valid @RequestBody VolunteerRequests.Complete request);
 
     @Operation(operationId = "getMyHours", summary = "我的服务时长：每个家属确认的任务按实际服务时间计入（各类别有上限），以及合计")

@@ -31,7 +31,9 @@ class AlertClosing {
     void onMove(TicketTransitioned move) {
         TicketStatus to = move.to();
         if (to == TicketStatus.DONE || to.finished()) {
-            close(move.ticketId(), List.of(StaffAlert.Kind.values()), "求助" + to.label());
+            // a release-pattern alert is about the volunteer, not this request: it stays
+            close(move.ticketId(), List.of(StaffAlert.Kind.CRISIS, StaffAlert.Kind.TASK_RELEASED, StaffAlert.Kind.DISPATCH,
+                    StaffAlert.Kind.OVERDUE), "求助" + to.label());
         } else if (to == TicketStatus.CLAIMED) {
             close(move.ticketId(), List.of(StaffAlert.Kind.TASK_RELEASED, StaffAlert.Kind.DISPATCH), "已有志愿者认领");
         }

@@ -46,7 +46,7 @@ describe('AdminLayout', () => {
     await mountAs(staffView({ displayName: '王查看', orgName: '共青团广州市委员会', roles: ['VIEWER'] }))
 
     expect(menuTitles()).toEqual([
-      '工作台', '求助工单', '转办申请', '回访', '工作台账', '值班心理专家', '志愿者', '手拉手结对', '先进典型', '组织机构', '工作人员',
+      '工作台', '求助工单', '转办申请', '回访', '工作台账', '值班心理专家', '志愿者', '服务时长核实', '手拉手结对', '先进典型', '组织机构', '工作人员',
       '医院', '医疗队', '医护人员', '统计表',
     ])
     expect(wrapper.findAll('.el-sub-menu__title').map((t) => t.text())).toEqual(['求助办理', '志愿服务', '登记管理'])
@@ -59,7 +59,7 @@ describe('AdminLayout', () => {
   it('shows the access and audit logs to an org admin, and marks the open registry page', async () => {
     await mountAs(staffView({ roles: ['ORG_ADMIN'] }), '/medical-workers')
     expect(menuTitles()).toEqual([
-      '工作台', '求助工单', '热线受理', '转办申请', '回访', '工作台账', '值班心理专家', '志愿者', '手拉手结对', '防护培训题库',
+      '工作台', '求助工单', '热线受理', '转办申请', '回访', '工作台账', '值班心理专家', '志愿者', '服务时长核实', '手拉手结对', '防护培训题库',
       '先进典型', '组织机构', '工作人员', '医院', '医疗队', '医护人员', '统计表', '个人信息查看记录', '操作日志', '消息记录（演示）',
     ])
     expect(wrapper.find('.el-menu-item.is-active').text()).toBe('医护人员')

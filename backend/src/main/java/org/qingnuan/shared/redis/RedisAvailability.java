@@ -98,7 +98,14 @@ public class RedisAvailability {
      * answered REDIS_UNAVAILABLE for a stopped MariaDB when it counted).
      */
     public static boolean isOutage(Throwable e) {
+        boolean redisson = false;
         for (Throwable t = e; t != null; t = t.getCause()) {
+            // Redisson sometimes wraps a refused connection in its generic RedisException ("Unexpected exception
+            // while processing command"): below one of its own exceptions, a connect failure is Redis's
+            if (redisson && t instanceof java.net.ConnectException) {
+                return true;
+            }
+            redisson |= t instanceof org.redisson.client.RedisException;
             if (t instanceof RedisUnavailableException
                     || t instanceof org.redisson.client.RedisConnectionException
                     || t instanceof org.redisson.client.RedisTimeoutException

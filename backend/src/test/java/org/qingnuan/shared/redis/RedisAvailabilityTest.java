@@ -68,6 +68,10 @@ class RedisAvailabilityTest {
         assertThat(Outages.codeOf(new CannotGetJdbcConnectionException("no connection",
                 new java.sql.SQLNonTransientConnectionException("refused", "08000", new java.net.ConnectException("refused")))))
                 .contains(CommonError.DATABASE_UNAVAILABLE);
+        // Redisson's generic exception around a refused connection (seen when Redis was killed mid-race)
+        assertThat(RedisAvailability.isOutage(new org.redisson.client.RedisException("Unexpected exception while processing command",
+                new RuntimeException(new java.net.ConnectException("Connection refused"))))).isTrue();
+        assertThat(RedisAvailability.isOutage(new org.redisson.client.RedisException("ERR wrong number of arguments"))).isFalse();
         assertThat(Outages.codeOf(new NullPointerException())).isEmpty();
         assertThat(Outages.codeOf(new org.springframework.dao.DuplicateKeyException("dup"))).isEmpty();
     }

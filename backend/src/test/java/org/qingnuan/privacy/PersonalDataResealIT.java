@@ -34,7 +34,7 @@ class PersonalDataResealIT extends IntegrationTest {
         String home = People.address("天河区");
         long workerId = api.post("/api/admin/medical-workers", admin, Map.of("hospitalId", hospitalId, "orgId", city.getId(),
                 "name", "轮换医生", "gender", "FEMALE", "ownPhone", ownPhone, "familyPhone", familyPhone, "homeAddress", home,
-                "aidedHubei", false)).body().get("id").asLong();
+                "aidedHubei", false, "batch", 1)).body().get("id").asLong();
 
         // as if written before the rotation: the same values sealed under t1, the key that is now retired
         PersonalDataCipher before = new PersonalDataCipher(new CryptoProperties("t1",

@@ -89,8 +89,11 @@ describe('mini-program (H5): every page', { skip: skip ?? false }, () => {
   })
 
   it('shows the stories and one story', async () => {
+    // a story about a volunteer is published only with their consent: the demo's 周晓雨 has agreed
+    const volunteers = await api(backend.base, staff, 'GET', '/api/admin/volunteers?size=200')
+    const subject = volunteers.items.find((v) => v.name === '周晓雨')
     const story = await api(backend.base, staff, 'POST', '/api/admin/stories', {
-      title: '每天一通电话的守护', subjectKind: 'VOLUNTEER', subjectName: '周晓雨',
+      title: '每天一通电话的守护', subjectKind: 'VOLUNTEER', subjectName: '周晓雨', subjectVolunteerId: subject.id,
       body: '疫情期间，志愿者周晓雨每天给三户医护家庭的老人打电话问候，帮忙代买药品和蔬菜。\n她说：“他们在前方守护患者，我们在后方守护他们的家人。”',
       photoKeys: [],
     })

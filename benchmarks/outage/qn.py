@@ -173,7 +173,7 @@ def start_app(jar, port, env, log_path, extra_args=()):
     while time.time() < deadline:
         if p.poll() is not None:
             raise RuntimeError("the application stopped at start; see " + log_path)
-        status, _, _ = http("GET", "http://127.0.0.1:%d/actuator/health/readiness" % port, timeout=5)
+        status, _, _ = http("GET", "http://127.0.0.1:%d/readyz" % port, timeout=5)
         if status == 200:
             return p
         time.sleep(1)

@@ -167,7 +167,8 @@ def start_app(jar, port, env, log_path, extra_args=()):
     full = dict(os.environ)
     full.update(env)
     full["QN_PORT"] = str(port)
-    args = ["java", "-Xms256m", "-Xmx768m", "-jar", jar, "--spring.profiles.active=prod"] + list(extra_args)
+    # QN_BENCH_JAVA_OPTS adds JVM options, e.g. -XX:StartFlightRecording=filename=app.jfr to profile a run
+    args = ["java", "-Xms256m", "-Xmx768m"] + os.environ.get("QN_BENCH_JAVA_OPTS", "").split() + ["-jar", jar, "--spring.profiles.active=prod"] + list(extra_args)
     p = subprocess.Popen(args, env=full, stdout=open(log_path, "a"), stderr=subprocess.STDOUT)
     deadline = time.time() + 600
     while time.time() < deadline:

@@ -39,6 +39,43 @@ class RedisAvailabilityTest {
     }
 
     @Test
+    void withABackgroundProbeNoCallerEverTriesADeadRedisAndTheProbeBringsItBack() throws Exception {
+        AtomicInteger probes = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean redisBack = new java.util.concurrent.atomic.AtomicBoolean();
+        RedisAvailability redis = new RedisAvailability(Duration.ofMillis(100), () -> {
+            probes.incrementAndGet();
+            if (!redisBack.get()) {
+                throw new RedisConnectionException("refused");
+            }
+        });
+        try {
+            AtomicInteger tried = new AtomicInteger();
+            assertThatThrownBy(() -> redis.call(() -> {
+                tried.incrementAndGet();
+                throw new RedisTimeoutException("no answer");
+            })).isInstanceOf(RedisUnavailableException.class);
+            // well past several windows: callers are refused at once, the probe alone keeps trying
+            long until = System.currentTimeMillis() + 450;
+            while (System.currentTimeMillis() < until) {
+                assertThatThrownBy(() -> redis.call(() -> tried.incrementAndGet())).isInstanceOf(RedisUnavailableException.class);
+                assertThat(redis.usable()).isFalse();
+                Thread.sleep(20);
+            }
+            assertThat(tried).as("no request waited on the dead Redis after the first").hasValue(1);
+            assertThat(probes.get()).as("the probe retried every window").isGreaterThanOrEqualTo(3);
+            redisBack.set(true);
+            long deadline = System.currentTimeMillis() + 2_000;
+            while (redis.isDown() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(redis.isDown()).as("the probe brought Redis back").isFalse();
+            assertThat(redis.call(() -> tried.incrementAndGet())).isEqualTo(2);
+        } finally {
+            redis.stopProbe();
+        }
+    }
+
+    @Test
     void aFailingProbeStartsANewWindowAndABadCommandIsNoOutage() throws Exception {
         RedisAvailability redis = new RedisAvailability(Duration.ofMillis(200));
         assertThatThrownBy(() -> redis.call(() -> {

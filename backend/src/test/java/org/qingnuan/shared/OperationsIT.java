@@ -73,6 +73,17 @@ class OperationsIT extends IntegrationTest {
     }
 
     @Test
+    void theManagementPortGivesItsRequestsATraceIdToo() throws Exception {
+        // its own web server runs only its own filters; the trace id is what ties a logged line to a request
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/liveness"))
+                .header("X-Request-Id", "scrape-0123456789").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("X-Trace-Id")).contains("scrape-0123456789");
+        assertThat(management("/actuator/prometheus").headers().firstValue("X-Trace-Id")).get().asString().matches("[0-9a-f]{16}");
+    }
+
+    @Test
     void scheduledJobsRunOnAPoolSizedByConfiguration() {
         assertThat(scheduler.getScheduledThreadPoolExecutor().getCorePoolSize()).isEqualTo(4);
         assertThat(scheduler.getThreadNamePrefix()).isEqualTo("qn-job-");

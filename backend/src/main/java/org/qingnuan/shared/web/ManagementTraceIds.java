@@ -1,0 +1,24 @@
+package org.qingnuan.shared.web;
+
+import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
+import org.springframework.boot.actuate.autoconfigure.web.ManagementContextType;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+
+/**
+ * The management port (Prometheus, probes) is a child context with a web server of its own, and a child's
+ * server runs only the filters of the child: without this, a line logged while serving it (a scrape whose
+ * client went away, logged by the shared exception handler) carried no {@code traceId}. Registered through
+ * {@code META-INF/spring/…ManagementContextConfiguration.imports}, as Spring Boot asks for child-context beans.
+ */
+@ManagementContextConfiguration(value = ManagementContextType.CHILD, proxyBeanMethods = false)
+public class ManagementTraceIds {
+
+    @Bean
+    FilterRegistrationBean<TraceIdFilter> managementTraceIdFilter() {
+        FilterRegistrationBean<TraceIdFilter> registration = new FilterRegistrationBean<>(new TraceIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+}

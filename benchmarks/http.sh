@@ -7,7 +7,7 @@
 # ratio. Exits 1 only on a wrong result (two winners for a task, a 201 without its row), never on a missed target.
 # Settings (environment): BENCH_SECTIONS (GCSN), BENCH_ROUNDS (3), BENCH_SECONDS (12), BENCH_WARMUP_SECONDS (10),
 # BENCH_THREADS/BENCH_CONNECTIONS (2/64), BENCH_OPEN_CONNECTIONS (16), BENCH_VOLUNTEERS (1280), BENCH_FAMILIES (64),
-# BENCH_NEARBY_TASKS (100000), BENCH_NEARBY_CLIENTS (16), BENCH_PORT_BASE (20600: app +1, reference +2, redis +10,
+# BENCH_NEARBY_TASKS (100000), BENCH_NEARBY_CLIENTS (16), BENCH_PORT_BASE (20600: app +1, reference +2, management ports +4/+5, redis +10,
 # stubs +20/+21, a baseline build +3), BENCH_DB_* , BENCH_BASELINE_JAR=<jar> (another build measured in the G rounds,
 # e.g. before a change), BENCH_JVM_OPTS (all JVMs under test), BENCH_APP_ARGS (what-ifs), BENCH_JFR=<file> (records the
 # application's JVM only), MVN_OFFLINE=-o (default) to build from the local repository only, BENCH_SKIP_BUILD=1 to
@@ -27,9 +27,13 @@ rsync -a --delete --exclude target --exclude node_modules --exclude .git --exclu
 cd "$work/src"
 echo "Building the application jar, the test classes and the reference in $work/src ..."
 # shellcheck disable=SC2086
-mvn -B -ntp $offline -q -pl backend -am -DskipTests -Dskip.npm=true -Dskip.npm.test=true -Dskip.e2e=true \
-  package org.apache.maven.plugins:maven-dependency-plugin:2.8:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt"
+build() {
+  mvn -B -ntp "$@" -q -pl backend -am -DskipTests -Dskip.npm=true -Dskip.npm.test=true -Dskip.e2e=true \
+    package org.apache.maven.plugins:maven-dependency-plugin:2.8:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt"
+}
+# offline first; a fresh machine's local repository may lack the dependency plugin's own dependencies
+build ${offline:+"$offline"} || { echo "offline build failed: trying again with Maven Central"; build; }
 # shellcheck disable=SC2086
 (cd benchmarks/bare-json && mvn -B -ntp $offline -q -DskipTests package)
 fi

@@ -9,6 +9,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
@@ -62,6 +63,17 @@ class DefaultSecurityConfig {
     @Bean
     PathPatternRequestMatcherBuilderFactoryBean pathPatternMatchers() {
         return new PathPatternRequestMatcherBuilderFactoryBean();
+    }
+
+    /**
+     * No Spring Security observations at all. {@code management.observations.enable.spring.security=false} only made
+     * them no-ops: the decorator still wrapped each of the chain's filters in an observation filter on every request,
+     * looked up their event names and passed through it twice (a JFR profile of the trivial GET, issue 19). With this
+     * the chain is not decorated; {@code http.server.requests} (Prometheus) stays.
+     */
+    @Bean
+    static SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** No user store of Spring's own: stops Boot from generating a default user and logging its password. */

@@ -219,6 +219,8 @@ public final class HttpBenchmark {
         env.put("QN_OSS_ACCESS_KEY_ID", OssStub.ACCESS_KEY_ID);
         env.put("QN_OSS_ACCESS_KEY_SECRET", OssStub.ACCESS_KEY_SECRET);
         env.put("QN_PUBLIC_BASE_URL", "http://127.0.0.1:" + s.appPort);
+        // the actuator's own port (8081 by default in prod) must differ between the application and a baseline
+        env.put("QN_MANAGEMENT_PORT", String.valueOf(s.portBase + 4));
         List<String> jvm = new ArrayList<>();
         if (!s.jfr.isBlank()) {
             jvm.add("-XX:StartFlightRecording=filename=" + s.jfr + ",settings=profile,dumponexit=true");
@@ -234,7 +236,8 @@ public final class HttpBenchmark {
             baselineEnv.put("QN_PORT", String.valueOf(s.baselinePort));
             baselineEnv.put("QN_DB_URL", s.databaseUrl() + "_baseline");
             baselineEnv.put("QN_REDIS_DATABASE", "1");
-            baselinePid = startJava("baseline", s.baselineJar, s.baselinePort, List.of(), baselineEnv, "/actuator/health/readiness",
+            baselineEnv.put("QN_MANAGEMENT_PORT", String.valueOf(s.portBase + 5));
+            baselinePid = startJava("baseline", s.baselineJar, s.baselinePort, List.of(), baselineEnv, "/readyz",
                     appArgs.toArray(String[]::new));
             Api baselineApi = new Api(s.baselinePort);
             baselineTokens = new String[] {signInAdmin(baselineApi), baselineApi.post("/api/mini/auth/login", null,
@@ -284,7 +287,7 @@ public final class HttpBenchmark {
                 new Target("GET /api/admin/orgs/types (staff token)", s.appPort, "/api/admin/orgs/types", adminToken));
         if (baselinePid != 0) {
             targets = new ArrayList<>(targets);
-            targets.add(new Target("BASELINE GET /actuator/health/liveness", s.baselinePort, "/actuator/health/liveness", null));
+            targets.add(new Target("BASELINE GET /livez", s.baselinePort, "/livez", null));
             targets.add(new Target("BASELINE GET /api/mini/subscriptions/templates", s.baselinePort,
                     "/api/mini/subscriptions/templates", baselineTokens[1]));
             targets.add(new Target("BASELINE GET /api/mini/me", s.baselinePort, "/api/mini/me", baselineTokens[1]));
@@ -1059,10 +1062,18 @@ public final class HttpBenchmark {
             }
         });
         reader.start();
-        // scripts with a list stop their threads when it is answered; wrk itself waits for -d: SIGINT ends it early
+        // scripts with a list stop their threads when it is answered; wrk itself waits for -d: SIGINT ends it early.
+        // A request that failed on the socket is never answered, so its thread never reports done: once one thread
+        // is through, the others get wrk's timeout and a margin, then wrk is stopped (its socket errors are printed)
+        long firstDoneAt = 0;
         while (!p.waitFor(20, TimeUnit.MILLISECONDS)) {
             try (var files = Files.list(doneDir)) {
-                if (files.count() >= threads) {
+                long done = files.count();
+                if (done > 0 && firstDoneAt == 0) {
+                    firstDoneAt = System.nanoTime();
+                }
+                boolean stalled = firstDoneAt != 0 && System.nanoTime() - firstDoneAt > TimeUnit.SECONDS.toNanos(15);
+                if (done >= threads || stalled) {
                     new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor();
                     p.waitFor();
                     break;

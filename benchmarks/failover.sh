@@ -57,6 +57,7 @@ start_instance() { # name index [extra env...]
       --qingnuan.wechat.mini.api-host="http://127.0.0.1:$STUB_PORT" --qingnuan.wechat.mp.api-host="http://127.0.0.1:$STUB_PORT" \
       --qingnuan.prompt.scan-interval=2s --qingnuan.dispatch.scan=2s --qingnuan.ticket.auto-confirm-scan=2s \
       --qingnuan.prompt.reminder-time=00:00 --qingnuan.ledger.snapshot-cron="*/3 * * * * *" \
+      --qingnuan.mini.throttle.limits.submissions.count=1000000 --qingnuan.mini.throttle.limits.submissions.per=1h \
       >>"$WORK/$name.log" 2>&1 &
   APP[$name]=$!
 }
@@ -65,7 +66,7 @@ wait_ready() { # index
     curl -sf -o /dev/null "http://127.0.0.1:${MGMT[$1]}/actuator/health/readiness" && return 0
     sleep 0.5
   done
-  echo "instance on ${PORTS[$1]} not ready"; tail -50 "$WORK"/*.log; exit 1
+  echo "instance on ${PORTS[$1]} not ready"; tail -n 50 "$WORK"/*.log; exit 1
 }
 
 # nginx: the shipped file, with the instances' ports, a plain listener on our port and logs under $WORK
@@ -129,14 +130,32 @@ STOP_FILE="$WORK/phase2.stop" python3 benchmarks/failover/drive.py load "$BASE" 
   "${MGMT[0]},${MGMT[1]}" &
 LOAD=$!
 sleep 10
+# The procedure of docs/deploy.zh-CN.md: take the instance out of nginx (server ... down; reload: new workers
+# send it nothing, old ones finish what they hold), SIGTERM (graceful), start, wait ready, put it back. A bare
+# SIGTERM without the first step loses the connections waiting in the kernel's accept queue when Tomcat closes
+# its listener (nginx logs "Connection reset by peer" and may not repeat a POST): ROLLING=bare shows that.
+nginx_upstream() { # port up|down
+  if [ "$2" = down ]; then
+    sed -i "s|server 127.0.0.1:$1 max_fails=1 fail_timeout=5s;|server 127.0.0.1:$1 max_fails=1 fail_timeout=5s down;|" "$WORK/nginx/qingnuan.conf"
+  else
+    sed -i "s|server 127.0.0.1:$1 max_fails=1 fail_timeout=5s down;|server 127.0.0.1:$1 max_fails=1 fail_timeout=5s;|" "$WORK/nginx/qingnuan.conf"
+  fi
+  /usr/sbin/nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" -s reload
+}
 for name in a b; do
   i=0; [ "$name" = b ] && i=1
+  if [ "${ROLLING:-drain}" != bare ]; then
+    nginx_upstream "${PORTS[$i]}" down
+    sleep 2
+    echo "   $name taken out of nginx"
+  fi
   t0=$(date +%s.%N)
   kill -TERM "${APP[$name]}"; wait "${APP[$name]}" 2>/dev/null || true
   echo "   $name stopped after SIGTERM in $(echo "$(date +%s.%N) - $t0" | bc) s"
   extra=(); [ "$name" = b ] && extra=(QN_LOG_FORMAT=ecs)
   start_instance "$name" "$i" "${extra[@]}"
   wait_ready "$i"
+  [ "${ROLLING:-drain}" != bare ] && nginx_upstream "${PORTS[$i]}" up
   echo "   $name ready again"
   sleep 5
 done

@@ -9,7 +9,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Per-user limits of the mini-program's writes ({@code qingnuan.mini.throttle.<bucket>.count} and {@code .per}),
+ * Per-user limits of the mini-program's writes ({@code qingnuan.mini.throttle.limits.<bucket>.count} and {@code .per}),
  * one per {@link Throttled.Bucket}; a bucket not set keeps its default.
  */
 @ConfigurationProperties("qingnuan.mini.throttle")

@@ -66,6 +66,8 @@ export const PERMISSIONS = Object.freeze({
   // 先进典型: everybody reads; handlers write, publish and withdraw
   'story:view': ALL,
   'story:manage': HANDLERS,
+  // photos WeChat has not judged (审核中, 待人工审核): handlers pass or hide them
+  'photo:decide': HANDLERS,
   'alert:view': ALL,
   'duty-expert:view': ALL,
   'duty-expert:manage': HANDLERS,

@@ -11,7 +11,7 @@ import java.time.LocalDateTime;
 @OrgScoped
 public class StaffAlert extends Timestamped {
 
-    public enum Kind { CRISIS, TASK_RELEASED, DISPATCH, OVERDUE, RELEASE_PATTERN }
+    public enum Kind { CRISIS, TASK_RELEASED, DISPATCH, OVERDUE, RELEASE_PATTERN, PHOTO_RISKY }
 
     private Long orgId;
     private Kind kind;

@@ -67,6 +67,8 @@ public final class AuditLabels {
         action("STORY_UPDATED", "修改先进典型");
         action("STORY_PUBLISHED", "发布先进典型");
         action("STORY_WITHDRAWN", "撤回先进典型");
+        action("PHOTO_PASSED", "照片审核通过");
+        action("PHOTO_HIDDEN", "照片审核隐藏");
 
         target("ORG", "组织");
         target("STAFF", "账号");
@@ -77,6 +79,7 @@ public final class AuditLabels {
         target("DUTY_EXPERT", "值班专家");
         target("VOLUNTEER", "志愿者");
         target("STORY", "先进典型");
+        target("PHOTO", "照片");
     }
 
     private AuditLabels() {

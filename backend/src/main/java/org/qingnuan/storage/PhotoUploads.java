@@ -23,6 +23,8 @@ public class PhotoUploads {
     public static final Duration UPLOAD_TTL = Duration.ofMinutes(5);
     /** How long a signed URL shows a photo. */
     public static final Duration VIEW_TTL = Duration.ofMinutes(10);
+    /** How long the URL WeChat's media check fetches stays valid: WeChat fetches it on its own schedule, not at once. */
+    public static final Duration CHECK_TTL = Duration.ofHours(1);
     private static final Map<String, String> EXTENSIONS = Map.of("image/jpeg", "jpg", "image/png", "png", "image/webp", "webp");
 
     private final PhotoStorage storage;
@@ -51,6 +53,15 @@ public class PhotoUploads {
      */
     public boolean ownAndUploaded(String prefix, String key) {
         return key.startsWith(prefix) && !key.contains("..") && storage.exists(key);
+    }
+
+    /**
+     * A URL for WeChat's media check to fetch the photo.
+     *
+     * @throws PhotoStorageUnavailable when storage cannot sign
+     */
+    public String urlForCheck(String key) {
+        return storage.signedUrl(key, CHECK_TTL);
     }
 
     /** Short-lived URLs to show the photos; none when storage cannot sign (what holds them still shows). */

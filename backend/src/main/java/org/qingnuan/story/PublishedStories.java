@@ -7,6 +7,7 @@ import org.qingnuan.api.paging.PageView;
 import org.qingnuan.api.story.StoryCard;
 import org.qingnuan.api.story.StoryView;
 import org.qingnuan.org.OrgService;
+import org.qingnuan.photocheck.PhotoChecks;
 import org.qingnuan.shared.error.DomainException;
 import org.qingnuan.shared.persistence.Pages;
 import org.qingnuan.story.internal.StoryMapper;
@@ -18,7 +19,7 @@ import java.util.Map;
 /**
  * Stories as the mini-program reads them: PUBLISHED only, from every league of the installation
  * (readers are not a jurisdiction; publicity is meant to travel). Anything else answers 404, so a draft's
- * or a withdrawn story's existence is not disclosed.
+ * or a withdrawn story's existence is not disclosed. Photos show once WeChat's media check passed them.
  */
 @Service
 public class PublishedStories {
@@ -52,15 +53,16 @@ public class PublishedStories {
             throw new DomainException(StoryError.STORY_NOT_FOUND);
         }
         return new StoryView(s.getId(), s.getTitle(), s.getSubjectKind(), s.getSubjectKind().label(), s.getSubjectName(),
-                s.getBody(), photos.urls(photos.keys(s.getPhotoKeys())),
+                s.getBody(), photos.urls(photos.keys(s.getPhotoKeys()), PhotoChecks.Viewer.anyone()),
                 orgs.names(List.of(s.getOrgId())).get(s.getOrgId()), s.getPublishedAt());
     }
 
+    /** A card shows the first photo that passed WeChat's check, and counts only those that passed. */
     private StoryCard card(Story s, String orgName) {
-        List<String> keys = photos.keys(s.getPhotoKeys());
-        String cover = keys.isEmpty() ? null : photos.urls(keys.subList(0, 1)).stream().findFirst().orElse(null);
+        List<String> shown = photos.urls(photos.keys(s.getPhotoKeys()), PhotoChecks.Viewer.anyone());
+        String cover = shown.isEmpty() ? null : shown.get(0);
         return new StoryCard(s.getId(), s.getTitle(), s.getSubjectKind(), s.getSubjectKind().label(), s.getSubjectName(),
-                excerpt(s.getBody()), cover, keys.size(), orgName, s.getPublishedAt());
+                excerpt(s.getBody()), cover, shown.size(), orgName, s.getPublishedAt());
     }
 
     static String excerpt(String body) {

@@ -46,9 +46,11 @@ public class StaffStories {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final StoryConsent consent;
+    private final StoryTextCheck textCheck;
 
     StaffStories(StoryMapper stories, StoryPhotos photos, OrgService orgs, AuditTrail auditTrail,
-                 TransactionTemplate transactions, Clock clock, StoryConsent consent) {
+                 TransactionTemplate transactions, Clock clock, StoryConsent consent, StoryTextCheck textCheck) {
+        this.textCheck = textCheck;
         this.consent = consent;
         this.stories = stories;
         this.photos = photos;
@@ -85,6 +87,7 @@ public class StaffStories {
             story.setStatus(StoryStatus.DRAFT);
             apply(story, r);
             stories.insert(story);
+            photos.attach(story, staff.staffId(), r.photoKeys());
             auditTrail.record("STORY_CREATED", "STORY", story.getId(), story.getOrgId(), detail(story));
             return story.getId();
         });
@@ -108,6 +111,7 @@ public class StaffStories {
             if (stories.updateById(story) == 0) {
                 throw new DomainException(CommonError.VERSION_CONFLICT);
             }
+            photos.attach(story, staff.staffId(), r.photoKeys());
             auditTrail.record("STORY_UPDATED", "STORY", id, story.getOrgId(), detail(story));
         });
     }
@@ -118,10 +122,14 @@ public class StaffStories {
      */
     public void publish(long id) {
         StaffPrincipal staff = CurrentStaff.require();
-        requireConsent(get(id));
+        Story story = get(id);
+        requireConsent(story);
+        // WeChat is asked before the transaction; risky text is refused here, unchecked text goes out marked
+        Story.TextCheck checked = textCheck.check(story);
         LocalDateTime now = LocalDateTime.now(clock);
         transition(id, StoryStatus.PUBLISHED, Set.of(StoryStatus.DRAFT, StoryStatus.WITHDRAWN), "STORY_PUBLISHED",
-                update -> update.set(Story::getPublishedAt, now).set(Story::getPublishedBy, staff.staffId()));
+                update -> update.set(Story::getPublishedAt, now).set(Story::getPublishedBy, staff.staffId())
+                        .set(Story::getTextCheck, checked));
     }
 
     /** Takes a story out of the mini-program at once; it can be edited and published again. */
@@ -229,11 +237,15 @@ public class StaffStories {
 
     private StoryAdminView view(Story s, String orgName) {
         List<String> keys = photos.keys(s.getPhotoKeys());
+        List<org.qingnuan.api.ticket.PhotoView> checked = photos.forStaff(keys);
         return new StoryAdminView(s.getId(), s.getOrgId(), orgName, s.getTitle(), s.getSubjectKind(),
-                s.getSubjectKind().label(), s.getSubjectName(), s.getBody(), keys, photos.urls(keys), s.getStatus(),
+                s.getSubjectKind().label(), s.getSubjectName(), s.getBody(), keys,
+                checked.stream().map(org.qingnuan.api.ticket.PhotoView::url).toList(), s.getStatus(),
                 s.getStatus().label(), s.getPublishedAt(), s.getPublishedBy(), s.getCreatedBy(), s.getCreatedAt(),
                 s.getUpdatedAt(), s.getVersion(), s.getSubjectVolunteerId(),
                 s.getSubjectVolunteerId() == null ? null
-                        : consent.subject(s.getSubjectVolunteerId()).map(StoryConsent.Subject::consented).orElse(false));
+                        : consent.subject(s.getSubjectVolunteerId()).map(StoryConsent.Subject::consented).orElse(false),
+                checked, s.getTextCheck() == null ? null : s.getTextCheck().name(),
+                s.getTextCheck() == null ? null : s.getTextCheck().label());
     }
 }

@@ -34,8 +34,25 @@ public class Story extends Timestamped {
     private LocalDateTime publishedAt;
     private Long publishedBy;
     private Long createdBy;
+    /** WeChat's check of the title and body when last published; null before. */
+    private TextCheck textCheck;
     @Version
     private Integer version;
+
+    /** The text check's outcome at publication: risky text is never published. */
+    public enum TextCheck {
+        PASS("已通过"), UNCHECKED("未能检测，请人工把关");
+
+        private final String label;
+
+        TextCheck(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
 
     public Long getOrgId() { return orgId; }
     public void setOrgId(Long orgId) { this.orgId = orgId; }
@@ -59,6 +76,8 @@ public class Story extends Timestamped {
     public void setPublishedBy(Long publishedBy) { this.publishedBy = publishedBy; }
     public Long getCreatedBy() { return createdBy; }
     public void setCreatedBy(Long createdBy) { this.createdBy = createdBy; }
+    public TextCheck getTextCheck() { return textCheck; }
+    public void setTextCheck(TextCheck textCheck) { this.textCheck = textCheck; }
     public Integer getVersion() { return version; }
     public void setVersion(Integer version) { this.version = version; }
 }

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.qingnuan.api.error.ApiError;
+import org.qingnuan.api.ticket.PhotoView;
 import org.qingnuan.api.ticket.UploadPolicyView;
+import org.qingnuan.photocheck.PhotoCheck;
+import org.qingnuan.photocheck.PhotoChecks;
 import org.qingnuan.shared.error.DomainException;
 import org.qingnuan.storage.PhotoStorage;
 import org.qingnuan.storage.PhotoStorageUnavailable;
@@ -21,7 +24,8 @@ import java.util.Set;
  * Photos of stories, the same way as photos of requests: the staff member's browser uploads straight to
  * OSS with a policy for exactly one key under their own prefix; a save may add only keys under that
  * prefix that were uploaded. Keys the story already holds stay valid, so a colleague can edit a draft
- * without re-uploading its photos.
+ * without re-uploading its photos. Every photo goes through WeChat's media check ({@link PhotoChecks}); the
+ * mini-program shows only those that passed.
  */
 @Component
 class StoryPhotos {
@@ -30,10 +34,12 @@ class StoryPhotos {
     };
 
     private final PhotoUploads uploads;
+    private final PhotoChecks checks;
     private final ObjectMapper json;
 
-    StoryPhotos(PhotoUploads uploads, ObjectMapper json) {
+    StoryPhotos(PhotoUploads uploads, PhotoChecks checks, ObjectMapper json) {
         this.uploads = uploads;
+        this.checks = checks;
         this.json = json;
     }
 
@@ -85,9 +91,19 @@ class StoryPhotos {
         }
     }
 
-    /** Short-lived URLs to show the photos; none when storage cannot sign (the story still shows). */
-    List<String> urls(List<String> keys) {
-        return uploads.urls(keys);
+    /** Records the story's photos in the save's transaction (those it had keep their check); WeChat checks new ones. */
+    void attach(Story story, long staffId, List<String> keys) {
+        checks.attach(PhotoCheck.Owner.STORY, story.getId(), story.getOrgId(), PhotoChecks.Uploader.staff(staffId), keys);
+    }
+
+    /** Short-lived URLs of the photos the viewer may see; none when storage cannot sign (the story still shows). */
+    List<String> urls(List<String> keys, PhotoChecks.Viewer viewer) {
+        return checks.urls(keys, viewer);
+    }
+
+    /** The photos with their check's state, for staff. */
+    List<PhotoView> forStaff(List<String> keys) {
+        return checks.photos(keys, PhotoChecks.Viewer.staff());
     }
 
     String toJson(List<String> keys) {

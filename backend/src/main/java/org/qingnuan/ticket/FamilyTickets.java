@@ -12,6 +12,7 @@ import org.qingnuan.api.ticket.TicketStatus;
 import org.qingnuan.api.ticket.MiniTicketView;
 import org.qingnuan.api.ticket.UploadPolicyView;
 import org.qingnuan.identity.UserPrincipal;
+import org.qingnuan.photocheck.PhotoCheck;
 import org.qingnuan.registry.FamilyDirectory;
 import org.qingnuan.registry.RegistryError;
 import org.qingnuan.shared.error.DomainException;
@@ -85,7 +86,7 @@ public class FamilyTickets {
             return t.getId();
         });
         HelpTicket shown = outcome.replayed() || written.get() == null ? own(user, outcome.resourceId()) : written.get();
-        return new Submitted(outcome.resourceId(), outcome.replayed(), views.forFamily(shown, true));
+        return new Submitted(outcome.resourceId(), outcome.replayed(), views.forFamily(shown, true, user.userId()));
     }
 
     private HelpTicket create(UserPrincipal user, FamilyDirectory.FamilyContact family, SubmitTicketRequest r,
@@ -102,6 +103,8 @@ public class FamilyTickets {
                     ticket.setSubmitterUserId(user.userId());
                     ticket.setPhotoKeys(views.keysJson(r.photoKeys()));
                 }, actorFor(role, user.userId()));
+        // in the request's transaction: the photos are checked by WeChat (after commit) before volunteers see them
+        photos.attach(PhotoCheck.Owner.REQUEST, t, user.userId(), user.openId(), r.photoKeys());
         if (t.getStatus() == TicketStatus.SUBMITTED && properties.autoAccept() && check == HelpTicket.ContentCheck.PASS) {
             return lifecycle.accept(t, TicketActor.SYSTEM, "按规则自动受理");
         }
@@ -109,7 +112,7 @@ public class FamilyTickets {
     }
 
     public MiniTicketView view(UserPrincipal user, long id) {
-        return views.forFamily(own(user, id), true);
+        return views.forFamily(own(user, id), true, user.userId());
     }
 
     public PageView<MiniTicketView> mine(UserPrincipal user, PageQuery paging) {
@@ -119,14 +122,14 @@ public class FamilyTickets {
                         .or(!families.isEmpty(), o -> o.in(HelpTicket::getFamilyId, families)))
                 .orderByDesc(HelpTicket::getId);
         Page<HelpTicket> page = tickets.selectPage(Pages.of(paging), where);
-        return Pages.view(page.convert(t -> views.forFamily(t, false)));
+        return Pages.view(page.convert(t -> views.forFamily(t, false, user.userId())));
     }
 
     @Transactional
     public MiniTicketView cancel(UserPrincipal user, long id, TicketRequests.Cancel request) {
         HelpTicket t = own(user, id);
         HelpTicket moved = lifecycle.cancel(t, actor(user, t), request.reason());
-        return views.forFamily(moved, true);
+        return views.forFamily(moved, true, user.userId());
     }
 
     public MiniTicketView confirm(UserPrincipal user, long id, TicketRequests.Confirm request) {
@@ -138,7 +141,7 @@ public class FamilyTickets {
             contentCheck.check(user.openId(), MiniProgram.ContentScene.COMMENT, request.comment());
         }
         HelpTicket moved = lifecycle.confirm(t, actor(user, t), request.rating(), request.comment());
-        return views.forFamily(moved, true);
+        return views.forFamily(moved, true, user.userId());
     }
 
     public UploadPolicyView uploadPolicy(UserPrincipal user, TicketRequests.UploadPolicyRequest request) {

@@ -66,6 +66,8 @@ public class HelpTicket extends Timestamped {
     private String photoKeys;
     private String doneNote;
     private String donePhotoKeys;
+    /** The volunteer's note's text check: REVIEW keeps it from the family; null for staff's notes and older rows. */
+    private ContentCheck doneNoteCheck;
     private Integer rating;
     private String ratingComment;
     private CloseReason closeReason;
@@ -142,6 +144,8 @@ public class HelpTicket extends Timestamped {
     void setDoneNote(String doneNote) { this.doneNote = doneNote; }
     public String getDonePhotoKeys() { return donePhotoKeys; }
     void setDonePhotoKeys(String donePhotoKeys) { this.donePhotoKeys = donePhotoKeys; }
+    public ContentCheck getDoneNoteCheck() { return doneNoteCheck; }
+    void setDoneNoteCheck(ContentCheck doneNoteCheck) { this.doneNoteCheck = doneNoteCheck; }
     public Integer getRating() { return rating; }
     void setRating(Integer rating) { this.rating = rating; }
     public String getRatingComment() { return ratingComment; }

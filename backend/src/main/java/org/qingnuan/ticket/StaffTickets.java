@@ -262,7 +262,7 @@ public class StaffTickets {
     public TicketView complete(long id, TicketRequests.Complete request) {
         HelpTicket t = get(id);
         require(t, TicketAction.COMPLETE);
-        return moved(lifecycle.complete(t, actor(), request.note(), null));
+        return moved(lifecycle.complete(t, actor(), request.note(), null, null));
     }
 
     /** The request after a step, as the staff member who took it now sees it. */

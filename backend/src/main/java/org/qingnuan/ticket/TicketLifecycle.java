@@ -145,10 +145,18 @@ public class TicketLifecycle {
         return move(ticket, TicketAction.START, actor, null, u -> u.set(HelpTicket::getStartedAt, now));
     }
 
-    /** Done, by the volunteer (with photos) or by staff themselves; the family is asked to confirm. */
+    /**
+     * Done, by the volunteer (with photos) or by staff themselves; the family is asked to confirm.
+     *
+     * @param noteCheck the volunteer's note's text check (REVIEW: kept from the family); null for staff's own note
+     */
     @Transactional
-    public HelpTicket complete(HelpTicket ticket, TicketActor actor, String note, String donePhotoKeysJson) {
-        return move(ticket, TicketAction.COMPLETE, actor, note, u -> u.set(HelpTicket::getDoneNote, note)
+    public HelpTicket complete(HelpTicket ticket, TicketActor actor, String note, String donePhotoKeysJson,
+                               HelpTicket.ContentCheck noteCheck) {
+        // a note waiting for review stays out of the history and the family's message: both reach the family
+        String shown = noteCheck == HelpTicket.ContentCheck.REVIEW ? null : note;
+        return move(ticket, TicketAction.COMPLETE, actor, shown, u -> u.set(HelpTicket::getDoneNote, note)
+                .set(HelpTicket::getDoneNoteCheck, noteCheck)
                 .set(donePhotoKeysJson != null, HelpTicket::getDonePhotoKeys, donePhotoKeysJson));
     }
 

@@ -1,6 +1,9 @@
 package org.qingnuan.ticket;
 
 import org.qingnuan.api.error.ApiError;
+import org.qingnuan.api.ticket.PhotoView;
+import org.qingnuan.photocheck.PhotoCheck;
+import org.qingnuan.photocheck.PhotoChecks;
 import org.qingnuan.api.ticket.UploadPolicyView;
 import org.qingnuan.shared.error.DomainException;
 import org.qingnuan.storage.PhotoStorage;
@@ -13,15 +16,18 @@ import java.util.List;
 
 /**
  * Photos of requests: the phone uploads straight to OSS under a key prefix of its own user, with a
- * policy for exactly one key; a submission may name only keys under that prefix that exist.
+ * policy for exactly one key; a submission may name only keys under that prefix that exist. Every photo a save
+ * attaches goes through WeChat's media check ({@link PhotoChecks}), which decides who sees it.
  */
 @Component
 class TicketPhotos {
 
     private final PhotoUploads uploads;
+    private final PhotoChecks checks;
 
-    TicketPhotos(PhotoUploads uploads) {
+    TicketPhotos(PhotoUploads uploads, PhotoChecks checks) {
         this.uploads = uploads;
+        this.checks = checks;
     }
 
     static String prefixOf(long userId) {
@@ -60,8 +66,18 @@ class TicketPhotos {
         }
     }
 
-    /** Short-lived URLs to show the photos; none when storage is not reachable (the request still shows). */
-    List<String> urls(List<String> keys) {
-        return uploads.urls(keys);
+    /** Records the photos a save attaches, in its transaction; WeChat checks them after commit. */
+    void attach(PhotoCheck.Owner owner, HelpTicket ticket, long userId, String openId, List<String> keys) {
+        checks.attach(owner, ticket.getId(), ticket.getOrgId(), PhotoChecks.Uploader.miniUser(userId, openId), keys);
+    }
+
+    /** Short-lived URLs of the photos the viewer may see; none when storage is not reachable (the request still shows). */
+    List<String> urls(List<String> keys, PhotoChecks.Viewer viewer) {
+        return checks.urls(keys, viewer);
+    }
+
+    /** The photos the viewer may see, with their check's state (the uploader's 审核中, staff's exact state). */
+    List<PhotoView> photos(List<String> keys, PhotoChecks.Viewer viewer) {
+        return checks.photos(keys, viewer);
     }
 }

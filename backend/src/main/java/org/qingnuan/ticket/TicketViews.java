@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.qingnuan.api.ticket.MiniTicketView;
+import org.qingnuan.api.ticket.PhotoView;
+import org.qingnuan.photocheck.PhotoChecks;
 import org.qingnuan.api.ticket.SubmitTicketRequest;
 import org.qingnuan.api.ticket.TicketView;
 import org.qingnuan.privacy.Masks;
@@ -34,7 +36,17 @@ class TicketViews {
         this.json = json;
     }
 
+    /** The staff's view: every photo, with its check's state. */
     TicketView view(HelpTicket t, Detail detail, boolean withHistory) {
+        boolean list = detail == Detail.SUMMARY;
+        List<PhotoView> requestPhotos = list ? null : photos.photos(keys(t.getPhotoKeys()), PhotoChecks.Viewer.staff());
+        List<PhotoView> donePhotos = list ? null : photos.photos(keys(t.getDonePhotoKeys()), PhotoChecks.Viewer.staff());
+        return base(t, detail, withHistory, urls(requestPhotos), t.getDoneNote(), urls(donePhotos))
+                .withChecks(requestPhotos, donePhotos, t.getDoneNoteCheck() == null ? null : t.getDoneNoteCheck().name());
+    }
+
+    private TicketView base(HelpTicket t, Detail detail, boolean withHistory, List<String> photoUrls, String doneNote,
+                            List<String> donePhotoUrls) {
         String description = cipher.open(t.getDescriptionSealed());
         String address = cipher.open(t.getAddressSealed());
         String phone = cipher.open(t.getContactPhoneSealed());
@@ -45,21 +57,32 @@ class TicketViews {
         if (detail == Detail.SUMMARY && description.length() > SUMMARY_LENGTH) {
             description = description.substring(0, SUMMARY_LENGTH) + "…";
         }
-        boolean list = detail == Detail.SUMMARY;
         return new TicketView(t.getId(), t.getFamilyId(), t.getCategory(), t.getCategory().label(), t.getUrgency(),
                 t.getUrgency().label(), t.getStatus(), t.getStatus().label(), t.getChannel(), t.getChannel().label(),
                 Boolean.TRUE.equals(t.getCrisis()), t.getContentCheck().name(), description, address, t.getDistrict(),
                 t.getWindowStart() == null ? null : new SubmitTicketRequest.TimeWindow(t.getWindowStart(), t.getWindowEnd()),
-                t.getContactMethod(), t.getContactMethod().label(), phone,
-                list ? null : photos.urls(keys(t.getPhotoKeys())), t.getDoneNote(),
-                list ? null : photos.urls(keys(t.getDonePhotoKeys())), t.getRating(), t.getRatingComment(),
+                t.getContactMethod(), t.getContactMethod().label(), phone, photoUrls, doneNote, donePhotoUrls,
+                t.getRating(), t.getRatingComment(),
                 t.getCloseReason(), t.getCloseReason() == null ? null : t.getCloseReason().label(),
                 t.getCreatedAt(), t.getUpdatedAt(), withHistory ? history(t.getId()) : null);
     }
 
-    /** The family's view: in clear, without what only staff see (dispatch, actions, the crisis flag). */
-    MiniTicketView forFamily(HelpTicket t, boolean withHistory) {
-        TicketView v = view(t, Detail.CLEAR, false);
+    private static List<String> urls(List<PhotoView> photos) {
+        return photos == null ? null : photos.stream().map(PhotoView::url).toList();
+    }
+
+    /**
+     * The family's view: in clear, without what only staff see (dispatch, actions, the crisis flag). Photos as the
+     * viewing user may see them: their own uploads at once (审核中 until WeChat passed them), others' (the
+     * volunteer's completion photos) only once passed; a completion note waiting for review is not shown.
+     */
+    MiniTicketView forFamily(HelpTicket t, boolean withHistory, long viewerUserId) {
+        PhotoChecks.Viewer viewer = PhotoChecks.Viewer.user(viewerUserId);
+        // a list (no history) leaves the photos out, as the contract says: no checks read, no URLs signed per row
+        List<PhotoView> requestPhotos = withHistory ? photos.photos(keys(t.getPhotoKeys()), viewer) : null;
+        List<PhotoView> donePhotos = withHistory ? photos.photos(keys(t.getDonePhotoKeys()), viewer) : null;
+        String doneNote = t.getDoneNoteCheck() == HelpTicket.ContentCheck.REVIEW ? null : t.getDoneNote();
+        TicketView v = base(t, Detail.CLEAR, false, urls(requestPhotos), doneNote, urls(donePhotos));
         List<MiniTicketView.Step> steps = withHistory ? history(t.getId()).stream()
                 .map(e -> new MiniTicketView.Step(e.action(), e.actionLabel(), e.fromStatus(), e.toStatus(), e.actor(),
                         e.note(), e.at()))
@@ -69,7 +92,7 @@ class TicketViews {
                 t.getContentCheck() == HelpTicket.ContentCheck.REVIEW, v.crisis(), v.description(), v.address(), v.district(),
                 v.preferredTime(), v.contactMethod(), v.contactMethodLabel(), v.contactPhone(), v.photoUrls(), v.doneNote(),
                 v.donePhotoUrls(), v.rating(), v.ratingComment(), v.closeReason(), v.closeReasonLabel(), v.createdAt(),
-                v.updatedAt(), steps);
+                v.updatedAt(), steps, requestPhotos, donePhotos);
     }
 
     List<TicketView.Event> history(long ticketId) {

@@ -50,11 +50,13 @@ public class VolunteerTasks {
     private final DailyTaskCounts daily;
 
     private final TicketMeters meters;
+    private final TicketContentCheck contentCheck;
 
     VolunteerTasks(org.qingnuan.org.OrgService orgs, HelpTicketMapper tickets, TicketLifecycle lifecycle, OpenTaskIndex index, ClaimGuard guard,
                    TicketPhotos photos, TicketViews views, PersonalDataCipher cipher, Disclosures disclosures,
                    ClaimFlags flags, TransactionTemplate transactions, ApplicationEventPublisher publisher,
-                   Clock clock, TicketMeters meters, DailyTaskCounts daily) {
+                   Clock clock, TicketMeters meters, DailyTaskCounts daily, TicketContentCheck contentCheck) {
+        this.contentCheck = contentCheck;
         this.meters = meters;
         this.orgs = orgs;
         this.daily = daily;
@@ -151,7 +153,7 @@ public class VolunteerTasks {
         if (!inReach(v, t) || !openTo(v, t)) {
             throw new DomainException(TicketError.TICKET_NOT_FOUND);
         }
-        return view(t, distanceKm(v, t), false);
+        return view(t, distanceKm(v, t), false, true);
     }
 
     /** What the nearby list shows besides the distance: open, of the volunteer's skills, for their unit. */
@@ -314,10 +316,22 @@ public class VolunteerTasks {
         return revealed(v, started);
     }
 
-    public TaskView complete(VolunteerActor v, long ticketId, String note, List<String> photoKeys, long userId) {
+    /**
+     * Done, with a note and photos for the family. The note passes WeChat's text check like a family's text (risky is
+     * refused; unsure or unchecked is kept from the family); the photos are checked after commit and reach the family
+     * once WeChat passed them.
+     */
+    public TaskView complete(VolunteerActor v, long ticketId, String note, List<String> photoKeys, long userId, String openId) {
         HelpTicket t = own(v, ticketId);
+        // OSS and WeChat are asked before the transaction: no connection is held while they answer
         photos.requireUploaded(userId, photoKeys);
-        HelpTicket done = transactions.execute(status -> lifecycle.complete(t, v.actor(), note, views.keysJson(photoKeys)));
+        HelpTicket.ContentCheck noteCheck = note == null || note.isBlank() ? HelpTicket.ContentCheck.PASS
+                : contentCheck.check(openId, org.qingnuan.wechat.MiniProgram.ContentScene.COMMENT, note);
+        HelpTicket done = transactions.execute(status -> {
+            HelpTicket moved = lifecycle.complete(t, v.actor(), note, views.keysJson(photoKeys), noteCheck);
+            photos.attach(org.qingnuan.photocheck.PhotoCheck.Owner.COMPLETION, moved, userId, openId, photoKeys);
+            return moved;
+        });
         return view(done, null, false);
     }
 
@@ -380,17 +394,26 @@ public class VolunteerTasks {
             disclosures.recordVolunteerView(v.volunteerId(), v.name(), "HELP_TICKET", t.getId(), t.getOrgId(),
                     List.of("address", "contactPhone"));
         }
-        return view(t, null, theirs);
+        return view(t, null, theirs, true);
     }
 
     private TaskView view(HelpTicket t, Double distanceKm, boolean withContact) {
+        return view(t, distanceKm, withContact, false);
+    }
+
+    /**
+     * @param withPhotos the family's photos, as a stranger sees them: only those WeChat passed (a list leaves
+     *                   them out, as the family's list does)
+     */
+    private TaskView view(HelpTicket t, Double distanceKm, boolean withContact, boolean withPhotos) {
         return new TaskView(t.getId(), t.getCategory(), t.getCategory().label(), t.getUrgency(), t.getStatus(),
                 cipher.open(t.getDescriptionSealed()), t.getDistrict(), distanceKm,
                 t.getWindowStart() == null ? null : new SubmitTicketRequest.TimeWindow(t.getWindowStart(), t.getWindowEnd()),
                 t.getContactMethod().label(),
                 withContact ? cipher.open(t.getAddressSealed()) : null,
                 withContact ? cipher.open(t.getContactPhoneSealed()) : null,
-                t.getClaimedAt(), t.getStartedAt());
+                t.getClaimedAt(), t.getStartedAt(),
+                withPhotos ? photos.urls(views.keys(t.getPhotoKeys()), org.qingnuan.photocheck.PhotoChecks.Viewer.anyone()) : null);
     }
 
     /**

@@ -49,6 +49,26 @@ public interface MiniProgram {
     ContentVerdict checkText(String openId, ContentScene scene, String text);
 
     /**
+     * Checks text no user wrote in the mini-program (staff's stories): msgSecCheck v1, which takes no openid and
+     * answers only pass or risky (errcode 87014).
+     *
+     * @return {@link ContentVerdict#PASS} or {@link ContentVerdict#RISKY}
+     */
+    ContentVerdict checkTextWithoutUser(String text);
+
+    /**
+     * Submits a photo a mini-program user uploaded to WeChat's asynchronous media check (mediaCheckAsync v2,
+     * media_type 2). WeChat fetches the URL itself, so it must stay valid for a while; the verdict arrives later
+     * as the {@code wxa_media_check} push, published as {@link MediaCheckResult}.
+     *
+     * @return WeChat's trace_id, which the push carries
+     */
+    String checkImageAsync(String openId, ContentScene scene, String imageUrl);
+
+    /** The same for a photo no mini-program user uploaded (staff's story photos): v1, without openid or scene. */
+    String checkImageAsyncWithoutUser(String imageUrl);
+
+    /**
      * Sends a subscribe message (one consumed consent of the user for this template).
      *
      * @throws MiniProgramException 43101 when the user refused or has no consent left (final)

@@ -36,7 +36,10 @@ import java.util.regex.Pattern;
  *   <li>getPhoneNumber: the code {@code demo-phone-<11 digits>} answers that number (README lists the demo
  *       phones the registry knows); anything else 40029.</li>
  *   <li>msgSecCheck: text with a word of {@link #RISKY} is {@code risky}, of {@link #REVIEW} {@code review},
- *       else {@code pass}.</li>
+ *       else {@code pass} (v1, without openid: errcode 87014 for either).</li>
+ *   <li>mediaCheckAsync (v1 and v2): answers a trace_id and, {@link #MEDIA_VERDICT_DELAY} later, pushes a signed
+ *       {@code pass} for it to the application's own {@code /wx/mini/callback}, as WeChat would (plain JSON: the
+ *       demo app has no EncodingAESKey), so a photo shows 审核中 for a moment and then appears.</li>
  *   <li>subscribe, template and customer-service messages are answered ok and kept (the last
  *       {@value #KEPT}) for staff to read in 消息记录（演示）.</li>
  * </ul>
@@ -56,19 +59,27 @@ public class WechatStandIn {
     private static final Pattern LOGIN_CODE = Pattern.compile("[A-Za-z0-9_-]{1,128}");
     private static final Pattern PHONE_CODE = Pattern.compile("demo-phone-(1\\d{10})");
     private static final Set<String> MINI_PROGRAM_PATHS = Set.of(
-            "/wxa/business/getuserphonenumber", "/wxa/msg_sec_check", "/cgi-bin/message/subscribe/send");
+            "/wxa/business/getuserphonenumber", "/wxa/msg_sec_check", "/cgi-bin/message/subscribe/send",
+            "/wxa/media_check_async");
+    /** How long the stand-in "checks" a photo before pushing its verdict. */
+    static final java.time.Duration MEDIA_VERDICT_DELAY = java.time.Duration.ofSeconds(2);
 
     private final MiniProgramProperties mini;
     private final OfficialAccountProperties mp;
     private final ObjectMapper json;
     private final Clock clock;
+    private final org.springframework.core.env.Environment environment;
+    private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+            .connectTimeout(java.time.Duration.ofSeconds(2)).build();
     private final SecureRandom random = new SecureRandom();
     /** access token → the AppID it was issued to */
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final Deque<SentMessage> sent = new ArrayDeque<>();
     private final AtomicLong ids = new AtomicLong();
 
-    WechatStandIn(MiniProgramProperties mini, OfficialAccountProperties mp, ObjectMapper json, Clock clock) {
+    WechatStandIn(MiniProgramProperties mini, OfficialAccountProperties mp, ObjectMapper json, Clock clock,
+                  org.springframework.core.env.Environment environment) {
+        this.environment = environment;
         this.mini = mini;
         this.mp = mp;
         this.json = json;
@@ -112,6 +123,7 @@ public class WechatStandIn {
         return switch (path) {
             case "/wxa/business/getuserphonenumber" -> phoneNumber(body);
             case "/wxa/msg_sec_check" -> msgSecCheck(body);
+            case "/wxa/media_check_async" -> mediaCheckAsync(body);
             case "/cgi-bin/message/subscribe/send" -> record("SUBSCRIBE", body, text(body, "page"), body.path("data"));
             case "/cgi-bin/message/template/send" ->
                     record("TEMPLATE", body, text(body.path("miniprogram"), "pagepath"), body.path("data"));
@@ -175,8 +187,14 @@ public class WechatStandIn {
         if (content == null) {
             return error(47001, "data format error");
         }
-        if (text(body, "openid") == null) {
+        boolean v2 = "2".equals(text(body, "version"));
+        if (v2 && text(body, "openid") == null) {
             return error(40003, "invalid openid");
+        }
+        if (!v2) {
+            // v1: no verdict object, only errcode
+            boolean flagged = RISKY.stream().anyMatch(content::contains) || REVIEW.stream().anyMatch(content::contains);
+            return flagged ? error(87014, "risky content") : json.createObjectNode().put("errcode", 0).put("errmsg", "ok").toString();
         }
         String word = RISKY.stream().filter(content::contains).findFirst().orElse(null);
         String verdict = word != null ? "risky" : "pass";
@@ -198,6 +216,52 @@ public class WechatStandIn {
         answer.put("trace_id", "demo-" + ids.incrementAndGet());
         answer.putObject("result").put("suggest", verdict).put("label", label);
         return answer.toString();
+    }
+
+    private String mediaCheckAsync(JsonNode body) {
+        String url = text(body, "media_url");
+        if (url == null || url.isBlank() || !"2".equals(text(body, "media_type"))) {
+            return error(47001, "data format error");
+        }
+        boolean v2 = "2".equals(text(body, "version"));
+        if (v2 && text(body, "openid") == null) {
+            return error(40003, "invalid openid");
+        }
+        String traceId = "demo-media-" + ids.incrementAndGet();
+        String openId = text(body, "openid");
+        java.util.concurrent.CompletableFuture.runAsync(() -> pushVerdict(traceId, openId, v2),
+                java.util.concurrent.CompletableFuture.delayedExecutor(MEDIA_VERDICT_DELAY.toMillis(),
+                        java.util.concurrent.TimeUnit.MILLISECONDS));
+        return json.createObjectNode().put("errcode", 0).put("errmsg", "ok").put("trace_id", traceId).toString();
+    }
+
+    /** WeChat's wxa_media_check push, signed with the demo app's Token, to this application. */
+    private void pushVerdict(String traceId, String openId, boolean v2) {
+        String port = environment.getProperty("local.server.port");
+        if (port == null || !mini.pushConfigured()) {
+            return;
+        }
+        ObjectNode push = json.createObjectNode().put("ToUserName", "gh_demo_mini").put("FromUserName", openId == null ? "" : openId)
+                .put("CreateTime", clock.instant().getEpochSecond()).put("MsgType", "event").put("Event", "wxa_media_check")
+                .put("appid", mini.appId()).put("trace_id", traceId).put("version", v2 ? 2 : 1)
+                .put("errcode", 0).put("errmsg", "ok");
+        push.putArray("detail").addObject().put("strategy", "content_model").put("errcode", 0).put("suggest", "pass").put("label", 100);
+        push.putObject("result").put("suggest", "pass").put("label", 100);
+        String timestamp = Long.toString(clock.instant().getEpochSecond());
+        String nonce = Long.toString(Math.abs(random.nextLong()));
+        String signature = OfficialAccountCrypto.sha1(mini.token(), timestamp, nonce);
+        try {
+            http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                                    + "/wx/mini/callback?signature=" + signature + "&timestamp=" + timestamp + "&nonce=" + nonce))
+                            .timeout(java.time.Duration.ofSeconds(5))
+                            .header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(push.toString())).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            // the photo stays 审核中 until staff decide, as with a lost push from WeChat
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private String record(String kind, JsonNode body, String page, JsonNode fields) {

@@ -4,7 +4,9 @@ import cn.binarywang.wx.miniapp.api.WxMaService;
 import cn.binarywang.wx.miniapp.api.impl.WxMaServiceImpl;
 import cn.binarywang.wx.miniapp.bean.WxMaJscode2SessionResult;
 import cn.binarywang.wx.miniapp.bean.WxMaPhoneNumberInfo;
+import cn.binarywang.wx.miniapp.bean.WxMaMediaAsyncCheckResult;
 import cn.binarywang.wx.miniapp.bean.WxMaSubscribeMessage;
+import cn.binarywang.wx.miniapp.bean.security.WxMaMediaSecCheckCheckRequest;
 import cn.binarywang.wx.miniapp.bean.security.WxMaMsgSecCheckCheckRequest;
 import cn.binarywang.wx.miniapp.bean.security.WxMaMsgSecCheckCheckResponse;
 import cn.binarywang.wx.miniapp.config.impl.WxMaRedissonConfigImpl;
@@ -142,6 +144,49 @@ class WxMiniProgram implements MiniProgram {
         throw new MiniProgramException(-1);
     }
 
+    /** WeChat's errcode for text its v1 check calls risky. */
+    static final int RISKY_CONTENT = 87014;
+    /** WeChat's media_type for an image. */
+    static final int IMAGE = 2;
+
+    @Override
+    public ContentVerdict checkTextWithoutUser(String text) {
+        try {
+            call("msgSecCheck v1", wx -> wx.getSecurityService().checkMessage(text));
+            return ContentVerdict.PASS;
+        } catch (MiniProgramException e) {
+            if (e.errcode() == RISKY_CONTENT) {
+                return ContentVerdict.RISKY;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public String checkImageAsync(String openId, ContentScene scene, String imageUrl) {
+        WxMaMediaSecCheckCheckRequest request = WxMaMediaSecCheckCheckRequest.builder()
+                .mediaUrl(imageUrl).mediaType(IMAGE).version(2).openid(openId).scene(scene.code()).build();
+        return traceId(call("mediaCheckAsync", wx -> wx.getSecurityService().mediaCheckAsync(request)));
+    }
+
+    @Override
+    public String checkImageAsyncWithoutUser(String imageUrl) {
+        return traceId(call("mediaCheckAsync v1", wx -> wx.getSecurityService().mediaCheckAsync(imageUrl, IMAGE)));
+    }
+
+    private static String traceId(WxMaMediaAsyncCheckResult result) {
+        if (result == null || isBlank(result.getTraceId())) {
+            log.warn("WeChat mini-program mediaCheckAsync answered without trace_id");
+            throw new MiniProgramException(-1);
+        }
+        return result.getTraceId();
+    }
+
+    /** The client, for checking the message push ({@link MiniProgramPush}): its config holds the Token and AES key. */
+    WxMaService client() {
+        return wx();
+    }
+
     @Override
     public void sendSubscribeMessage(String openId, String templateId, String page, Map<String, String> data) {
         WxMaSubscribeMessage message = WxMaSubscribeMessage.builder().toUser(openId).templateId(templateId).page(page).build();
@@ -193,6 +238,10 @@ class WxMiniProgram implements MiniProgram {
         config.setAppid(properties.appId());
         config.setSecret(properties.secret());
         config.useStableAccessToken(true);
+        // the message push's Token and EncodingAESKey: WxJava's checkSignature and WxMaMessage's decryption read them
+        config.setToken(properties.token());
+        config.setAesKey(isBlank(properties.aesKey()) ? null : properties.aesKey());
+        config.setMsgDataFormat("JSON");
         if (!isBlank(properties.apiHost())) {
             // WxJava swaps https://api.weixin.qq.com for this host in every API URL and in stable_token
             // resolved only now: the embedded default's stand-in is this application, on ${local.server.port}

@@ -312,6 +312,12 @@ class EmbeddedDefaultIT {
                 "description", "家里缺口罩，照片是剩下的", "contactMethod", "PHONE_CALL", "photoKeys", List.of(key)),
                 Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString()));
         assertThat(submitted.status()).as(submitted.raw()).isEqualTo(201);
+        // the WeChat stand-in checks the photo as WeChat does: 审核中 at first, its pushed verdict a moment later
+        assertThat(submitted.body().get("photos").get(0).get("statusLabel").asText()).isEqualTo("审核中");
+        long ticketId = submitted.body().get("id").asLong();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> "PASS".equals(api.get("/api/mini/tickets/" + ticketId, token).body()
+                        .get("photos").get(0).get("status").asText()));
 
         org.qingnuan.storage.PhotoStorage storage = app.getBean(org.qingnuan.storage.PhotoStorage.class);
         String signed = storage.signedUrl(key, java.time.Duration.ofMinutes(1));

@@ -10,6 +10,7 @@ import org.qingnuan.testing.Api.Response;
 import org.qingnuan.testing.Fixtures;
 import org.qingnuan.testing.IntegrationTest;
 import org.qingnuan.testing.OssStub;
+import org.qingnuan.testing.WechatApiStub;
 
 import java.io.IOException;
 import java.net.URI;
@@ -121,6 +122,11 @@ class StoryIT extends IntegrationTest {
         assertThat(published.body().get("status").asText()).isEqualTo("PUBLISHED");
         assertThat(published.body().get("publishedBy").asLong()).isEqualTo(dispatcherA.getId());
         assertThat(published.body().get("publishedAt").isNull()).isFalse();
+        // the mini-program shows a photo once WeChat's media check passed it (issue 17, item 8; PhotoCheckIT)
+        WechatApiStub wechat = WechatApiStub.get();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.queryForObject(
+                "SELECT trace_id FROM photo_check WHERE photo_key = ?", String.class, key) != null);
+        assertThat(wechat.pushMediaVerdict(port, wechat.traceIdOf(key).orElseThrow(), "pass")).isEqualTo(200);
 
         Response card = findCard(id);
         JsonNode item = null;

@@ -41,6 +41,7 @@ import java.time.ZoneId;
         "qingnuan.ticket.auto-confirm-scan=1h",
         "qingnuan.notice.retry-scan=1h",
         "qingnuan.alert.retry-scan=1h",
+        "qingnuan.photo-check.retry-scan=1h",
         "qingnuan.volunteer.release-scan=1h",
         "qingnuan.ticket.plan-scan=1h",
         // tests run the daily prompt job themselves, at the moments they choose
@@ -57,7 +58,10 @@ import java.time.ZoneId;
         // the contract test reads /v3/api-docs, off by default in production (ProductionProfileIT)
         "QN_API_DOCS=true",
         "qingnuan.wechat.mp.token=" + IntegrationTest.MP_TOKEN,
-        "qingnuan.wechat.mp.aes-key=" + IntegrationTest.MP_AES_KEY})
+        "qingnuan.wechat.mp.aes-key=" + IntegrationTest.MP_AES_KEY,
+        // the mini-program's message push (photo-check verdicts), in safe mode like WeChat's recommended setting
+        "qingnuan.wechat.mini.token=" + IntegrationTest.MINI_TOKEN,
+        "qingnuan.wechat.mini.aes-key=" + IntegrationTest.MINI_AES_KEY})
 @ActiveProfiles("prod")
 @AutoConfigureMockMvc
 // Boot's tests turn metrics export off; the operations test scrapes /actuator/prometheus as Prometheus would
@@ -74,6 +78,8 @@ public abstract class IntegrationTest {
     /** Printed on certificates; a test calls the path of such a URL on its own server. */
     public static final String PUBLIC_BASE_URL = "https://qingnuan.test/";
     public static final String MP_AES_KEY = "C7yb8Tsd2PbWfnQMumHUMKUgGjCD4D7LDvbDL32tN0g";
+    public static final String MINI_TOKEN = "qingnuanMiniTestToken";
+    public static final String MINI_AES_KEY = "FpvfVdPWv8Xw0wxU9lmVlKsBBmV9ZsBFc0Peoy54qlc";
 
     @LocalServerPort
     protected int port;

@@ -47,6 +47,10 @@ import java.util.regex.Pattern;
  *   <li>getuserphonenumber: {@code phone-<11 digits>} answers that number, once; otherwise 40029.</li>
  *   <li>msg_sec_check (v2): text containing 违禁 is risky (label 20001), 待审 review, else pass; no openid 40003.</li>
  *   <li>subscribe/send: touser {@code oRefuse…} 43101, {@code oBusy…} 45011, else ok.</li>
+ *   <li>media_check_async: media_type 2 and a media_url (47001 otherwise); v2 needs openid (40003) and a scene;
+ *       answers a fresh trace_id and remembers the URL ({@link #traceIdOf}). The verdict is the test's to give:
+ *       {@link #pushMediaVerdict} posts WeChat's {@code wxa_media_check} push to the application, encrypted and
+ *       signed as WeChat does.</li>
  *   <li>WeCom group robot {@code /cgi-bin/webhook/send?key=}: {@code bad-…} 93000, {@code busy-…} 45009, else ok.</li>
  * </ul>
  * {@link #failNext} makes the next call to a path answer an errcode, once.
@@ -63,7 +67,8 @@ public final class WechatApiStub {
             IntegrationTest.MP_APP_ID, MP_SECRET,
             IntegrationTest.MINI_APP_ID, MINI_SECRET);
     private static final Set<String> MINI_PROGRAM_PATHS = Set.of(
-            "/wxa/business/getuserphonenumber", "/wxa/msg_sec_check", "/cgi-bin/message/subscribe/send");
+            "/wxa/business/getuserphonenumber", "/wxa/msg_sec_check", "/cgi-bin/message/subscribe/send",
+            "/wxa/media_check_async");
     private static final Pattern PHONE_CODE = Pattern.compile("phone-(\\d{11})");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -79,6 +84,9 @@ public final class WechatApiStub {
     private final Set<String> usedCodes = ConcurrentHashMap.newKeySet();
     private final Map<String, Queue<Integer>> failures = new ConcurrentHashMap<>();
     private final AtomicLong msgIds = new AtomicLong(3_000_000_000L);
+    /** trace_id → the media_url WeChat was asked to check */
+    private final Map<String, String> mediaChecks = new ConcurrentHashMap<>();
+    private final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
 
 
     static {
@@ -177,6 +185,7 @@ public final class WechatApiStub {
             case "/wxa/business/getuserphonenumber" -> phoneNumber(JSON.readTree(body));
             case "/wxa/msg_sec_check" -> msgSecCheck(JSON.readTree(body));
             case "/cgi-bin/message/subscribe/send" -> subscribeSend(JSON.readTree(body));
+            case "/wxa/media_check_async" -> mediaCheckAsync(JSON.readTree(body));
             default -> "{\"errcode\":40066,\"errmsg\":\"invalid url\"}";
         };
     }
@@ -301,6 +310,65 @@ public final class WechatApiStub {
         answer.put("trace_id", Long.toHexString(RANDOM.nextLong()));
         answer.putObject("result").put("suggest", verdict).put("label", label);
         return answer.toString();
+    }
+
+    private String mediaCheckAsync(JsonNode request) {
+        String url = text(request, "media_url");
+        if (url == null || url.isBlank() || !"2".equals(text(request, "media_type"))) {
+            return error(47001);
+        }
+        if ("2".equals(text(request, "version"))) {
+            if (text(request, "openid") == null || text(request, "openid").isBlank()) {
+                return error(40003);
+            }
+            JsonNode scene = request.get("scene");
+            if (scene == null || !scene.canConvertToInt() || scene.asInt() < 1 || scene.asInt() > 4) {
+                return error(47001);
+            }
+        }
+        String traceId = Long.toHexString(RANDOM.nextLong()) + "-" + Long.toHexString(RANDOM.nextLong());
+        mediaChecks.put(traceId, url);
+        return JSON.createObjectNode().put("errcode", 0).put("errmsg", "ok").put("trace_id", traceId).toString();
+    }
+
+    /** The trace id WeChat gave the check of the photo stored under the key, if one was asked for. */
+    public java.util.Optional<String> traceIdOf(String photoKey) {
+        return mediaChecks.entrySet().stream().filter(e -> e.getValue().contains(photoKey)).map(Map.Entry::getKey).findFirst();
+    }
+
+    /**
+     * WeChat's {@code wxa_media_check} push of a verdict ({@code pass}, {@code risky}, {@code review}) to the
+     * application on the port, in safe mode: the JSON encrypted with the mini-program's EncodingAESKey, the URL
+     * signed with its Token. Returns the HTTP status.
+     */
+    public int pushMediaVerdict(int port, String traceId, String suggest) {
+        ObjectNode push = JSON.createObjectNode().put("ToUserName", "gh_qingnuan_mini").put("FromUserName", "oStubUser")
+                .put("CreateTime", System.currentTimeMillis() / 1000).put("MsgType", "event").put("Event", "wxa_media_check")
+                .put("appid", IntegrationTest.MINI_APP_ID).put("trace_id", traceId).put("version", 2)
+                .put("errcode", 0).put("errmsg", "ok");
+        int label = suggest.equals("risky") ? 20002 : suggest.equals("review") ? 21000 : 100;
+        push.putArray("detail").addObject().put("strategy", "content_model").put("errcode", 0)
+                .put("suggest", suggest).put("label", label).put("prob", suggest.equals("pass") ? 0 : 90);
+        push.putObject("result").put("suggest", suggest).put("label", label);
+        org.qingnuan.wechat.WechatServerSide wechat =
+                new org.qingnuan.wechat.WechatServerSide(IntegrationTest.MINI_TOKEN, IntegrationTest.MINI_AES_KEY);
+        String encrypt = wechat.encrypt(push.toString(), IntegrationTest.MINI_APP_ID);
+        String body = JSON.createObjectNode().put("ToUserName", "gh_qingnuan_mini").put("Encrypt", encrypt).toString();
+        String ts = String.valueOf(System.currentTimeMillis() / 1000);
+        String nonce = "n" + RANDOM.nextInt(1_000_000);
+        String query = "signature=" + wechat.signature(IntegrationTest.MINI_TOKEN, ts, nonce) + "&timestamp=" + ts
+                + "&nonce=" + nonce + "&encrypt_type=aes&msg_signature=" + wechat.signature(IntegrationTest.MINI_TOKEN, ts, nonce, encrypt);
+        try {
+            return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/wx/mini/callback?" + query))
+                            .header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private String subscribeSend(JsonNode request) {

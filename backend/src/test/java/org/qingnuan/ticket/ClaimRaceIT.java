@@ -80,6 +80,8 @@ class ClaimRaceIT extends IntegrationTest {
     TicketMeters meters;
     @Autowired
     DailyTaskCounts daily;
+    @Autowired
+    TicketContentCheck contentCheck;
 
     OrgUnit district;
     List<DutyReadyVolunteers.Ready> volunteers = new ArrayList<>();
@@ -136,7 +138,7 @@ class ClaimRaceIT extends IntegrationTest {
         RedissonClient gone = redisThatIsNotThere();
         try {
             VolunteerTasks board = new VolunteerTasks(orgs, tickets, lifecycle, new OpenTaskIndex(gone, seenDown(), tickets, new ClaimFlags(gone, seenDown())),
-                    guard, photos, views, cipher, disclosures, new ClaimFlags(gone, seenDown()), transactions, publisher, appClock, meters, daily);
+                    guard, photos, views, cipher, disclosures, new ClaimFlags(gone, seenDown()), transactions, publisher, appClock, meters, daily, contentCheck);
             for (int task = 0; task < TASKS; task++) {
                 long ticketId = openTask();
                 CountDownLatch start = new CountDownLatch(1);
@@ -215,7 +217,7 @@ class ClaimRaceIT extends IntegrationTest {
         RedissonClient gone = redisThatIsNotThere();
         try {
             VolunteerTasks board = new VolunteerTasks(orgs, tickets, lifecycle, new OpenTaskIndex(gone, seenDown(), tickets, new ClaimFlags(gone, seenDown())),
-                    guard, photos, views, cipher, disclosures, new ClaimFlags(gone, seenDown()), transactions, publisher, appClock, meters, daily);
+                    guard, photos, views, cipher, disclosures, new ClaimFlags(gone, seenDown()), transactions, publisher, appClock, meters, daily, contentCheck);
             VolunteerActor volunteer = new VolunteerActor(1L, "志愿者", EnumSet.of(TicketCategory.SUPPLIES),
                     new BigDecimal("30.5900"), new BigDecimal("114.2900"), 20, 3);
             List<org.qingnuan.api.volunteer.TaskView> shown = board.nearby(volunteer);

@@ -14,20 +14,20 @@ import java.util.HexFormat;
 
 /**
  * What WeChat's servers do before calling us, written from WeChat's published algorithm
- * (消息加解密说明) independently of the application's code, so the tests check the application
+ * (消息加解密说明) independently of the application's code (the mini-program's JSON pushes use the same), so the tests check the application
  * against the specification rather than against itself.
  */
-final class WechatServerSide {
+public final class WechatServerSide {
 
     private final String token;
     private final String aesKey;
 
-    WechatServerSide(String token, String aesKey) {
+    public WechatServerSide(String token, String aesKey) {
         this.token = token;
         this.aesKey = aesKey;
     }
 
-    String signature(String... parts) {
+    public String signature(String... parts) {
         String[] sorted = parts.clone();
         Arrays.sort(sorted);
         try {
@@ -39,7 +39,7 @@ final class WechatServerSide {
     }
 
     /** random(16) ‖ length(4, network order) ‖ xml ‖ appId, PKCS#7-padded to 32, AES-256-CBC, Base64. */
-    String encrypt(String xml, String appId) {
+    public String encrypt(String xml, String appId) {
         return encrypt(xml, appId, xml.getBytes(StandardCharsets.UTF_8).length);
     }
 

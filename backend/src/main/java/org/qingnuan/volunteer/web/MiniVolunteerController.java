@@ -92,7 +92,7 @@ class MiniVolunteerController implements MiniVolunteerApi {
     @Override
     public TaskView complete(long id, VolunteerRequests.Complete request) {
         UserPrincipal user = CurrentUser.require();
-        return tasks.complete(volunteers.onDuty(user), id, request.note(), request.photoKeys(), user.userId());
+        return tasks.complete(volunteers.onDuty(user), id, request.note(), request.photoKeys(), user.userId(), user.openId());
     }
 
     @Override

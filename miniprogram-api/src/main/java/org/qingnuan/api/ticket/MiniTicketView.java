@@ -32,16 +32,21 @@ public record MiniTicketView(
         ContactMethod contactMethod,
         @Schema(example = "电话") String contactMethodLabel,
         @Schema(example = "13800001234") String contactPhone,
-        @Schema(description = "照片的临时访问地址（10 分钟内有效）；列表中不给出") List<String> photoUrls,
+        @Schema(description = "照片的临时访问地址（10 分钟内有效）；列表中不给出。本人上传的照片在微信内容安全检测通过前也给出（见 photos 的状态），他人上传的只给出已通过的")
+        List<String> photoUrls,
         @Schema(description = "志愿者或工作人员填写的完成情况", example = "已送到家门口，老人已签收") String doneNote,
-        @Schema(description = "完成照片的临时访问地址（10 分钟内有效）；列表中不给出") List<String> donePhotoUrls,
+        @Schema(description = "完成照片的临时访问地址（10 分钟内有效）；列表中不给出。只给出已通过微信内容安全检测的")
+        List<String> donePhotoUrls,
         @Schema(description = "家属的评分 1–5") Integer rating,
         @Schema(example = "志愿者很细心，谢谢") String ratingComment,
         @Schema(description = "结束原因（取消、不予受理、关闭时）") CloseReason closeReason,
         @Schema(example = "家属取消") String closeReasonLabel,
         LocalDateTime createdAt,
         LocalDateTime updatedAt,
-        @Schema(description = "处理经过，按时间先后；列表中不给出") List<Step> history) {
+        @Schema(description = "处理经过，按时间先后；列表中不给出") List<Step> history,
+        @Schema(description = "与 photoUrls 相同的照片及其审核状态：本人上传、尚未通过检测的显示“审核中”；列表中不给出")
+        List<PhotoView> photos,
+        @Schema(description = "与 donePhotoUrls 相同的照片及其审核状态；列表中不给出") List<PhotoView> donePhotos) {
 
     /** One step of the request's history. */
     public record Step(@Schema(example = "SUBMIT") String action, @Schema(example = "提交") String actionLabel,

@@ -43,7 +43,11 @@ public record TicketView(
         @Schema(description = "处理经过，按时间先后") List<Event> history,
         @Schema(description = "派单情况（仅工作人员接口；未派单时为空）") Dispatch dispatch,
         @Schema(description = "当前工作人员可以做的操作（仅工作人员接口），如 DISPATCH、DISPATCH_ACCEPT、PASS_BACK、ASSIGN")
-        List<String> actions) {
+        List<String> actions,
+        @Schema(description = "求助照片及其审核状态：审核中、已通过、已隐藏（违规）、待人工审核；列表中不给出") List<PhotoView> photos,
+        @Schema(description = "完成照片及其审核状态；列表中不给出") List<PhotoView> donePhotos,
+        @Schema(description = "志愿者完成说明的内容安全检测：PASS 已通过；REVIEW 待审核（家属看不到）；空：工作人员填写或无需检测")
+        String doneNoteCheck) {
 
     /** The same request as the family sees it: no dispatch details, no staff actions. */
     public TicketView(long id, long familyId, TicketCategory category, String categoryLabel, Urgency urgency,
@@ -56,7 +60,15 @@ public record TicketView(
         this(id, familyId, category, categoryLabel, urgency, urgencyLabel, status, statusLabel, channel, channelLabel,
                 crisis, contentCheck, description, address, district, preferredTime, contactMethod, contactMethodLabel,
                 contactPhone, photoUrls, doneNote, donePhotoUrls, rating, ratingComment, closeReason, closeReasonLabel,
-                createdAt, updatedAt, history, null, null);
+                createdAt, updatedAt, history, null, null, null, null, null);
+    }
+
+    /** The same view with the photos' check states and the completion note's check, for staff. */
+    public TicketView withChecks(List<PhotoView> photos, List<PhotoView> donePhotos, String doneNoteCheck) {
+        return new TicketView(id, familyId, category, categoryLabel, urgency, urgencyLabel, status, statusLabel, channel,
+                channelLabel, crisis, contentCheck, description, address, district, preferredTime, contactMethod,
+                contactMethodLabel, contactPhone, photoUrls, doneNote, donePhotoUrls, rating, ratingComment, closeReason,
+                closeReasonLabel, createdAt, updatedAt, history, dispatch, actions, photos, donePhotos, doneNoteCheck);
     }
 
     /** The same view for staff, with the dispatch block and what they may do. */
@@ -64,7 +76,7 @@ public record TicketView(
         return new TicketView(id, familyId, category, categoryLabel, urgency, urgencyLabel, status, statusLabel, channel,
                 channelLabel, crisis, contentCheck, description, address, district, preferredTime, contactMethod,
                 contactMethodLabel, contactPhone, photoUrls, doneNote, donePhotoUrls, rating, ratingComment, closeReason,
-                closeReasonLabel, createdAt, updatedAt, history, dispatch, actions);
+                closeReasonLabel, createdAt, updatedAt, history, dispatch, actions, photos, donePhotos, doneNoteCheck);
     }
 
     /** Where a referred request stands: the responsible unit, its deadline, whether it is late. */

@@ -93,11 +93,13 @@ public interface MiniVolunteerApi {
     @Failures({"NOT_A_VOLUNTEER", "DUTY_GATE_CLOSED", "TICKET_NOT_FOUND", "TICKET_STATE_CONFLICT", "WRITES_THROTTLED"})
     TaskView start(@PathVariable long id);
 
-    @Operation(operationId = "completeTask", summary = "完成服务：填写服务情况、上传照片，等待家属确认")
+    @Operation(operationId = "completeTask", summary = "完成服务：填写服务情况、上传照片，等待家属确认",
+            description = "服务情况经微信内容安全检测：违规的不予提交（CONTENT_RISKY）；疑似或未能检测的由工作人员审核，家属暂时看不到。"
+                    + "照片经微信内容安全检测通过后家属才能看到。")
     @Throttled(Throttled.Bucket.WRITES)
     @PostMapping("/tasks/{id}/complete")
     @Failures({"NOT_A_VOLUNTEER", "DUTY_GATE_CLOSED", "TICKET_NOT_FOUND", "TICKET_STATE_CONFLICT",
-            "PHOTO_NOT_UPLOADED", "PHOTO_STORAGE_UNAVAILABLE", "WRITES_THROTTLED"})
+            "PHOTO_NOT_UPLOADED", "PHOTO_STORAGE_UNAVAILABLE", "CONTENT_RISKY", "WRITES_THROTTLED"})
     TaskView complete(@PathVariable long id, @Valid @RequestBody VolunteerRequests.Complete request);
 
     @Operation(operationId = "getMyHours", summary = "我的服务时长：每个家属确认的任务按实际服务时间计入（各类别有上限），以及合计")

@@ -7,6 +7,7 @@ import org.qingnuan.api.ticket.TicketStatus;
 import org.qingnuan.api.ticket.Urgency;
 
 import java.time.LocalDateTime;
+import java.util.List;
 
 /**
  * A task as a volunteer sees it. Until they claim it, only the district shows; the exact address
@@ -18,5 +19,7 @@ public record TaskView(long id, TicketCategory category, String categoryLabel, U
                        SubmitTicketRequest.TimeWindow preferredTime, String contactMethod,
                        @Schema(description = "仅在任务属于本人时给出") String address,
                        @Schema(description = "仅在任务属于本人时给出") String contactPhone,
-                       LocalDateTime claimedAt, LocalDateTime startedAt) {
+                       LocalDateTime claimedAt, LocalDateTime startedAt,
+                       @Schema(description = "家属上传的照片（10 分钟内有效），只给出已通过微信内容安全检测的；列表中不给出")
+                       List<String> photoUrls) {
 }

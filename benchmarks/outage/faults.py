@@ -239,6 +239,10 @@ def set_up(sql, keys, staff, rnd, log):
         families.append((token, family_id))
         family_ids.append(family_id)
     qn.redis_pipeline(REDIS_PORT, commands)
+    # a request takes its family's point; volunteers may claim only what lies within their radius (issue 17), so
+    # the families live in the district the volunteers are placed around
+    sql.run("UPDATE family SET latitude = %.6f, longitude = %.6f WHERE id IN (%s);"
+            % (DISTRICT[0], DISTRICT[1], ",".join(str(f) for f in family_ids)))
     volunteers = seed.volunteers(sql, keys, district, VOLUNTEERS, rnd, REDIS_PORT, "f",
                                  skills="SHOPPING,DRIVER,TUTOR,ELDERLY_CARE,PSYCHOLOGIST", radius=20, near=DISTRICT)
     for token, _ in volunteers + [(t, 0) for t, _ in families]:

@@ -29,7 +29,8 @@ REDIS_PORT = int(os.environ.get("FAULTS_REDIS_PORT", "20142"))
 REDIS_DOWN = int(os.environ.get("FAULTS_REDIS_DOWN", "30"))
 CALM = int(os.environ.get("FAULTS_CALM", "20"))
 FAMILIES = int(os.environ.get("FAULTS_FAMILIES", "8"))
-VOLUNTEERS = int(os.environ.get("FAULTS_VOLUNTEERS", "60"))
+# enough volunteers that claims go on through every phase (each holds at most 3 active tasks)
+VOLUNTEERS = int(os.environ.get("FAULTS_VOLUNTEERS", "600"))
 ADMIN_PASSWORD = "fault-run-admin-1"
 NEW_PASSWORD = "fault-run-admin-2"
 BASE = "http://127.0.0.1:%d" % APP_PORT

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -213,6 +214,17 @@ class GlobalExceptionHandler {
     /** A unique key raced past the service's own check: the row is there now. */
     @ExceptionHandler(DuplicateKeyException.class)
     ResponseEntity<ApiError> duplicate() {
+        return errors.entity(CommonError.CONFLICT);
+    }
+
+    /**
+     * MariaDB chose this transaction as a deadlock's victim, or a row lock was not granted in time: nothing of it
+     * was written, and doing it again will most likely work. A conflict the person can act on, not a 500 (the
+     * fault run met one when staff accepted a request while the database came back).
+     */
+    @ExceptionHandler(PessimisticLockingFailureException.class)
+    ResponseEntity<ApiError> lockLost(PessimisticLockingFailureException e) {
+        log.warn("Transaction lost a lock ({}); answered CONFLICT", e.getClass().getSimpleName());
         return errors.entity(CommonError.CONFLICT);
     }
 

@@ -20,7 +20,8 @@ import java.util.function.Supplier;
 /**
  * Whether Redis answered lately. Once a call fails for want of Redis (no connection, a timeout), every
  * caller is told "down" at once instead of each waiting out Redisson's timeouts again. A background probe
- * then tries Redis every {@code qingnuan.redis.down-for} and brings it back when it answers: no user's
+ * then tries Redis a second after each failed try (at most every {@code qingnuan.redis.down-for}) and brings it
+ * back when it answers: no user's
  * request pays for trying a Redis that is gone (when a caller was the probe, one request in every window
  * waited the full timeout, the board's p99 at 100,000 open tasks was 200 ms instead of 40). Without a probe
  * (unit tests) one caller at a time tries again after the window. The change of state is logged once each
@@ -31,6 +32,7 @@ public class RedisAvailability {
 
     private static final Logger log = LoggerFactory.getLogger(RedisAvailability.class);
     private static final String PROBE_KEY = "qingnuan:redis-probe";
+    private static final long PROBE_GAP_MILLIS = 1_000;
 
     private final Clock clock;
     private final long downForMillis;
@@ -125,7 +127,9 @@ public class RedisAvailability {
             });
         }
         try {
-            prober.schedule(this::runProbe, downForMillis, TimeUnit.MILLISECONDS);
+            // a second between tries, not the whole window: a probe that fails has already waited Redisson's
+            // timeout, and the fault run measured 10 s from Redis back to the first success with 3 s gaps
+            prober.schedule(this::runProbe, Math.min(downForMillis, PROBE_GAP_MILLIS), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
             probing.set(false);
         }

@@ -11,7 +11,7 @@ import MedicalWorkersView from '@/views/workers/MedicalWorkersView.vue'
 import WorkerImportDialog from '@/views/workers/WorkerImportDialog.vue'
 import HospitalImportDialog from '@/views/hospitals/HospitalImportDialog.vue'
 import DistrictStatisticsView from '@/views/statistics/DistrictStatisticsView.vue'
-import { apiError, fakeBackend, makeRouter, settle, staffView } from './helpers'
+import { apiError, fakeBackend, makeRouter, mountPage, settle, staffView } from './helpers'
 
 let pinia
 let session
@@ -80,9 +80,7 @@ async function mountWorkers(roles, rows = [WORKER], replies = () => null) {
     return { status: 404 }
   })
   session.staff = staffView({ id: 7, orgId: 2, orgName: '共青团重庆市委员会', roles })
-  await router.push('/medical-workers')
-  wrapper = mount(MedicalWorkersView, { global: { plugins: [pinia, router, ElementPlus] }, attachTo: document.body })
-  await settle()
+  wrapper = await mountPage(MedicalWorkersView, '/medical-workers', { pinia, router })
   return calls
 }
 
@@ -288,9 +286,7 @@ describe('统计表 cut-off date', () => {
     URL.revokeObjectURL = vi.fn()
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {})
     const calls = fakeBackend((call) => (call.url.endsWith('/excel') ? { data: new Blob(['PK']) } : { data: TABLE }))
-    await router.push('/statistics')
-    wrapper = mount(DistrictStatisticsView, { global: { plugins: [pinia, router, ElementPlus] }, attachTo: document.body })
-    await settle()
+    wrapper = await mountPage(DistrictStatisticsView, '/statistics', { pinia, router })
     expect(calls[0].params).toEqual({})
     expect(wrapper.text()).toContain('重庆市一线医护人员信息统计表')
     const firstCells = wrapper.findAll('tbody tr').map((tr) => tr.findAll('td')[0].text())

@@ -1,6 +1,8 @@
-// Test helpers: a fake backend behind the real axios instance, and the app's router on memory history.
+// Test helpers: a fake backend behind the real axios instance, the app's router on memory history, and
+// pages mounted as the app shows them.
 import { AxiosError } from 'axios'
-import { flushPromises } from '@vue/test-utils'
+import { flushPromises, mount } from '@vue/test-utils'
+import ElementPlus from 'element-plus'
 import { createMemoryHistory } from 'vue-router'
 import { http } from '@/api/request'
 import { createAppRouter } from '@/router'
@@ -76,4 +78,16 @@ export async function settle() {
   await flushPromises()
   await new Promise((r) => setTimeout(r, 0))
   await flushPromises()
+}
+
+/**
+ * Mounts a page as the router shows it: goes to `path` first, then mounts `component` with the test's
+ * `pinia` and `router` and Element Plus, into document.body (dialogs and toasts are teleported there),
+ * and lets its first requests settle.
+ */
+export async function mountPage(component, path, { pinia, router }) {
+  await router.push(path)
+  const wrapper = mount(component, { global: { plugins: [pinia, router, ElementPlus] }, attachTo: document.body })
+  await settle()
+  return wrapper
 }

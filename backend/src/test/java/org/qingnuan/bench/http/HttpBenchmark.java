@@ -78,9 +78,9 @@ public final class HttpBenchmark {
 
     private static final String[][] REQUESTS = {
             {"SUPPLIES", "家里老人行动不便，需要有人帮忙采购一周的米面粮油和蔬菜，最好今天下午送到，麻烦志愿者了，谢谢你们的帮助和关心。"},
-            {"ESCORT", "母亲每周二要去医院复查，家里没有人能陪同，需要志愿者开车接送并陪同挂号取药，大约需要半天时间，非常感谢。"},
+            {"TRANSPORT", "母亲每周二要去医院复查，家里没有人能陪同，需要志愿者开车接送并陪同挂号取药，大约需要半天时间，非常感谢。"},
             {"TUTORING", "孩子上初二，数学和物理跟不上，父母都在一线抗疫没时间辅导，希望每周能有两次线上辅导，每次一个小时左右。"},
-            {"ELDERLY_CARE", "爷爷八十多岁独自在家，需要有人每天上门看看，帮忙做顿饭、打扫一下卫生，陪老人聊聊天，谢谢。"},
+            {"CARE", "爷爷八十多岁独自在家，需要有人每天上门看看，帮忙做顿饭、打扫一下卫生，陪老人聊聊天，谢谢。"},
             {"PSYCHOLOGICAL", "家人长期在隔离病区工作，我最近睡眠很差、焦虑紧张，希望能和心理咨询志愿者聊一聊，时间可以配合。"},
             {"OTHER", "家里的热水器坏了，老人和孩子洗澡不方便，想请懂维修的志愿者帮忙看看能不能修，或者帮忙联系靠谱的师傅。"},
     };
@@ -598,7 +598,7 @@ public final class HttpBenchmark {
         Thread.sleep(3000);
         try (Connection c = s.connect(); Statement st = c.createStatement()) {
             long rows = single(st, "SELECT COUNT(*) FROM help_ticket WHERE family_id > 0 AND channel = 'MINI_PROGRAM'");
-            long keys = single(st, "SELECT COUNT(*) FROM idempotency_key");
+            long keys = single(st, "SELECT COUNT(*) FROM idempotency_record");
             String checks = query(st, "SELECT content_check, COUNT(*) FROM help_ticket WHERE family_id > 0 GROUP BY content_check");
             OUT.printf("  check: %d answers 201, %d rows, %d idempotency keys; content check of the rows: %s%n", accepted, rows, keys,
                     checks);

@@ -7,8 +7,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -50,7 +48,7 @@ public class MiniProgramPush {
         if (!properties.pushConfigured()) {
             throw new CallbackRefused("mini-program push not configured");
         }
-        requireFresh(timestamp);
+        CallbackSignatures.requireFresh(clock, MAX_CLOCK_SKEW, timestamp);
         if (signature == null || nonce == null || !miniProgram.client().checkSignature(timestamp, nonce, signature.toLowerCase())) {
             throw new CallbackRefused("bad signature");
         }
@@ -75,7 +73,7 @@ public class MiniProgramPush {
             if (encrypt == null || encrypt.isBlank()) {
                 throw new CallbackMalformed("no Encrypt field");
             }
-            if (msgSignature == null || !constantTimeEquals(OfficialAccountCrypto.sha1(properties.token(), timestamp, nonce, encrypt),
+            if (!CallbackSignatures.matches(CallbackSignatures.sha1(properties.token(), timestamp, nonce, encrypt),
                     msgSignature)) {
                 throw new CallbackRefused("bad msg_signature");
             }
@@ -135,19 +133,5 @@ public class MiniProgramPush {
         }
     }
 
-    private void requireFresh(String timestamp) {
-        long seconds;
-        try {
-            seconds = Long.parseLong(timestamp);
-        } catch (NumberFormatException | NullPointerException e) {
-            throw new CallbackRefused("bad timestamp");
-        }
-        if (Math.abs(clock.millis() / 1000 - seconds) > MAX_CLOCK_SKEW.toSeconds()) {
-            throw new CallbackRefused("stale timestamp");
-        }
-    }
 
-    private static boolean constantTimeEquals(String expected, String given) {
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.toLowerCase().getBytes(StandardCharsets.UTF_8));
-    }
 }

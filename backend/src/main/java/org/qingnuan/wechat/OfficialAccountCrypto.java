@@ -12,11 +12,9 @@ import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * WeChat's published callback algorithm for official accounts: SHA-1 signatures over the sorted
@@ -39,8 +37,8 @@ public class OfficialAccountCrypto {
     /** Plain-mode signature (also the URL check): sha1(sort(token, timestamp, nonce)). */
     public void verifySignature(String timestamp, String nonce, String signature) {
         requireConfigured();
-        requireFresh(timestamp);
-        if (signature == null || !constantTimeEquals(sha1(properties.token(), timestamp, nonce), signature)) {
+        CallbackSignatures.requireFresh(clock, properties.maxClockSkew(), timestamp);
+        if (!CallbackSignatures.matches(CallbackSignatures.sha1(properties.token(), timestamp, nonce), signature)) {
             throw new CallbackRefused("bad signature");
         }
     }
@@ -64,9 +62,9 @@ public class OfficialAccountCrypto {
     /** Safe mode: checks msg_signature over the ciphertext, decrypts, and checks the AppID inside. Returns the message XML. */
     public String decrypt(String encryptedBody, String timestamp, String nonce, String msgSignature) {
         requireConfigured();
-        requireFresh(timestamp);
+        CallbackSignatures.requireFresh(clock, properties.maxClockSkew(), timestamp);
         String encrypt = encryptElement(encryptedBody);
-        if (msgSignature == null || !constantTimeEquals(sha1(properties.token(), timestamp, nonce, encrypt), msgSignature)) {
+        if (!CallbackSignatures.matches(CallbackSignatures.sha1(properties.token(), timestamp, nonce, encrypt), msgSignature)) {
             throw new CallbackRefused("bad msg_signature");
         }
         byte[] plain;
@@ -131,17 +129,6 @@ public class OfficialAccountCrypto {
         }
     }
 
-    private void requireFresh(String timestamp) {
-        long seconds;
-        try {
-            seconds = Long.parseLong(timestamp);
-        } catch (NumberFormatException | NullPointerException e) {
-            throw new CallbackRefused("bad timestamp");
-        }
-        if (Math.abs(clock.millis() / 1000 - seconds) > properties.maxClockSkew().toSeconds()) {
-            throw new CallbackRefused("stale timestamp");
-        }
-    }
 
     private void requireConfigured() {
         if (!properties.configured()) {
@@ -149,18 +136,5 @@ public class OfficialAccountCrypto {
         }
     }
 
-    static String sha1(String... parts) {
-        String[] sorted = parts.clone();
-        Arrays.sort(sorted);
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
-                    .digest(String.join("", sorted).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private static boolean constantTimeEquals(String a, String b) {
-        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.toLowerCase().getBytes(StandardCharsets.UTF_8));
-    }
 }

@@ -249,7 +249,7 @@ public class WechatStandIn {
         push.putObject("result").put("suggest", "pass").put("label", 100);
         String timestamp = Long.toString(clock.instant().getEpochSecond());
         String nonce = Long.toString(Math.abs(random.nextLong()));
-        String signature = OfficialAccountCrypto.sha1(mini.token(), timestamp, nonce);
+        String signature = CallbackSignatures.sha1(mini.token(), timestamp, nonce);
         try {
             http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
                                     + "/wx/mini/callback?signature=" + signature + "&timestamp=" + timestamp + "&nonce=" + nonce))

@@ -2,6 +2,8 @@ package org.qingnuan.shared.web;
 
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextType;
+import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletRegistrationBean;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -20,5 +22,22 @@ public class ManagementTraceIds {
         FilterRegistrationBean<TraceIdFilter> registration = new FilterRegistrationBean<>(new TraceIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /**
+     * The management server's dispatcher starts with it (as {@code spring.mvc.servlet.load-on-startup} does for the
+     * public one): otherwise the first scrape initialises it and its lines are logged as a request's, without an id.
+     */
+    @Bean
+    static BeanPostProcessor managementDispatcherAtStart() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof DispatcherServletRegistrationBean registration) {
+                    registration.setLoadOnStartup(1);
+                }
+                return bean;
+            }
+        };
     }
 }

@@ -1,13 +1,8 @@
 package org.qingnuan.wechat.web;
 
 import io.swagger.v3.oas.annotations.Hidden;
-import org.qingnuan.shared.error.DomainException;
-import org.qingnuan.wechat.CallbackMalformed;
-import org.qingnuan.wechat.CallbackRefused;
 import org.qingnuan.wechat.MiniProgramPush;
 import org.qingnuan.wechat.WechatError;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,7 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/wx/mini/callback")
 class MiniProgramPushController {
 
-    private static final Logger log = LoggerFactory.getLogger(MiniProgramPushController.class);
 
     private final MiniProgramPush push;
 
@@ -54,14 +48,6 @@ class MiniProgramPushController {
     }
 
     private static void refuseUnless(Runnable check) {
-        try {
-            check.run();
-        } catch (CallbackMalformed e) {
-            log.warn("Mini-program push malformed: {}", e.getMessage());
-            throw new DomainException(WechatError.PUSH_MALFORMED);
-        } catch (CallbackRefused e) {
-            log.warn("Mini-program push refused: {}", e.getMessage());
-            throw new DomainException(WechatError.CALLBACK_REFUSED);
-        }
+        CallbackAnswers.refuseUnless("Mini-program push", WechatError.PUSH_MALFORMED, check);
     }
 }

@@ -2,13 +2,9 @@ package org.qingnuan.wechat.web;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import org.qingnuan.shared.error.DomainException;
-import org.qingnuan.wechat.CallbackMalformed;
-import org.qingnuan.wechat.CallbackRefused;
 import org.qingnuan.wechat.OfficialAccountCrypto;
 import org.qingnuan.wechat.OfficialAccountInbox;
 import org.qingnuan.wechat.WechatError;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,7 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/wx/mp/callback")
 class OfficialAccountCallbackController {
 
-    private static final Logger log = LoggerFactory.getLogger(OfficialAccountCallbackController.class);
 
     private final OfficialAccountCrypto crypto;
     private final OfficialAccountInbox inbox;
@@ -64,14 +59,6 @@ class OfficialAccountCallbackController {
     }
 
     private static void refuseUnless(Runnable check) {
-        try {
-            check.run();
-        } catch (CallbackMalformed e) {
-            log.warn("Official-account callback malformed: {}", e.getMessage());
-            throw new DomainException(WechatError.CALLBACK_MALFORMED);
-        } catch (CallbackRefused e) {
-            log.warn("Official-account callback refused: {}", e.getMessage());
-            throw new DomainException(WechatError.CALLBACK_REFUSED);
-        }
+        CallbackAnswers.refuseUnless("Official-account callback", WechatError.CALLBACK_MALFORMED, check);
     }
 }

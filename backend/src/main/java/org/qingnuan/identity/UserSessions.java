@@ -34,9 +34,10 @@ public class UserSessions {
 
     UserSessions(RedissonClient redisson, RedisAvailability redis, Clock clock, PersonalDataCipher cipher,
                  MiniProgramAuthProperties properties,
-                 @Value("${qingnuan.session.outage-grace:30m}") Duration outageGrace) {
+                 @Value("${qingnuan.session.outage-grace:30m}") Duration outageGrace,
+                 @Value("${qingnuan.session.recheck-after:1s}") Duration recheckAfter) {
         this.tokens = new TokenSessions(redisson, redis, clock, "wx", properties.idleTimeout(), properties.absoluteTimeout(),
-                outageGrace);
+                outageGrace, recheckAfter);
         this.redis = redis;
         this.redisson = redisson;
         this.cipher = cipher;

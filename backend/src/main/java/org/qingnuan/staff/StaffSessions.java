@@ -17,9 +17,10 @@ public class StaffSessions {
     private final TokenSessions tokens;
 
     StaffSessions(RedissonClient redisson, RedisAvailability redis, AuthProperties properties, Clock clock,
-                  @Value("${qingnuan.session.outage-grace:30m}") Duration outageGrace) {
+                  @Value("${qingnuan.session.outage-grace:30m}") Duration outageGrace,
+                  @Value("${qingnuan.session.recheck-after:1s}") Duration recheckAfter) {
         this.tokens = new TokenSessions(redisson, redis, clock, "staff", properties.idleTimeout(),
-                properties.absoluteTimeout(), outageGrace);
+                properties.absoluteTimeout(), outageGrace, recheckAfter);
     }
 
     /** A live session: the staff member and the hashed token. */

@@ -6,6 +6,9 @@ import org.qingnuan.testing.IntegrationTest;
 import org.qingnuan.ticket.FamilyOnMiniProgram;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.HealthEndpointGroups;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.LivenessState;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
@@ -59,6 +62,27 @@ class OperationsIT extends IntegrationTest {
         // load balancers still probe the public port
         assertThat(api.get("/livez", null).status()).isEqualTo(200);
         assertThat(api.get("/readyz", null).status()).isEqualTo(200);
+    }
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Test
+    void livezFollowsTheLivenessStateAndStaysOutOfTheRequestTimers() throws Exception {
+        Api.Response up = api.get("/livez", null);
+        assertThat(up.status()).isEqualTo(200);
+        assertThat(up.body().get("status").asText()).isEqualTo("UP");
+        AvailabilityChangeEvent.publish(events, this, LivenessState.BROKEN);
+        try {
+            Api.Response down = api.get("/livez", null);
+            assertThat(down.status()).isEqualTo(503);
+            assertThat(down.body().get("status").asText()).isEqualTo("DOWN");
+        } finally {
+            AvailabilityChangeEvent.publish(events, this, LivenessState.CORRECT);
+        }
+        assertThat(api.get("/livez", null).status()).isEqualTo(200);
+        // probes every few seconds from each balancer would only blur the traffic the dashboard shows
+        assertThat(scrape()).doesNotContain("uri=\"/livez\"");
     }
 
     @Test

@@ -155,7 +155,7 @@ public final class HttpBenchmark {
             return DriverManager.getConnection(databaseUrl(), dbUser, dbPassword);
         }
 
-        private static String env(String name, String fallback) {
+        static String env(String name, String fallback) {
             String value = System.getenv(name);
             return value == null || value.isBlank() ? fallback : value.trim();
         }
@@ -252,6 +252,13 @@ public final class HttpBenchmark {
 
         api = new Api(s.appPort);
         setUpOrgs();
+        if (!Settings.env("BENCH_HOLD", "").isEmpty()) {
+            // a profiling session by hand: the services stay up with signed-in tokens until this process is stopped
+            Files.writeString(Path.of(Settings.env("BENCH_HOLD", "")), "APP_PORT=" + s.appPort + "\nBARE_PORT=" + s.barePort
+                    + "\nAPP_PID=" + appPid + "\nMINI_TOKEN=" + miniToken + "\nADMIN_TOKEN=" + adminToken + "\n");
+            OUT.println("holding: settings in " + Settings.env("BENCH_HOLD", "") + "; stop this process to end");
+            Thread.sleep(Long.MAX_VALUE);
+        }
         if (s.sections.contains("G")) {
             gets();
         }

@@ -41,6 +41,7 @@ describe('ticket labels', () => {
     expect(contactMethodLabel('IN_APP_ONLY')).toBe('仅在小程序内联系')
     expect(closeReasonLabel('DONE_BY_OTHERS')).toBe('已由其他渠道解决')
     expect(contentCheckLabel('REVIEW')).toBe('待审核')
+    expect(contentCheckLabel('PENDING')).toBe('检测中')
   })
 
   it('show unknown codes as they are and nothing for no code', () => {

@@ -83,8 +83,9 @@ export const STAFF_CLOSE_REASON_OPTIONS = Object.freeze([
   { value: 'DONE_BY_OTHERS', label: CLOSE_REASON_LABELS.DONE_BY_OTHERS },
 ])
 
-/** WeChat content security: PASS, REVIEW (waits for staff), CLEARED (staff read it). */
+/** WeChat content security: PENDING (checked seconds after submission), PASS, REVIEW (waits for staff), CLEARED (staff read it). */
 export const CONTENT_CHECK_LABELS = Object.freeze({
+  PENDING: '检测中',
   PASS: '已通过检测',
   REVIEW: '待审核',
   CLEARED: '已审核',

@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.util.Set;
 
 /**
- * Help requests from the family's side: submit (idempotent, text checked, photos verified), read
+ * Help requests from the family's side: submit (idempotent, text checked right after, photos verified), read
  * their own with history, cancel, confirm and rate. A user may act only for families their roles
  * give them; anything else answers 404, as if it did not exist.
  */
@@ -44,11 +44,13 @@ public class FamilyTickets {
     private final FamilyDirectory directory;
     private final TicketProperties properties;
     private final NewTickets newTickets;
+    private final TicketTextChecks textChecks;
 
     FamilyTickets(HelpTicketMapper tickets, TicketLifecycle lifecycle, TicketViews views, TicketPhotos photos,
                   TicketContentCheck contentCheck, IdempotentCreation idempotent, FamilyDirectory directory,
-                  TicketProperties properties, NewTickets newTickets) {
+                  TicketProperties properties, NewTickets newTickets, TicketTextChecks textChecks) {
         this.newTickets = newTickets;
+        this.textChecks = textChecks;
         this.tickets = tickets;
         this.lifecycle = lifecycle;
         this.views = views;
@@ -77,11 +79,15 @@ public class FamilyTickets {
                 .orElseThrow(() -> new DomainException(RegistryError.FAMILY_NOT_FOUND));
         // WeChat and OSS are asked before the transaction: no connection is held while they answer
         photos.requireUploaded(user.userId(), request.photoKeys());
+        // WeChat's text check runs after the commit (TicketTextChecks): the family does not wait for it
         String text = request.address() == null ? request.description() : request.description() + "\n" + request.address();
-        HelpTicket.ContentCheck check = contentCheck.check(user.openId(), MiniProgram.ContentScene.FORUM, text);
+        HelpTicket.ContentCheck check = contentCheck.beforeCheck();
         java.util.concurrent.atomic.AtomicReference<HelpTicket> written = new java.util.concurrent.atomic.AtomicReference<>();
         IdempotentCreation.Outcome outcome = idempotent.create("wx:" + user.userId(), idempotencyKey, request, () -> {
             HelpTicket t = create(user, family, request, check);
+            if (check == HelpTicket.ContentCheck.PENDING) {
+                textChecks.afterCommit(t.getId(), user.openId(), text);
+            }
             written.set(t);
             return t.getId();
         });

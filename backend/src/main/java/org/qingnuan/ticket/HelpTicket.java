@@ -28,8 +28,12 @@ public class HelpTicket extends Timestamped {
     /** Where the responsible unit is with a dispatched request. */
     public enum DispatchState { PENDING, ACCEPTED }
 
-    /** The text check's outcome: REVIEW waits for staff before volunteers may see the request. */
-    public enum ContentCheck { PASS, REVIEW, CLEARED }
+    /**
+     * The text check's outcome. PENDING: a family's submission, saved before its check, which runs right after the 201
+     * ({@code TicketTextChecks}) and ends in PASS or REVIEW within seconds. REVIEW waits for staff before volunteers may
+     * see the request; CLEARED: staff read it.
+     */
+    public enum ContentCheck { PENDING, PASS, REVIEW, CLEARED }
 
     private Long orgId;
     /** The unit the request was referred to (派单); its staff see the request too. */

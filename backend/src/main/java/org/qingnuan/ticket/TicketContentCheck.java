@@ -23,6 +23,31 @@ class TicketContentCheck {
         this.miniProgram = miniProgram;
     }
 
+    /**
+     * Where a submission's text starts: PENDING, checked right after it is saved ({@link TicketTextChecks}); REVIEW at
+     * once when no mini-program is configured (nothing could check it).
+     */
+    HelpTicket.ContentCheck beforeCheck() {
+        return miniProgram.configured() ? HelpTicket.ContentCheck.PENDING : HelpTicket.ContentCheck.REVIEW;
+    }
+
+    /**
+     * The verdict on a text already saved: PASS, or REVIEW for staff — also when WeChat calls it risky (the request is
+     * kept, so that staff can reach a family who worded an urgent need badly) or cannot answer.
+     */
+    HelpTicket.ContentCheck afterSave(String openId, MiniProgram.ContentScene scene, String text) {
+        if (!miniProgram.configured()) {
+            return HelpTicket.ContentCheck.REVIEW;
+        }
+        try {
+            return miniProgram.checkText(openId, scene, text) == MiniProgram.ContentVerdict.PASS
+                    ? HelpTicket.ContentCheck.PASS : HelpTicket.ContentCheck.REVIEW;
+        } catch (MiniProgramException e) {
+            log.warn("Content security check unavailable (errcode {}); the request waits for staff review", e.errcode());
+            return HelpTicket.ContentCheck.REVIEW;
+        }
+    }
+
     /** @throws DomainException CONTENT_RISKY when WeChat calls the text risky */
     HelpTicket.ContentCheck check(String openId, MiniProgram.ContentScene scene, String text) {
         if (!miniProgram.configured()) {

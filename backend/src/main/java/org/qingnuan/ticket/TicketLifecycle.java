@@ -268,7 +268,9 @@ public class TicketLifecycle {
     }
 
     private static boolean clearsReview(HelpTicket ticket, TicketActor actor) {
-        return actor.kind() == TicketActor.Kind.STAFF && ticket.getContentCheck() == HelpTicket.ContentCheck.REVIEW;
+        // a text still waiting for WeChat's verdict counts as read too: the verdict then finds nothing to change
+        return actor.kind() == TicketActor.Kind.STAFF && (ticket.getContentCheck() == HelpTicket.ContentCheck.REVIEW
+                || ticket.getContentCheck() == HelpTicket.ContentCheck.PENDING);
     }
 
     /** An entry of the history that does not move the request: its state and version stay as they are. */

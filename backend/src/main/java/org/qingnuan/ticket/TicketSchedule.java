@@ -9,9 +9,17 @@ import org.springframework.stereotype.Component;
 class TicketSchedule {
 
     private final ObjectProvider<TicketAutoConfirm> autoConfirm;
+    private final ObjectProvider<TicketTextChecks> textChecks;
 
-    TicketSchedule(ObjectProvider<TicketAutoConfirm> autoConfirm) {
+    TicketSchedule(ObjectProvider<TicketAutoConfirm> autoConfirm, ObjectProvider<TicketTextChecks> textChecks) {
         this.autoConfirm = autoConfirm;
+        this.textChecks = textChecks;
+    }
+
+    /** Text checks lost with their instance (or refused by a full pool) are made here. */
+    @Scheduled(fixedDelayString = "${qingnuan.ticket.text-check-scan:1m}", initialDelayString = "${qingnuan.ticket.text-check-scan:1m}")
+    void overdueTextChecks() {
+        textChecks.getObject().checkOverdue();
     }
 
     @Scheduled(fixedDelayString = "${qingnuan.ticket.auto-confirm-scan:10m}", initialDelayString = "${qingnuan.ticket.auto-confirm-scan:10m}")

@@ -27,12 +27,12 @@ public interface MiniTicketApi {
 
     @Operation(operationId = "submitTicket", summary = "提交求助",
             description = "必须带 Idempotency-Key（每次新的求助生成一个 UUID，重试时用同一个）：重试返回同一结果；"
-                    + "同一个 key 提交不同内容返回 422 IDEMPOTENCY_KEY_REUSED。文字先经微信内容安全检测：违规（CONTENT_RISKY）不保存，"
-                    + "疑似的等待工作人员审核。")
+                    + "同一个 key 提交不同内容返回 422 IDEMPOTENCY_KEY_REUSED。提交后文字随即经微信内容安全检测（不必等待）："
+                    + "通过前志愿者看不到；疑似或违规的由工作人员审核（underReview）。")
     @Throttled(Throttled.Bucket.SUBMISSIONS)
     @PostMapping("/tickets")
     @Failures({"IDEMPOTENCY_KEY_REQUIRED", "IDEMPOTENCY_KEY_REUSED", "NOT_YOUR_FAMILY", "FAMILY_NOT_FOUND",
-            "FAMILY_ADDRESS_MISSING", "PHOTO_NOT_UPLOADED", "CONTENT_RISKY", "PHOTO_STORAGE_UNAVAILABLE", "WRITES_THROTTLED"})
+            "FAMILY_ADDRESS_MISSING", "PHOTO_NOT_UPLOADED", "PHOTO_STORAGE_UNAVAILABLE", "WRITES_THROTTLED"})
     @ResponseStatus(HttpStatus.CREATED)
     @ApiResponse(responseCode = "201", description = "已创建",
             headers = {@Header(name = "Location", description = "新建对象的地址：/api/mini/tickets/{id}",

@@ -22,7 +22,7 @@ public record TicketView(
         Channel channel,
         String channelLabel,
         @Schema(description = "心理危机：已通知值班专家") boolean crisis,
-        @Schema(description = "PASS：已通过内容安全检测；REVIEW：等待工作人员审核后才对志愿者可见；CLEARED：工作人员已审核")
+        @Schema(description = "PENDING：提交后正在自动检测（几秒钟）；PASS：已通过内容安全检测；REVIEW：等待工作人员审核后才对志愿者可见；CLEARED：工作人员已审核")
         String contentCheck,
         String description,
         String address,

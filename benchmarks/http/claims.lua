@@ -26,5 +26,10 @@ function on_response(status, body)
   if status == 200 then counters.won = counters.won + 1
   elseif status == 409 and body and body:find("TOO_MANY_ACTIVE_TASKS", 1, true) then counters.too_many = counters.too_many + 1
   elseif status == 409 then counters.lost = counters.lost + 1
-  else counters.other = counters.other + 1 end
+  else
+    counters.other = counters.other + 1
+    -- what else came back, kept for the reader of the run in $BENCH_WORK/claims-other.txt
+    local log = io.open((os.getenv("BENCH_WORK") or "/tmp") .. "/claims-other.txt", "a")
+    if log then log:write(status, " ", body or "", "\n"); log:close() end
+  end
 end

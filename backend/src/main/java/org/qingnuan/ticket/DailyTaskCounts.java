@@ -1,6 +1,6 @@
 package org.qingnuan.ticket;
 
-import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
 import org.qingnuan.shared.error.DomainException;
 import org.qingnuan.ticket.internal.HelpTicketEventMapper;
 import org.springframework.stereotype.Component;
@@ -8,6 +8,10 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A volunteer's claims and releases today, counted from the requests' history (the rows the lifecycle writes
@@ -29,12 +33,14 @@ class DailyTaskCounts {
 
     /** 429 when the volunteer has claimed their day's share, or given back too many tasks today. */
     void requireClaimAllowed(long volunteerId) {
-        int released = count(volunteerId, TicketAction.RELEASE);
+        // both of today's counts in one statement: it runs under the volunteer's row lock in every claim
+        Map<TicketAction, Integer> today = countsToday(volunteerId, TicketAction.RELEASE, TicketAction.CLAIM);
+        int released = today.getOrDefault(TicketAction.RELEASE, 0);
         if (released >= properties.releasesPerDay()) {
             throw DomainException.limited(TicketError.RELEASE_LIMIT_REACHED, "您今天已放弃 " + released
                     + " 个任务，今天不能再认领新任务，明天再来吧；如有疑问请联系所在团委", org.qingnuan.shared.time.Days.untilTomorrow(clock));
         }
-        int claimed = count(volunteerId, TicketAction.CLAIM);
+        int claimed = today.getOrDefault(TicketAction.CLAIM, 0);
         if (claimed >= properties.claimsPerDay()) {
             throw DomainException.limited(TicketError.CLAIM_LIMIT_REACHED, "您今天已认领 " + claimed
                     + " 个任务（每天最多 " + properties.claimsPerDay() + " 个），明天再来吧", org.qingnuan.shared.time.Days.untilTomorrow(clock));
@@ -54,9 +60,20 @@ class DailyTaskCounts {
     }
 
     private int count(long volunteerId, TicketAction action) {
-        return Math.toIntExact(events.selectCount(new LambdaQueryWrapper<HelpTicketEvent>()
-                .eq(HelpTicketEvent::getActorType, TicketActor.Kind.VOLUNTEER).eq(HelpTicketEvent::getActorId, volunteerId)
-                .eq(HelpTicketEvent::getAction, action)
-                .ge(HelpTicketEvent::getCreatedAt, LocalDate.now(clock).atStartOfDay())));
+        return countsToday(volunteerId, action).getOrDefault(action, 0);
+    }
+
+    private Map<TicketAction, Integer> countsToday(long volunteerId, TicketAction... actions) {
+        List<Map<String, Object>> rows = events.selectMaps(new QueryWrapper<HelpTicketEvent>()
+                .select("action", "COUNT(*) AS n")
+                .eq("actor_type", TicketActor.Kind.VOLUNTEER.name()).eq("actor_id", volunteerId)
+                .in("action", Arrays.stream(actions).map(Enum::name).toList())
+                .ge("created_at", LocalDate.now(clock).atStartOfDay())
+                .groupBy("action"));
+        Map<TicketAction, Integer> counts = new EnumMap<>(TicketAction.class);
+        for (Map<String, Object> row : rows) {
+            counts.put(TicketAction.valueOf(String.valueOf(row.get("action"))), ((Number) row.get("n")).intValue());
+        }
+        return counts;
     }
 }

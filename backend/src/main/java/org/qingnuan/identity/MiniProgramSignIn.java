@@ -85,6 +85,16 @@ public class MiniProgramSignIn {
         sessions.close(user.userId(), user.sessionId());
     }
 
+    /**
+     * The signed-in user as {@code GET /api/mini/me} shows them: their roles from the principal, which the session
+     * keeps and drops the moment a role is bound or taken away (re-reading them cost every call two statements).
+     */
+    public MiniUserView view(UserPrincipal principal) {
+        WechatUser user = users.selectById(principal.userId());
+        String phone = user.getPhoneSealed() == null ? null : Masks.phone(cipher.open(user.getPhoneSealed()));
+        return new MiniUserView(principal.userId(), phone, roles.describe(principal.grants()));
+    }
+
     public MiniUserView view(long userId) {
         WechatUser user = users.selectById(userId);
         String phone = user.getPhoneSealed() == null ? null : Masks.phone(cipher.open(user.getPhoneSealed()));

@@ -1,6 +1,5 @@
 package org.qingnuan.ticket;
 
-import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
 import org.qingnuan.shared.error.DomainException;
 import org.qingnuan.ticket.internal.HelpTicketEventMapper;
 import org.springframework.stereotype.Component;
@@ -8,9 +7,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,7 +31,7 @@ class DailyTaskCounts {
     /** 429 when the volunteer has claimed their day's share, or given back too many tasks today. */
     void requireClaimAllowed(long volunteerId) {
         // both of today's counts in one statement: it runs under the volunteer's row lock in every claim
-        Map<TicketAction, Integer> today = countsToday(volunteerId, TicketAction.RELEASE, TicketAction.CLAIM);
+        Map<TicketAction, Integer> today = countsToday(volunteerId);
         int released = today.getOrDefault(TicketAction.RELEASE, 0);
         if (released >= properties.releasesPerDay()) {
             throw DomainException.limited(TicketError.RELEASE_LIMIT_REACHED, "您今天已放弃 " + released
@@ -60,18 +57,13 @@ class DailyTaskCounts {
     }
 
     private int count(long volunteerId, TicketAction action) {
-        return countsToday(volunteerId, action).getOrDefault(action, 0);
+        return countsToday(volunteerId).getOrDefault(action, 0);
     }
 
-    private Map<TicketAction, Integer> countsToday(long volunteerId, TicketAction... actions) {
-        List<Map<String, Object>> rows = events.selectMaps(new QueryWrapper<HelpTicketEvent>()
-                .select("action", "COUNT(*) AS n")
-                .eq("actor_type", TicketActor.Kind.VOLUNTEER.name()).eq("actor_id", volunteerId)
-                .in("action", Arrays.stream(actions).map(Enum::name).toList())
-                .ge("created_at", LocalDate.now(clock).atStartOfDay())
-                .groupBy("action"));
+    /** Today's claims and releases of the volunteer, in one statement: it runs under their row lock in every claim. */
+    private Map<TicketAction, Integer> countsToday(long volunteerId) {
         Map<TicketAction, Integer> counts = new EnumMap<>(TicketAction.class);
-        for (Map<String, Object> row : rows) {
+        for (Map<String, Object> row : events.volunteerClaimsAndReleasesSince(volunteerId, LocalDate.now(clock).atStartOfDay())) {
             counts.put(TicketAction.valueOf(String.valueOf(row.get("action"))), ((Number) row.get("n")).intValue());
         }
         return counts;

@@ -265,8 +265,7 @@ public class VolunteerTasks {
 
     /** Active tasks of each volunteer (claimed or started). */
     public long activeTasks(long volunteerId) {
-        return tickets.selectCount(new LambdaQueryWrapper<HelpTicket>()
-                .eq(HelpTicket::getClaimedBy, volunteerId).in(HelpTicket::getStatus, ACTIVE));
+        return tickets.activeOf(volunteerId);
     }
 
     /** A task a unit opened to its own volunteers only is for volunteers of that unit (or below it). */
@@ -284,8 +283,7 @@ public class VolunteerTasks {
     }
 
     private long activeCount(VolunteerActor v) {
-        return tickets.selectCount(new LambdaQueryWrapper<HelpTicket>()
-                .eq(HelpTicket::getClaimedBy, v.volunteerId()).in(HelpTicket::getStatus, ACTIVE));
+        return tickets.activeOf(v.volunteerId());
     }
 
     private static DomainException tooMany(VolunteerActor v, long active) {

@@ -131,7 +131,7 @@ public class Volunteers implements ClaimGuard {
 
     /** The user's volunteer record. */
     public Volunteer ofUser(UserPrincipal user) {
-        Volunteer v = volunteers.selectOne(new LambdaQueryWrapper<Volunteer>().eq(Volunteer::getUserId, user.userId()));
+        Volunteer v = volunteers.byUserId(user.userId());
         if (v == null) {
             throw new DomainException(VolunteerError.NOT_A_VOLUNTEER);
         }

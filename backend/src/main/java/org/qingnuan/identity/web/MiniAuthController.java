@@ -28,7 +28,7 @@ class MiniAuthController implements MiniAuthApi {
 
     @Override
     public MiniUserView me() {
-        return signIn.view(CurrentUser.require().userId());
+        return signIn.view(CurrentUser.require());
     }
 
     @Override

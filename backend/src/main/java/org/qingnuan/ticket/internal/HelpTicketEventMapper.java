@@ -19,4 +19,10 @@ public interface HelpTicketEventMapper extends BaseMapper<HelpTicketEvent> {
     @InterceptorIgnore(dataPermission = "true")
     @Select("SELECT * FROM help_ticket_event WHERE ticket_id = #{ticketId} ORDER BY id")
     List<HelpTicketEvent> historyOf(@Param("ticketId") long ticketId);
+
+    /** A volunteer's claims and releases since a moment, per action (rows "action", "n"): the daily limits of a claim. */
+    @Select("SELECT action, COUNT(*) AS n FROM help_ticket_event WHERE actor_type = 'VOLUNTEER' AND actor_id = #{volunteerId}"
+            + " AND action IN ('CLAIM', 'RELEASE') AND created_at >= #{since} GROUP BY action")
+    List<java.util.Map<String, Object>> volunteerClaimsAndReleasesSince(@Param("volunteerId") long volunteerId,
+                                                                         @Param("since") java.time.LocalDateTime since);
 }

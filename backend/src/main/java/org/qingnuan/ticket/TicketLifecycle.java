@@ -292,7 +292,8 @@ public class TicketLifecycle {
         event.setActorId(actor.id());
         event.setActorName(actor.name());
         event.setNote(note);
-        events.insert(event);
+        event.setCreatedAt(LocalDateTime.now(clock));
+        events.append(event);
         publisher.publishEvent(new TicketTransitioned(ticket.getId(), ticket.getFamilyId(), ticket.getOrgId(), action,
                 from, action.to(from), actor, note));
     }

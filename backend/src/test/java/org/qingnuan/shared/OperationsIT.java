@@ -1,6 +1,7 @@
 package org.qingnuan.shared;
 
 import org.junit.jupiter.api.Test;
+import org.qingnuan.shared.web.TraceIdFilter;
 import org.qingnuan.testing.Api;
 import org.qingnuan.testing.IntegrationTest;
 import org.qingnuan.ticket.FamilyOnMiniProgram;
@@ -105,6 +106,18 @@ class OperationsIT extends IntegrationTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("X-Trace-Id")).contains("scrape-0123456789");
         assertThat(management("/actuator/prometheus").headers().firstValue("X-Trace-Id")).get().asString().matches("[0-9a-f]{16}");
+    }
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Test
+    void theManagementServersOwnBeansStayOutOfTheMainContext() {
+        // scanned into the main context as well, it registered a second trace filter on every public request
+        assertThat(context.getBeanNamesForType(org.qingnuan.shared.web.ManagementTraceIds.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(TraceIdFilter.class)).hasSize(1);
+        assertThat(context.getBeansOfType(org.springframework.boot.web.servlet.FilterRegistrationBean.class).values())
+                .noneMatch(registration -> registration.getFilter() instanceof TraceIdFilter);
     }
 
     @Test

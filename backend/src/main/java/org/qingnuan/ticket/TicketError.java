@@ -10,7 +10,8 @@ public enum TicketError implements ErrorCode {
     NOT_YOUR_FAMILY(403, "您没有绑定这个家庭，不能为其求助；请先在“我的”中绑定家庭",
             "Reload GET /api/mini/me (roles change) and offer only the families of the user's roles."),
     CONTENT_RISKY(422, "您填写的内容未通过微信内容安全检测，请修改后再提交",
-            "Nothing was saved: let the user reword the text and submit again."),
+            "Nothing was saved: let the user reword the text and submit again. Only a volunteer's completion note and "
+                    + "a family's confirmation comment; a help request is saved first and checked after (decision 311)."),
     PHOTO_NOT_UPLOADED(400, "有照片没有上传成功，请重新上传后再提交",
             "Upload the photos named in fieldErrors again (a new upload policy each) or drop them, then resubmit."),
     PHOTO_STORAGE_UNAVAILABLE(503, "照片上传暂不可用，请先不带照片提交，或稍后再试",

@@ -90,7 +90,7 @@ class NewTickets {
         String phone = d.contactPhone() != null ? d.contactPhone() : family.contactPhone();
         t.setContactPhoneSealed(phone == null ? null : cipher.seal(phone));
         t.setVersion(0);
-        tickets.insert(t);
+        tickets.submit(t);
         lifecycle.submitted(t, actor);
         if (crisis) {
             // a crisis never waits in a queue: accepted at once, and the expert and staff are told after commit

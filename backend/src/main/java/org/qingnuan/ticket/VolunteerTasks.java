@@ -85,7 +85,7 @@ public class VolunteerTasks {
         List<TaskView> result = new ArrayList<>();
         if (!near.isEmpty()) {
             Map<Long, HelpTicket> byId = new java.util.HashMap<>();
-            tickets.selectBatchIds(near.keySet()).forEach(t -> byId.put(t.getId(), t));
+            tickets.listed(near.keySet()).forEach(t -> byId.put(t.getId(), t));
             near.forEach((id, km) -> {
                 HelpTicket t = byId.get(id);
                 // the index may lag a moment behind the database: the database decides

@@ -44,6 +44,34 @@ class PersonalDataCipherTest {
         char[] chars = sealed.toCharArray();
         chars[10] = chars[10] == 'A' ? 'B' : 'A';
         assertThatThrownBy(() -> cipher.open(new String(chars))).isInstanceOf(IllegalStateException.class);
+        // the thread's cipher is reused: a refused value leaves nothing behind for the next one
+        assertThat(cipher.open(sealed)).isEqualTo("13812341234");
+        assertThat(cipher.open(cipher.seal("广州"))).isEqualTo("广州");
+    }
+
+    @Test
+    void shouldOpenWhatAnotherThreadSealedWhileThreadsShareTheCipher() throws Exception {
+        PersonalDataCipher cipher = new PersonalDataCipher(new CryptoProperties("k1", "k1:" + K1, INDEX));
+        java.util.List<java.util.concurrent.Callable<Boolean>> work = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String plain = "地址 " + i;
+            work.add(() -> {
+                for (int n = 0; n < 500; n++) {
+                    if (!plain.equals(cipher.open(cipher.seal(plain)))) {
+                        return false;
+                    }
+                }
+                return true;
+            });
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            for (java.util.concurrent.Future<Boolean> f : pool.invokeAll(work)) {
+                assertThat(f.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

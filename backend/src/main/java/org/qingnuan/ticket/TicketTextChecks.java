@@ -1,7 +1,6 @@
 package org.qingnuan.ticket;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
-import com.baomidou.mybatisplus.core.conditions.update.LambdaUpdateWrapper;
 import org.qingnuan.api.ticket.TicketStatus;
 import org.qingnuan.identity.WechatUsers;
 import org.qingnuan.privacy.PersonalDataCipher;
@@ -101,10 +100,7 @@ class TicketTextChecks {
 
     private void apply(long ticketId, HelpTicket.ContentCheck verdict) {
         transactions.executeWithoutResult(status -> {
-            int recorded = tickets.update(null, new LambdaUpdateWrapper<HelpTicket>()
-                    .set(HelpTicket::getContentCheck, verdict)
-                    .eq(HelpTicket::getId, ticketId)
-                    .eq(HelpTicket::getContentCheck, HelpTicket.ContentCheck.PENDING));
+            int recorded = tickets.recordTextVerdict(ticketId, verdict);
             if (recorded == 0 || verdict != HelpTicket.ContentCheck.PASS || !properties.autoAccept()) {
                 return;
             }

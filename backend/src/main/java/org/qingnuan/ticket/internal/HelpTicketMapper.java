@@ -74,6 +74,21 @@ public interface HelpTicketMapper extends BaseMapper<HelpTicket> {
               @Param("version") int version, @Param("to") org.qingnuan.api.ticket.TicketStatus to,
               @Param("volunteerId") long volunteerId, @Param("now") LocalDateTime now);
 
+    /**
+     * Acceptance's conditional move; {@code clearReview}: a staff member read a text WeChat found risky (or had not
+     * judged yet). Static SQL, as every family's request goes through it (issue 19).
+     */
+    @Update("UPDATE help_ticket SET status = #{to}, version = version + 1, updated_at = #{now}, status_since = #{now},"
+            + " overdue = 0, accepted_at = #{now}, content_check = IF(#{clearReview}, 'CLEARED', content_check)"
+            + " WHERE id = #{id} AND status = #{from} AND version = #{version}")
+    int accept(@Param("id") long id, @Param("from") org.qingnuan.api.ticket.TicketStatus from,
+               @Param("version") int version, @Param("to") org.qingnuan.api.ticket.TicketStatus to,
+               @Param("clearReview") boolean clearReview, @Param("now") LocalDateTime now);
+
+    /** WeChat's verdict on a request's text, unless one (or a staff member's reading) is there already. */
+    @Update("UPDATE help_ticket SET content_check = #{verdict} WHERE id = #{id} AND content_check = 'PENDING'")
+    int recordTextVerdict(@Param("id") long id, @Param("verdict") HelpTicket.ContentCheck verdict);
+
     /** Unfinished requests whose dispatch deadline has passed (the overdue scan, for every org). */
     @InterceptorIgnore(dataPermission = "true")
     @Select("SELECT * FROM help_ticket WHERE deadline_at < #{now} AND status IN " + UNFINISHED

@@ -380,7 +380,9 @@ public final class HttpBenchmark {
         List<Double> gets = new ArrayList<>();
         for (int round = 1; round <= s.rounds; round++) {
             OUT.printf("round %d (load average %s)%n", round, load());
+            drain("this round");
             Result r = claimRound("HTTP claims " + round, volunteers, perRound, null);
+            drain("the JDBC floor");
             double f = floorRound(volunteers, perRound);
             Result g = wrk("get.lua", s.appPort, s.threads, s.connections, 6, getEnv(signedIn), null);
             OUT.printf(Locale.ROOT, "  %-40s %9.0f/s  p50 %6.2f  p99 %7.2f ms%n", "signed-in GET of this round", g.rate(), g.p50, g.p99);
@@ -401,6 +403,7 @@ public final class HttpBenchmark {
         double offered = Math.round(a / 2);
         double worst = 0;
         for (int round = 1; round <= 2; round++) {
+            drain("the open loop");
             Result r = claimRound("open loop at " + (long) offered + "/s, " + round, volunteers, perRound, offered);
             worst = Math.max(worst, r.p99);
         }
@@ -577,10 +580,17 @@ public final class HttpBenchmark {
         connectionsCut += s.connections;
         List<Double> app = new ArrayList<>();
         List<Double> floors = new ArrayList<>();
+        List<Double> sustained = new ArrayList<>();
         for (int round = 1; round <= s.rounds; round++) {
             OUT.printf("round %d (load average %s)%n", round, load());
+            drain("this round");
             double f = floor.run(s.seconds);
             Result r = submitRun("HTTP submissions " + round, file, s.seconds, null);
+            // the text checks of these requests run after their 201s: the rate the application keeps up with
+            // counts the time until the last of them is done
+            double behind = drain("the next step");
+            OUT.printf(Locale.ROOT, "  %-40s %9.0f/s (201s over the run and its text checks)%n", "sustained", r.count201() / (r.seconds() + behind));
+            sustained.add(r.count201() / (r.seconds() + behind));
             accepted += r.count201();
             connectionsCut += s.connections;
             app.add(r.rate201());
@@ -592,13 +602,21 @@ public final class HttpBenchmark {
                 a, f, a / f);
         figures.put("S submissions/s (201)", a);
         figures.put("S submissions / JDBC INSERT floor", a / f);
-        double offered = Math.round(a / 2);
-        Result open = submitRun("open loop at " + (long) offered + "/s", file, s.seconds, offered);
-        accepted += open.count201();
-        connectionsCut += s.openConnections;
-        OUT.printf(Locale.ROOT, "  submission p99 at %.0f/s offered (half the maximum, open loop): %.2f ms (target <= 50)%n",
-                offered, open.p99);
-        figures.put("S submission p99 ms at half the maximum (open loop)", open.p99);
+        figures.put("S submissions/s sustained (until their text checks are done)", median(sustained));
+        figures.put("S sustained submissions / JDBC INSERT floor", median(sustained) / f);
+        // half the maximum, twice: of the 201s' rate (as the issue measured it) and of the sustained rate, which
+        // counts the text checks the closed loop left behind (the true maximum of a steady load)
+        for (double max : List.of(a, median(sustained))) {
+            double offered = Math.round(max / 2);
+            String of = max == a ? "201s" : "sustained";
+            drain("the open loop");
+            Result open = submitRun("open loop at " + (long) offered + "/s", file, s.seconds, offered);
+            accepted += open.count201();
+            connectionsCut += s.openConnections;
+            OUT.printf(Locale.ROOT, "  submission p99 at %.0f/s offered (half the %s maximum, open loop): %.2f ms (target <= 50)%n",
+                    offered, of, open.p99);
+            figures.put("S submission p99 ms at half the " + of + " maximum (open loop)", open.p99);
+        }
         floor.close();
 
         // no lost write: every 201 has its row (wrk's stop may cut requests in flight: those rows may exist unanswered)
@@ -1140,6 +1158,45 @@ public final class HttpBenchmark {
     private static double median(List<Double> values) {
         double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return sorted.length == 0 ? Double.NaN : sorted[sorted.length / 2];
+    }
+
+    /**
+     * Waits until the work a run left behind after its answers is done: the application's executor idle (the
+     * after-commit text checks, notices and index updates) and no request still waiting for its text check. Without
+     * it, the next run measured the application while it was still catching up with the run before (the
+     * submissions' open loop ran beside a backlog of a thousand text checks from the closed-loop rounds).
+     * Returns the seconds it took; prints them when it was more than a moment.
+     */
+    private double drain(String before) throws Exception {
+        long t0 = System.nanoTime();
+        HttpClient http = HttpClient.newHttpClient();
+        URI metrics = URI.create("http://127.0.0.1:" + (s.portBase + 4) + "/actuator/prometheus");
+        int quiet = 0;
+        while (quiet < 2 && System.nanoTime() - t0 < 300_000_000_000L) {
+            long busy = 0;
+            try {
+                String body = http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                for (String line : body.split("\n")) {
+                    if ((line.startsWith("executor_queued_tasks{") || line.startsWith("executor_active_threads{"))
+                            && line.contains("name=\"applicationTaskExecutor\"")) {
+                        busy += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                    }
+                }
+            } catch (IOException e) {
+                busy = 1;
+            }
+            try (Connection c = s.connect(); Statement st = c.createStatement()) {
+                busy += single(st, "SELECT COUNT(*) FROM help_ticket WHERE content_check = 'PENDING'");
+            }
+            quiet = busy == 0 ? quiet + 1 : 0;
+            Thread.sleep(busy == 0 ? 100 : 250);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (seconds > 0.5) {
+            OUT.printf(Locale.ROOT, "  (after-commit work of the run before %s: done %.1f s later)%n", before, seconds);
+        }
+        return seconds;
     }
 
     private static long single(Statement st, String sql) throws SQLException {

@@ -63,10 +63,13 @@ function request()
 end
 
 function delay()
-  -- delay() runs before request() for the next request of a connection: a used-up list keeps it back here
+  -- wrk calls delay() after response() and before request() for the next request of a connection: a used-up list
+  -- keeps it back here. response() has already moved `due` on to the next request's due time, so the wait is until
+  -- `due` itself (waiting for due + interval, as this did until 2026-12-07, sent every request one interval late
+  -- while its latency still counted from its due time: every open-loop latency read one interval too long)
   if exhausted or (remaining and remaining() == 0) then return 600000 end
   if interval_us == nil or due == nil then return 0 end
-  local wait = (due + interval_us - now_us()) / 1000
+  local wait = (due - now_us()) / 1000
   return wait > 0 and math.floor(wait) or 0
 end
 

@@ -100,6 +100,9 @@ public final class HttpBenchmark {
 
     public static void main(String[] args) throws Exception {
         HttpBenchmark benchmark = new HttpBenchmark();
+        // stopped by a signal (Ctrl-C, kill; a held profiling session ends so) the finally below does not run: the
+        // application, the reference and their redis-server would be left running on the benchmark's ports
+        Runtime.getRuntime().addShutdownHook(new Thread(benchmark::stopAll, "stop-services"));
         int exit;
         try {
             exit = benchmark.run();
@@ -1026,9 +1029,12 @@ public final class HttpBenchmark {
         return p.pid();
     }
 
-    private void stopAll() {
+    private synchronized void stopAll() {
         for (int i = started.size() - 1; i >= 0; i--) {
             Process p = started.get(i);
+            if (!p.isAlive()) {
+                continue;
+            }
             p.destroy();
             try {
                 if (!p.waitFor(20, TimeUnit.SECONDS)) {

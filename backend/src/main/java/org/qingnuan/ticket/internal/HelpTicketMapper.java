@@ -79,7 +79,7 @@ public interface HelpTicketMapper extends BaseMapper<HelpTicket> {
      * judged yet). Static SQL, as every family's request goes through it (issue 19).
      */
     @Update("UPDATE help_ticket SET status = #{to}, version = version + 1, updated_at = #{now}, status_since = #{now},"
-            + " overdue = 0, accepted_at = #{now}, content_check = IF(#{clearReview}, 'CLEARED', content_check)"
+            + " overdue = 0, accepted_at = #{now}, content_check = CASE WHEN #{clearReview} THEN 'CLEARED' ELSE content_check END"
             + " WHERE id = #{id} AND status = #{from} AND version = #{version}")
     int accept(@Param("id") long id, @Param("from") org.qingnuan.api.ticket.TicketStatus from,
                @Param("version") int version, @Param("to") org.qingnuan.api.ticket.TicketStatus to,

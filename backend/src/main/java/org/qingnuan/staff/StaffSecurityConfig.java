@@ -35,8 +35,6 @@ class StaffSecurityConfig {
                                  OrgService orgs, ErrorResponses errors) throws Exception {
         http.securityMatcher("/api/admin/**")
                 .csrf(csrf -> csrf.disable())
-                .cors(cors -> {
-                })
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())

@@ -121,6 +121,14 @@ class OperationsIT extends IntegrationTest {
     }
 
     @Test
+    void theSecurityChainIsNotWrappedInTheHandlerIntrospectorsCacheFilter() {
+        // the wrapper looked every request's handler up once more (issue 19, decision 317); the chains stay as they were
+        Object chain = context.getBean("springSecurityFilterChain");
+        assertThat(chain).isInstanceOf(org.springframework.security.web.FilterChainProxy.class);
+        assertThat(((org.springframework.security.web.FilterChainProxy) chain).getFilterChains()).hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
     void scheduledJobsRunOnAPoolSizedByConfiguration() {
         assertThat(scheduler.getScheduledThreadPoolExecutor().getCorePoolSize()).isEqualTo(4);
         assertThat(scheduler.getThreadNamePrefix()).isEqualTo("qn-job-");

@@ -129,6 +129,20 @@ class OperationsIT extends IntegrationTest {
     }
 
     @Test
+    void aCrossOriginCallToTheStaffApiGetsNoCorsHeadersButTheApisJsonAnswer() throws Exception {
+        // no chain configures CORS (decision 317): the admin web is served from the API's own origin
+        HttpResponse<String> preflight = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/admin/orgs/types"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://elsewhere.example").header("Access-Control-Request-Method", "GET").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(preflight.statusCode()).isEqualTo(401);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(preflight.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("json"));
+        assertThat(preflight.body()).contains("\"code\":\"UNAUTHENTICATED\"").contains("traceId");
+    }
+
+    @Test
     void scheduledJobsRunOnAPoolSizedByConfiguration() {
         assertThat(scheduler.getScheduledThreadPoolExecutor().getCorePoolSize()).isEqualTo(4);
         assertThat(scheduler.getThreadNamePrefix()).isEqualTo("qn-job-");

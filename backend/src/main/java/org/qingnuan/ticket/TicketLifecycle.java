@@ -50,13 +50,9 @@ public class TicketLifecycle {
     @Transactional
     public HelpTicket accept(HelpTicket ticket, TicketActor actor, String note) {
         // static SQL: every family's request is accepted, most of them automatically right after the text check
-        TicketStatus from = ticket.getStatus();
-        TicketStatus to = next(from, TicketAction.ACCEPT, actor.kind());
-        if (tickets.accept(ticket.getId(), from, ticket.getVersion(), to, clearsReview(ticket, actor),
-                LocalDateTime.now(clock)) != 1) {
-            throw conflictNow(ticket.getId(), from);
-        }
-        return moved(ticket.getId(), TicketAction.ACCEPT, from, actor, note);
+        boolean clears = clearsReview(ticket, actor);
+        return moveBy(ticket, TicketAction.ACCEPT, actor, note,
+                (from, to, now) -> tickets.accept(ticket.getId(), from, ticket.getVersion(), to, clears, now));
     }
 
     @Transactional
@@ -136,12 +132,8 @@ public class TicketLifecycle {
     @Transactional
     public HelpTicket claim(HelpTicket ticket, TicketActor actor, long volunteerId) {
         // the task board's hot move, as static SQL: a wrapper's dynamic SQL cost more CPU than the statement (issue 19)
-        TicketStatus from = ticket.getStatus();
-        TicketStatus to = next(from, TicketAction.CLAIM, actor.kind());
-        if (tickets.claim(ticket.getId(), from, ticket.getVersion(), to, volunteerId, LocalDateTime.now(clock)) != 1) {
-            throw conflictNow(ticket.getId(), from);
-        }
-        return moved(ticket.getId(), TicketAction.CLAIM, from, actor, null);
+        return moveBy(ticket, TicketAction.CLAIM, actor, null,
+                (from, to, now) -> tickets.claim(ticket.getId(), from, ticket.getVersion(), to, volunteerId, now));
     }
 
     /** The task goes back to the pool, by its volunteer or because it was not started in time. */
@@ -238,9 +230,13 @@ public class TicketLifecycle {
      */
     private HelpTicket move(HelpTicket ticket, TicketAction action, TicketActor actor, String note,
                             Consumer<LambdaUpdateWrapper<HelpTicket>> changes) {
-        TicketStatus from = ticket.getStatus();
-        TicketStatus to = next(from, action, actor.kind());
-        LocalDateTime now = LocalDateTime.now(clock);
+        return moveBy(ticket, action, actor, note, (from, to, now) -> tickets.update(null, update(ticket, action, from, to, now, changes)));
+    }
+
+    /** The generic move's conditional UPDATE: the state, the columns the new state stamps, and the move's own changes. */
+    private static LambdaUpdateWrapper<HelpTicket> update(HelpTicket ticket, TicketAction action, TicketStatus from,
+                                                          TicketStatus to, LocalDateTime now,
+                                                          Consumer<LambdaUpdateWrapper<HelpTicket>> changes) {
         LambdaUpdateWrapper<HelpTicket> update = new LambdaUpdateWrapper<HelpTicket>()
                 .set(HelpTicket::getStatus, to)
                 .set(HelpTicket::getVersion, ticket.getVersion() + 1)
@@ -264,29 +260,35 @@ public class TicketLifecycle {
         if (changes != null) {
             changes.accept(update);
         }
-        if (tickets.update(null, update) != 1) {
-            throw conflictNow(ticket.getId(), from);
+        return update;
+    }
+
+    /** A move's conditional UPDATE, given the state it leaves and the state it enters; answers the rows changed. */
+    @FunctionalInterface
+    private interface ConditionalUpdate {
+        int apply(TicketStatus from, TicketStatus to, LocalDateTime now);
+    }
+
+    /**
+     * Every move: checked against {@link TicketAction}, written by {@code update} on the condition that the request is
+     * still in the state and version it was read in (else 409 naming its state now), read back and recorded.
+     */
+    private HelpTicket moveBy(HelpTicket ticket, TicketAction action, TicketActor actor, String note, ConditionalUpdate update) {
+        TicketStatus from = ticket.getStatus();
+        TicketStatus to = next(from, action, actor.kind());
+        if (update.apply(from, to, LocalDateTime.now(clock)) != 1) {
+            HelpTicket current = tickets.selectById(ticket.getId());
+            throw conflict(current == null ? from : current.getStatus());
         }
-        return moved(ticket.getId(), action, from, actor, note);
+        // read back whatever the caller's jurisdiction: a step may take the request out of it (passed back, taken over)
+        HelpTicket moved = tickets.byIdUnscoped(ticket.getId());
+        record(moved, action, from, actor, note);
+        return moved;
     }
 
     private Consumer<LambdaUpdateWrapper<HelpTicket>> claimedBy(long volunteerId) {
         LocalDateTime now = LocalDateTime.now(clock);
         return u -> u.set(HelpTicket::getClaimedBy, volunteerId).set(HelpTicket::getClaimedAt, now);
-    }
-
-    /** The move's conditional UPDATE found the request changed: 409 naming the state it is in now. */
-    private DomainException conflictNow(long ticketId, TicketStatus from) {
-        HelpTicket current = tickets.selectById(ticketId);
-        return conflict(current == null ? from : current.getStatus());
-    }
-
-    /** After a move: the request read back and the step recorded in its history. */
-    private HelpTicket moved(long ticketId, TicketAction action, TicketStatus from, TicketActor actor, String note) {
-        // read back whatever the caller's jurisdiction: a step may take the request out of it (passed back, taken over)
-        HelpTicket moved = tickets.byIdUnscoped(ticketId);
-        record(moved, action, from, actor, note);
-        return moved;
     }
 
     private static boolean clearsReview(HelpTicket ticket, TicketActor actor) {

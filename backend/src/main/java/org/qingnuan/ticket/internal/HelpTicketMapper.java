@@ -17,6 +17,11 @@ import java.util.List;
 public interface HelpTicketMapper extends BaseMapper<HelpTicket> {
 
     String UNFINISHED = "('SUBMITTED', 'ACCEPTED', 'OPEN', 'DISPATCHED', 'CLAIMED', 'IN_PROGRESS')";
+    /** What every move into a new state writes (as {@code TicketLifecycle}'s generic move does). */
+    String NEW_STATE = "UPDATE help_ticket SET status = #{to}, version = version + 1, updated_at = #{now},"
+            + " status_since = #{now}, overdue = 0";
+    /** A move's condition: the request is still as it was read (exactly one of two racing moves matches). */
+    String STILL_AS_READ = " WHERE id = #{id} AND status = #{from} AND version = #{version}";
 
     /**
      * Locks a request whatever the caller's jurisdiction: a unit asking to take over a request of another unit
@@ -67,9 +72,7 @@ public interface HelpTicketMapper extends BaseMapper<HelpTicket> {
      * The claim's conditional move (the lifecycle checked the step is allowed): one winner, whoever else tries with
      * the same state and version changes nothing. Static SQL, as it runs in every winning claim (issue 19).
      */
-    @Update("UPDATE help_ticket SET status = #{to}, version = version + 1, updated_at = #{now}, status_since = #{now},"
-            + " overdue = 0, claimed_by = #{volunteerId}, claimed_at = #{now}"
-            + " WHERE id = #{id} AND status = #{from} AND version = #{version}")
+    @Update(NEW_STATE + ", claimed_by = #{volunteerId}, claimed_at = #{now}" + STILL_AS_READ)
     int claim(@Param("id") long id, @Param("from") org.qingnuan.api.ticket.TicketStatus from,
               @Param("version") int version, @Param("to") org.qingnuan.api.ticket.TicketStatus to,
               @Param("volunteerId") long volunteerId, @Param("now") LocalDateTime now);
@@ -78,9 +81,8 @@ public interface HelpTicketMapper extends BaseMapper<HelpTicket> {
      * Acceptance's conditional move; {@code clearReview}: a staff member read a text WeChat found risky (or had not
      * judged yet). Static SQL, as every family's request goes through it (issue 19).
      */
-    @Update("UPDATE help_ticket SET status = #{to}, version = version + 1, updated_at = #{now}, status_since = #{now},"
-            + " overdue = 0, accepted_at = #{now}, content_check = CASE WHEN #{clearReview} THEN 'CLEARED' ELSE content_check END"
-            + " WHERE id = #{id} AND status = #{from} AND version = #{version}")
+    @Update(NEW_STATE + ", accepted_at = #{now}, content_check = CASE WHEN #{clearReview} THEN 'CLEARED' ELSE content_check END"
+            + STILL_AS_READ)
     int accept(@Param("id") long id, @Param("from") org.qingnuan.api.ticket.TicketStatus from,
                @Param("version") int version, @Param("to") org.qingnuan.api.ticket.TicketStatus to,
                @Param("clearReview") boolean clearReview, @Param("now") LocalDateTime now);

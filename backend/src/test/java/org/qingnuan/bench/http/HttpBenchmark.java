@@ -609,9 +609,12 @@ public final class HttpBenchmark {
         figures.put("S sustained submissions / JDBC INSERT floor", median(sustained) / f);
         // half the maximum, twice: of the 201s' rate (as the issue measured it) and of the sustained rate, which
         // counts the text checks the closed loop left behind (the true maximum of a steady load)
-        for (double max : List.of(a, median(sustained))) {
-            double offered = Math.round(max / 2);
-            String of = max == a ? "201s" : "sustained";
+        Map<String, Double> maxima = new LinkedHashMap<>();
+        maxima.put("201s", a);
+        maxima.put("sustained", median(sustained));
+        for (Map.Entry<String, Double> maximum : maxima.entrySet()) {
+            double offered = Math.round(maximum.getValue() / 2);
+            String of = maximum.getKey();
             drain("the open loop");
             Result open = submitRun("open loop at " + (long) offered + "/s", file, s.seconds, offered);
             accepted += open.count201();

@@ -36,6 +36,7 @@ public class OrgService {
 
     private final OrgUnitMapper mapper;
     private final AuditTrail auditTrail;
+    private final Map<Long, String> paths = new java.util.concurrent.ConcurrentHashMap<>();
 
     OrgService(OrgUnitMapper mapper, AuditTrail auditTrail) {
         this.mapper = mapper;
@@ -98,10 +99,23 @@ public class OrgService {
                 .orderByAsc(OrgUnit::getDepth).last("LIMIT 1")).stream().findFirst();
     }
 
-    /** Path of any org, whatever the caller's jurisdiction ({@code null} when there is none). */
+    /**
+     * Path of any org, whatever the caller's jurisdiction ({@code null} when there is none). Read from the database
+     * once per org: a path never changes after the transaction that creates the org (orgs are not moved, and a
+     * deleted one keeps its row), and the volunteers' task board asks for it on every request (issue 19).
+     */
     public String pathUnscoped(long id) {
+        String known = paths.get(id);
+        if (known != null) {
+            return known;
+        }
         List<OrgUnit> found = mapper.selectByIdsUnscoped(List.of(id));
-        return found.isEmpty() ? null : found.get(0).getPath();
+        if (found.isEmpty()) {
+            return null;
+        }
+        String path = found.get(0).getPath();
+        paths.put(id, path);
+        return path;
     }
 
     /** Every org the caller can see, in tree order (depth first, siblings by id). */

@@ -82,40 +82,44 @@ public class VolunteerTasks {
         } catch (RuntimeException redisDown) {
             near = nearFromDatabase(v);
         }
-        List<TaskView> result = new ArrayList<>();
-        if (!near.isEmpty()) {
-            Map<Long, HelpTicket> byId = new java.util.HashMap<>();
-            tickets.listed(near.keySet()).forEach(t -> byId.put(t.getId(), t));
-            near.forEach((id, km) -> {
-                HelpTicket t = byId.get(id);
-                // the index may lag a moment behind the database: the database decides
-                if (t != null && openTo(v, t)) {
-                    result.add(view(t, roundedKm(km), false));
-                }
-            });
+        List<Long> units = ownUnits(v);
+        if (near.isEmpty() && units.isEmpty()) {
+            return List.of();
         }
+        Map<Long, HelpTicket> nearRows = new java.util.HashMap<>();
+        List<HelpTicket> offered = new ArrayList<>();
+        for (HelpTicket t : tickets.board(near.keySet(), units, v.categories(), NEARBY_LIMIT)) {
+            if (near.containsKey(t.getId())) {
+                nearRows.put(t.getId(), t);
+            } else {
+                offered.add(t);
+            }
+        }
+        List<TaskView> result = new ArrayList<>();
+        near.forEach((id, km) -> {
+            HelpTicket t = nearRows.get(id);
+            // the index may lag a moment behind the database: the database decides
+            if (t != null && openTo(v, t)) {
+                result.add(view(t, roundedKm(km), false));
+            }
+        });
         // tasks a unit opened to its own volunteers are offered to them wherever they live
-        for (HelpTicket t : offeredTo(v)) {
-            if (!near.containsKey(t.getId()) && openTo(v, t)) {
+        for (HelpTicket t : offered) {
+            if (openTo(v, t)) {
                 result.add(view(t, distanceKm(v, t), false));
             }
         }
         return result;
     }
 
-    /** Open tasks a unit above or at the volunteer's organisation opened to its own volunteers, of their skills. */
-    private List<HelpTicket> offeredTo(VolunteerActor v) {
-        if (v.orgId() == null || v.categories().isEmpty()) {
+    /** The volunteer's org and those above it, whose tasks opened to their own volunteers are offered to them. */
+    private List<Long> ownUnits(VolunteerActor v) {
+        if (v.orgId() == null) {
             return List.of();
         }
-        org.qingnuan.org.OrgUnit own = orgs.unscoped(List.of(v.orgId())).get(v.orgId());
-        if (own == null) {
-            return List.of();
-        }
-        List<Long> units = java.util.Arrays.stream(own.getPath().split("/")).filter(p -> !p.isBlank()).map(Long::valueOf).toList();
-        return tickets.selectList(new LambdaQueryWrapper<HelpTicket>().eq(HelpTicket::getStatus, TicketStatus.OPEN)
-                .in(HelpTicket::getOpenToOrgId, units).in(HelpTicket::getCategory, v.categories())
-                .orderByAsc(HelpTicket::getId).last("LIMIT " + NEARBY_LIMIT));
+        String path = orgs.pathUnscoped(v.orgId());
+        return path == null ? List.of()
+                : java.util.Arrays.stream(path.split("/")).filter(p -> !p.isBlank()).map(Long::valueOf).toList();
     }
 
     /**
@@ -276,10 +280,9 @@ public class VolunteerTasks {
         if (v.orgId() == null) {
             return false;
         }
-        Map<Long, org.qingnuan.org.OrgUnit> both = orgs.unscoped(List.of(t.getOpenToOrgId(), v.orgId()));
-        org.qingnuan.org.OrgUnit unit = both.get(t.getOpenToOrgId());
-        org.qingnuan.org.OrgUnit own = both.get(v.orgId());
-        return unit != null && own != null && own.getPath().startsWith(unit.getPath());
+        String unit = orgs.pathUnscoped(t.getOpenToOrgId());
+        String own = orgs.pathUnscoped(v.orgId());
+        return unit != null && own != null && own.startsWith(unit);
     }
 
     private long activeCount(VolunteerActor v) {

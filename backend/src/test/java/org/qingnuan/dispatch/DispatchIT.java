@@ -233,6 +233,11 @@ class DispatchIT extends IntegrationTest {
         Response opened = api.post("/api/admin/tickets/" + open + "/open", fleetStaff, Map.of("ownVolunteersOnly", true));
         assertThat(opened.body().get("status").asText()).isEqualTo("OPEN");
         assertThat(opened.body().get("dispatch").get("ownVolunteersOnly").asBoolean()).isTrue();
+        // offered on the unit's own volunteers' task board wherever they live, once, and on no one else's
+        assertThat(api.get("/api/mini/volunteer/tasks/nearby", ours.token()).body().findValuesAsText("id"))
+                .containsOnlyOnce(String.valueOf(open));
+        assertThat(api.get("/api/mini/volunteer/tasks/nearby", theirs.token()).body().findValuesAsText("id"))
+                .doesNotContain(String.valueOf(open));
         Response outsider = api.post("/api/mini/volunteer/tasks/" + open + "/claim", theirs.token(), "");
         // not offered to them and not in their radius (the request has no map point): as unknown as any id (issue 17)
         assertThat(outsider.status()).isEqualTo(404);

@@ -428,11 +428,11 @@ public final class HttpBenchmark {
             }
         }
         Files.writeString(file, lines);
-        long cpu0 = cpuMillis(appPid);
+        long[] cpu0 = machineCpu();
         int threads = rate == null ? s.threads : s.openConnections;
         int connections = rate == null ? s.connections : s.openConnections;
         Result r = wrk("claims.lua", s.appPort, threads, connections, 600, Map.of("BENCH_FILE", file.toString()), rate);
-        long cpu = cpuMillis(appPid) - cpu0;
+        String cpu = cpuPerRequest(cpu0, r.answered);
         long won = r.count("won");
         long decided = won + r.count("lost") + r.count("too_many");
         try (Connection c = s.connect(); Statement st = c.createStatement()) {
@@ -454,8 +454,8 @@ public final class HttpBenchmark {
                     + tag + "'");
         }
         Files.deleteIfExists(file);
-        OUT.printf(Locale.ROOT, "  %-40s %9.0f decided/s  p50 %6.2f  p99 %7.2f  max %7.2f ms  JVM CPU %5.3f ms/claim  %d won, %d lost%s%n",
-                label, decided / r.seconds, r.p50, r.p99, r.max, cpu / (double) Math.max(1, r.answered), won,
+        OUT.printf(Locale.ROOT, "  %-40s %9.0f decided/s  p50 %6.2f  p99 %7.2f  max %7.2f ms  %s  %d won, %d lost%s%n",
+                label, decided / r.seconds, r.p50, r.p99, r.max, cpu, won,
                 r.count("lost") + r.count("too_many"), r.count("other") > 0 ? ", OTHER " + r.statuses : "");
         return new Result(decided, r.seconds, r.p50, r.p90, r.p99, r.p999, r.max, r.statuses, r.counters);
     }
@@ -640,14 +640,13 @@ public final class HttpBenchmark {
     }
 
     private Result submitRun(String label, Path file, int seconds, Double rate) throws Exception {
-        long cpu0 = cpuMillis(appPid);
+        long[] cpu0 = machineCpu();
         int threads = rate == null ? s.threads : s.openConnections;
         int connections = rate == null ? s.connections : s.openConnections;
         Result r = wrk("submit.lua", s.appPort, threads, connections, seconds,
                 Map.of("BENCH_FILE", file.toString(), "BENCH_RUN_ID", "k" + RANDOM.nextInt(1_000_000_000)), rate);
-        long cpu = cpuMillis(appPid) - cpu0;
-        OUT.printf(Locale.ROOT, "  %-40s %9.0f/s (201)  p50 %6.2f  p99 %7.2f  max %7.2f ms  JVM CPU %5.3f ms/req  %s%n", label,
-                r.rate201(), r.p50, r.p99, r.max, cpu / (double) Math.max(1, r.answered), r.statuses);
+        OUT.printf(Locale.ROOT, "  %-40s %9.0f/s (201)  p50 %6.2f  p99 %7.2f  max %7.2f ms  %s  %s%n", label,
+                r.rate201(), r.p50, r.p99, r.max, cpuPerRequest(cpu0, r.answered), r.statuses);
         return r;
     }
 
@@ -842,11 +841,10 @@ public final class HttpBenchmark {
         List<Double> p99s = new ArrayList<>();
         List<Double> rates = new ArrayList<>();
         for (int round = 1; round <= s.rounds; round++) {
-            long cpu0 = cpuMillis(appPid);
+            long[] cpu0 = machineCpu();
             Result r = wrk("get.lua", s.appPort, s.threads, s.nearbyClients, s.seconds, env, null);
-            long cpu = cpuMillis(appPid) - cpu0;
-            OUT.printf(Locale.ROOT, "  round %d (load %s) %-20s %7.0f/s  p50 %6.2f  p90 %6.2f  p99 %7.2f  max %7.2f ms  JVM CPU %5.3f ms/req  %s%n",
-                    round, load(), "16 clients, closed", r.rate(), r.p50, r.p90, r.p99, r.max, cpu / (double) r.answered, r.statuses);
+            OUT.printf(Locale.ROOT, "  round %d (load %s) %-20s %7.0f/s  p50 %6.2f  p90 %6.2f  p99 %7.2f  max %7.2f ms  %s  %s%n",
+                    round, load(), "16 clients, closed", r.rate(), r.p50, r.p90, r.p99, r.max, cpuPerRequest(cpu0, r.answered), r.statuses);
             p99s.add(r.p99);
             rates.add(r.rate());
         }
@@ -964,6 +962,7 @@ public final class HttpBenchmark {
     // ------------------------------------------------------------------ processes
 
     private long barePid;
+    private long redisPid;
     private long baselinePid;
     private String[] baselineTokens;
 
@@ -974,6 +973,7 @@ public final class HttpBenchmark {
                 "--save", "", "--appendonly", "no", "--dir", dir.toString())
                 .redirectErrorStream(true).redirectOutput(s.work.resolve("redis.log").toFile()).start();
         started.add(redis);
+        redisPid = redis.pid();
         for (int i = 0; i < 100 && !command("redis-cli", "-p", String.valueOf(s.redisPort), "PING").contains("PONG"); i++) {
             Thread.sleep(100);
         }
@@ -1162,6 +1162,27 @@ public final class HttpBenchmark {
         } catch (IOException e) {
             return 0;
         }
+    }
+
+    /** CPU time so far of the application's JVM, MariaDB (when it runs on this machine) and the benchmark's Redis. */
+    private long[] machineCpu() {
+        return new long[] {cpuMillis(appPid), cpuMillis(mariadbPid()), cpuMillis(redisPid)};
+    }
+
+    /** Where the machine's CPU went per answered request since {@code before}: which process a cost sits in. */
+    private String cpuPerRequest(long[] before, long answered) {
+        long[] now = machineCpu();
+        double n = Math.max(1, answered);
+        return String.format(Locale.ROOT, "CPU ms/req: JVM %5.3f, MariaDB %5.3f, Redis %5.3f", (now[0] - before[0]) / n,
+                (now[1] - before[1]) / n, (now[2] - before[2]) / n);
+    }
+
+    private long mariadbPid() {
+        if (!s.dbHost.equals("127.0.0.1") && !s.dbHost.equals("localhost")) {
+            return 0;
+        }
+        return ProcessHandle.allProcesses().filter(p -> p.info().command().map(c -> c.endsWith("/mariadbd") || c.endsWith("/mysqld"))
+                .orElse(false)).mapToLong(ProcessHandle::pid).findFirst().orElse(0);
     }
 
     private static double median(List<Double> values) {

@@ -35,6 +35,7 @@ public class VolunteerTasks {
     static final EnumSet<TicketStatus> ACTIVE = EnumSet.of(TicketStatus.CLAIMED, TicketStatus.IN_PROGRESS);
 
     private final HelpTicketMapper tickets;
+    private final TaskBoardRows board;
     private final TicketLifecycle lifecycle;
     private final OpenTaskIndex index;
     private final ClaimGuard guard;
@@ -52,7 +53,7 @@ public class VolunteerTasks {
     private final TicketMeters meters;
     private final TicketContentCheck contentCheck;
 
-    VolunteerTasks(org.qingnuan.org.OrgService orgs, HelpTicketMapper tickets, TicketLifecycle lifecycle, OpenTaskIndex index, ClaimGuard guard,
+    VolunteerTasks(org.qingnuan.org.OrgService orgs, HelpTicketMapper tickets, TaskBoardRows board, TicketLifecycle lifecycle, OpenTaskIndex index, ClaimGuard guard,
                    TicketPhotos photos, TicketViews views, PersonalDataCipher cipher, Disclosures disclosures,
                    ClaimFlags flags, TransactionTemplate transactions, ApplicationEventPublisher publisher,
                    Clock clock, TicketMeters meters, DailyTaskCounts daily, TicketContentCheck contentCheck) {
@@ -61,6 +62,7 @@ public class VolunteerTasks {
         this.orgs = orgs;
         this.daily = daily;
         this.tickets = tickets;
+        this.board = board;
         this.lifecycle = lifecycle;
         this.index = index;
         this.guard = guard;
@@ -88,7 +90,7 @@ public class VolunteerTasks {
         }
         Map<Long, HelpTicket> nearRows = new java.util.HashMap<>();
         List<HelpTicket> offered = new ArrayList<>();
-        for (HelpTicket t : tickets.board(near.keySet(), units, v.categories(), NEARBY_LIMIT)) {
+        for (HelpTicket t : board.board(near.keySet(), units, v.categories(), NEARBY_LIMIT)) {
             if (near.containsKey(t.getId())) {
                 nearRows.put(t.getId(), t);
             } else {

@@ -22,9 +22,6 @@ public interface HelpTicketMapper extends BaseMapper<HelpTicket> {
             + " status_since = #{now}, overdue = 0";
     /** A move's condition: the request is still as it was read (exactly one of two racing moves matches). */
     String STILL_AS_READ = " WHERE id = #{id} AND status = #{from} AND version = #{version}";
-    /** What a volunteer's task board shows or checks of a request ({@link #board}). */
-    String BOARD_COLUMNS = "id, org_id, status, category, urgency, description_sealed, district, latitude, longitude,"
-            + " window_start, window_end, contact_method, open_to_org_id, claimed_at, started_at";
 
     /**
      * Locks a request whatever the caller's jurisdiction: a unit asking to take over a request of another unit
@@ -60,29 +57,6 @@ public interface HelpTicketMapper extends BaseMapper<HelpTicket> {
             + " #{contactPhoneSealed}, #{photoKeys}, #{statusSince}, #{version}, #{createdAt}, #{updatedAt})")
     @Options(useGeneratedKeys = true, keyProperty = "id")
     int submit(HelpTicket ticket);
-
-    /**
-     * The rows of a volunteer's task board in one statement: the given ids (the open-task index's nearest) and the
-     * open tasks of their categories that a unit of theirs ({@code units}: their org and those above it) opened to
-     * its own volunteers. Only the columns the list shows or checks: mapping every column of fifty rows (the sealed
-     * address and phone among them) cost more than the query, and a second statement for the offered tasks as much
-     * again (issue 19). The other fields of the returned objects stay null; nothing but the list may use them. A
-     * task both near and offered comes twice.
-     */
-    @Select("<script>"
-            + "<if test='!ids.isEmpty()'>SELECT " + BOARD_COLUMNS + " FROM help_ticket WHERE id IN"
-            + " <foreach collection='ids' item='id' open='(' separator=',' close=')'>#{id}</foreach></if>"
-            + "<if test='!ids.isEmpty() and !units.isEmpty() and !categories.isEmpty()'> UNION ALL </if>"
-            + "<if test='!units.isEmpty() and !categories.isEmpty()'>SELECT * FROM (SELECT " + BOARD_COLUMNS
-            + " FROM help_ticket WHERE status = 'OPEN' AND open_to_org_id IN"
-            + " <foreach collection='units' item='u' open='(' separator=',' close=')'>#{u}</foreach> AND category IN"
-            + " <foreach collection='categories' item='c' open='(' separator=',' close=')'>#{c}</foreach>"
-            + " ORDER BY id LIMIT #{limit}) offered</if>"
-            + "</script>")
-    List<HelpTicket> board(@Param("ids") java.util.Collection<Long> ids, @Param("units") java.util.Collection<Long> units,
-                           @Param("categories") java.util.Collection<org.qingnuan.api.ticket.TicketCategory> categories,
-                           @Param("limit") int limit);
-
 
     /**
      * The claim's conditional move (the lifecycle checked the step is allowed): one winner, whoever else tries with

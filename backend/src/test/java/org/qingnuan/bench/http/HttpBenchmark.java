@@ -255,12 +255,9 @@ public final class HttpBenchmark {
 
         api = new Api(s.appPort);
         setUpOrgs();
-        if (!Settings.env("BENCH_HOLD", "").isEmpty()) {
-            // a profiling session by hand: the services stay up with signed-in tokens until this process is stopped
-            Files.writeString(Path.of(Settings.env("BENCH_HOLD", "")), "APP_PORT=" + s.appPort + "\nBARE_PORT=" + s.barePort
-                    + "\nAPP_PID=" + appPid + "\nMINI_TOKEN=" + miniToken + "\nADMIN_TOKEN=" + adminToken + "\n");
-            OUT.println("holding: settings in " + Settings.env("BENCH_HOLD", "") + "; stop this process to end");
-            Thread.sleep(Long.MAX_VALUE);
+        boolean holdAtEnd = Settings.env("BENCH_HOLD_AT", "").equals("end");
+        if (!holdAtEnd) {
+            holdIfAsked();
         }
         if (s.sections.contains("G")) {
             gets();
@@ -274,6 +271,9 @@ public final class HttpBenchmark {
         if (s.sections.contains("N")) {
             nearby();
         }
+        if (holdAtEnd) {
+            holdIfAsked();
+        }
 
         OUT.println();
         OUT.println("== Summary (ratios within this run; load average now " + load() + ") ==");
@@ -285,6 +285,20 @@ public final class HttpBenchmark {
         }
         OUT.println("No wrong result" + (s.sections.matches(".*[CS].*") ? " (one winner per task in every claim round, every 201 has its row)." : "."));
         return 0;
+    }
+
+    /**
+     * A profiling session by hand: the services stay up with signed-in tokens until this process is stopped; with
+     * BENCH_HOLD_AT=end after the sections ran, with their data in place (the nearby tokens in nearby.txt).
+     */
+    private void holdIfAsked() throws Exception {
+        if (!Settings.env("BENCH_HOLD", "").isEmpty()) {
+            Files.writeString(Path.of(Settings.env("BENCH_HOLD", "")), "APP_PORT=" + s.appPort + "\nBARE_PORT=" + s.barePort
+                    + "\nAPP_PID=" + appPid + "\nMINI_TOKEN=" + miniToken + "\nADMIN_TOKEN=" + adminToken + "\nWORK=" + s.work
+                    + "\nLUA_DIR=" + Settings.env("BENCH_LUA_DIR", "") + "\n");
+            OUT.println("holding: settings in " + Settings.env("BENCH_HOLD", "") + "; stop this process to end");
+            Thread.sleep(Long.MAX_VALUE);
+        }
     }
 
     // ------------------------------------------------------------------ the trivial GETs
@@ -818,6 +832,7 @@ public final class HttpBenchmark {
             }
             Skill[] skills = Skill.values();
             StringBuilder lines = new StringBuilder();
+            homes.clear();
             for (int i = 0; i < s.nearbyVolunteers; i++) {
                 double[] p = random.nextDouble() < 0.5 ? cityPoint(random) : uniformPoint(random);
                 Set<Skill> mine = EnumSet.noneOf(Skill.class);
@@ -825,8 +840,9 @@ public final class HttpBenchmark {
                 while (mine.size() < count) {
                     mine.add(skills[random.nextInt(skills.length)]);
                 }
-                Volunteer v = volunteer(c, p[0], p[1], mine.stream().map(Enum::name).collect(Collectors.joining(",")),
-                        5 + random.nextInt(16));
+                int radius = 5 + random.nextInt(16);
+                Volunteer v = volunteer(c, p[0], p[1], mine.stream().map(Enum::name).collect(Collectors.joining(",")), radius);
+                homes.add(new Home(p[0], p[1], radius, Skill.categoriesFor(mine)));
                 lines.append(v.token).append('\n');
             }
             Files.writeString(s.work.resolve("nearby.txt"), lines);
@@ -851,8 +867,122 @@ public final class HttpBenchmark {
         double p99 = median(p99s);
         OUT.printf(Locale.ROOT, "  nearby p99 at %d concurrent clients (closed loop): %.2f ms (median of the rounds; target <= 20)%n",
                 s.nearbyClients, p99);
+        List<Double> floorP99s = new ArrayList<>();
+        List<Double> floorRates = new ArrayList<>();
+        for (int round = 1; round <= s.rounds; round++) {
+            Result f = nearbyFloor();
+            floorP99s.add(f.p99);
+            floorRates.add(f.rate());
+        }
+        OUT.printf(Locale.ROOT, "  floor p99 (the same Redis searches and SQL, plain clients): %.2f ms; nearby/s / floor/s = %.3f%n",
+                median(floorP99s), median(rates) / median(floorRates));
+        figures.put("N floor p99 ms (same reads, plain clients)", median(floorP99s));
+        figures.put("N nearby/s / floor/s", median(rates) / median(floorRates));
         figures.put("N nearby/s at " + s.nearbyClients + " clients", median(rates));
         figures.put("N nearby p99 ms at " + s.nearbyClients + " clients (closed loop)", p99);
+    }
+
+    /** A nearby-list volunteer as the floor reads for them: home point, radius and the categories they serve. */
+    private record Home(double latitude, double longitude, int radiusKm, Set<TicketCategory> categories) {
+    }
+
+    private final List<Home> homes = new ArrayList<>();
+
+    /**
+     * What the nearby list costs without the application: for each request, the Redis searches the application
+     * sends (one GEOSEARCH per category, all at once, nearest 50) and the SQL that reads those rows, from plain
+     * Redisson and JDBC clients in this JVM with as many connections as wrk has, closed loop. The same machine, data
+     * and concurrency: what is left between this and the HTTP figure is the application's own work.
+     */
+    private Result nearbyFloor() throws Exception {
+        Config config = new Config();
+        config.useSingleServer().setAddress("redis://127.0.0.1:" + s.redisPort).setConnectionMinimumIdleSize(s.nearbyClients)
+                .setConnectionPoolSize(s.nearbyClients);
+        RedissonClient redis = Redisson.create(config);
+        Connection[] connections = new Connection[s.nearbyClients];
+        for (int i = 0; i < connections.length; i++) {
+            connections[i] = s.connect();
+        }
+        long[][] latencies = new long[connections.length][];
+        AtomicLong next = new AtomicLong();
+        AtomicBoolean failed = new AtomicBoolean();
+        long[] cpu0 = machineCpu();
+        long end = System.nanoTime() + s.seconds * 1_000_000_000L;
+        Thread[] threads = new Thread[connections.length];
+        try {
+            for (int i = 0; i < threads.length; i++) {
+                int k = i;
+                threads[i] = new Thread(() -> latencies[k] = nearbyFloorClient(redis, connections[k], next, end, failed));
+                threads[i].start();
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+        } finally {
+            redis.shutdown();
+            for (Connection c : connections) {
+                c.close();
+            }
+        }
+        if (failed.get()) {
+            throw new IllegalStateException("the nearby floor failed");
+        }
+        long[] all = java.util.Arrays.stream(latencies).flatMapToLong(java.util.Arrays::stream).sorted().toArray();
+        double seconds = s.seconds;
+        Result r = new Result(all.length, seconds, pct(all, 0.50), pct(all, 0.90), pct(all, 0.99), pct(all, 0.999),
+                all.length == 0 ? 0 : all[all.length - 1] / 1e6, Map.of("ok", (long) all.length), Map.of());
+        OUT.printf(Locale.ROOT, "  floor: same reads, plain clients %7.0f/s  p50 %6.2f  p90 %6.2f  p99 %7.2f  max %7.2f ms  %s%n",
+                r.rate(), r.p50, r.p90, r.p99, r.max, cpuPerRequest(cpu0, all.length));
+        return r;
+    }
+
+    private static double pct(long[] sortedNanos, double q) {
+        return sortedNanos.length == 0 ? 0 : sortedNanos[(int) Math.min(sortedNanos.length - 1, Math.floor(q * sortedNanos.length))] / 1e6;
+    }
+
+    private long[] nearbyFloorClient(RedissonClient redis, Connection c, AtomicLong next, long end, AtomicBoolean failed) {
+        long[] out = new long[1 << 16];
+        int n = 0;
+        try {
+            while (System.nanoTime() < end && n < out.length) {
+                Home h = homes.get((int) (next.getAndIncrement() % homes.size()));
+                long t0 = System.nanoTime();
+                List<org.redisson.api.RFuture<Map<String, Double>>> searches = new ArrayList<>();
+                for (TicketCategory category : h.categories()) {
+                    searches.add(redis.<String>getGeo("qn:tasks:open:" + category.name(), StringCodec.INSTANCE)
+                            .searchWithDistanceAsync(org.redisson.api.geo.GeoSearchArgs.from(h.longitude(), h.latitude())
+                                    .radius(h.radiusKm(), org.redisson.api.GeoUnit.KILOMETERS)
+                                    .order(org.redisson.api.GeoOrder.ASC).count(50)));
+                }
+                List<Map.Entry<Long, Double>> found = new ArrayList<>();
+                for (org.redisson.api.RFuture<Map<String, Double>> search : searches) {
+                    search.toCompletableFuture().join().forEach((id, km) -> found.add(Map.entry(Long.valueOf(id), km)));
+                }
+                found.sort(Map.Entry.comparingByValue());
+                List<Long> ids = found.stream().limit(50).map(Map.Entry::getKey).toList();
+                if (!ids.isEmpty()) {
+                    String in = ids.stream().map(id -> "?").collect(Collectors.joining(","));
+                    try (PreparedStatement st = c.prepareStatement("SELECT "
+                            + org.qingnuan.ticket.TaskBoardRows.COLUMNS + " FROM help_ticket WHERE id IN (" + in + ")")) {
+                        for (int i = 0; i < ids.size(); i++) {
+                            st.setLong(i + 1, ids.get(i));
+                        }
+                        try (ResultSet rs = st.executeQuery()) {
+                            while (rs.next()) {
+                                for (int col = 1; col <= rs.getMetaData().getColumnCount(); col++) {
+                                    rs.getString(col);
+                                }
+                            }
+                        }
+                    }
+                }
+                out[n++] = System.nanoTime() - t0;
+            }
+        } catch (Exception e) {
+            failed.set(true);
+            e.printStackTrace();
+        }
+        return java.util.Arrays.copyOf(out, n);
     }
 
     private static double[] cityPoint(Random random) {

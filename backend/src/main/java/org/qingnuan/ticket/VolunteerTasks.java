@@ -230,7 +230,9 @@ public class VolunteerTasks {
                 if (active >= v.maxActiveTasks()) {
                     throw tooMany(v, active);
                 }
-                return lifecycle.claim(tickets.selectById(ticketId), v.actor(), v.volunteerId());
+                // the row as read before the flag: the conditional move checks its state and version, so a change in
+                // between is a 409 with the current state, and a second read here would only cost a statement
+                return lifecycle.claim(seen, v.actor(), v.volunteerId());
             });
         } catch (RuntimeException refused) {
             if (me.equals(holder)) {

@@ -3,12 +3,12 @@ package org.qingnuan.identity;
 import org.qingnuan.api.error.CommonError;
 import org.qingnuan.shared.session.SignInFailures;
 import org.qingnuan.shared.error.ErrorResponses;
+import org.qingnuan.shared.security.StatelessChains;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
@@ -20,13 +20,7 @@ class MiniProgramSecurityConfig {
     @Order(20)
     SecurityFilterChain miniProgramApi(HttpSecurity http, UserSessions sessions, SignedInUsers users,
                                        ErrorResponses errors) throws Exception {
-        http.securityMatcher("/api/mini/**")
-                .csrf(csrf -> csrf.disable())
-                .httpBasic(basic -> basic.disable())
-                .formLogin(form -> form.disable())
-                .logout(logout -> logout.disable())
-                .requestCache(cache -> cache.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        StatelessChains.stateless(http).securityMatcher("/api/mini/**")
                 .addFilterBefore(new UserTokenFilter(sessions, users), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/mini/auth/login", "/api/mini/auth/dev-login").permitAll()

@@ -5,6 +5,7 @@ import org.qingnuan.shared.session.SignInFailures;
 import org.qingnuan.org.OrgService;
 import org.qingnuan.shared.error.ErrorResponses;
 import org.qingnuan.staff.internal.StaffAccountMapper;
+import org.qingnuan.shared.security.StatelessChains;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +13,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -33,13 +33,7 @@ class StaffSecurityConfig {
     @Order(10)
     SecurityFilterChain staffApi(HttpSecurity http, StaffSessions sessions, StaffAccountMapper staffMapper,
                                  OrgService orgs, ErrorResponses errors) throws Exception {
-        http.securityMatcher("/api/admin/**")
-                .csrf(csrf -> csrf.disable())
-                .httpBasic(basic -> basic.disable())
-                .formLogin(form -> form.disable())
-                .logout(logout -> logout.disable())
-                .requestCache(cache -> cache.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        StatelessChains.stateless(http).securityMatcher("/api/admin/**")
                 .addFilterBefore(new StaffTokenFilter(sessions, staffMapper, orgs, errors),
                         UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth

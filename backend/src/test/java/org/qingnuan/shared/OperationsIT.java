@@ -129,6 +129,31 @@ class OperationsIT extends IntegrationTest {
     }
 
     @Test
+    void noChainRunsTheFiltersOfSessionsAnonymousUsersOrTheServletApiWrapper() throws Exception {
+        // bearer tokens, no HTTP session (decision 320): those filters were work on every request, trivial ones included
+        // (a chain without filters is a path Spring Security ignores altogether: the liveness probe)
+        var chains = ((org.springframework.security.web.FilterChainProxy) context.getBean("springSecurityFilterChain"))
+                .getFilterChains().stream().filter(c -> !c.getFilters().isEmpty()).toList();
+        assertThat(chains).hasSizeGreaterThanOrEqualTo(3);
+        for (var chain : chains) {
+            assertThat(chain.getFilters()).extracting(f -> f.getClass().getSimpleName())
+                    .contains("SecurityContextHolderFilter", "HeaderWriterFilter", "ExceptionTranslationFilter", "AuthorizationFilter")
+                    .doesNotContain("AnonymousAuthenticationFilter", "SessionManagementFilter", "DisableEncodeUrlFilter",
+                            "SecurityContextHolderAwareRequestFilter", "CsrfFilter", "LogoutFilter", "RequestCacheAwareFilter");
+        }
+        // what the anonymous user was for is still answered: no token, the API's JSON 401; a public page, no sign-in
+        HttpResponse<String> noToken = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/mini/me")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(noToken.statusCode()).isEqualTo(401);
+        assertThat(noToken.body()).contains("\"code\"").contains("traceId");
+        assertThat(noToken.headers().firstValue("Set-Cookie")).isEmpty();
+        HttpResponse<String> open = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/mini/subscriptions/templates")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(open.statusCode()).isEqualTo(200);
+        assertThat(open.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    }
+
+    @Test
     void aCrossOriginCallToTheStaffApiGetsNoCorsHeadersButTheApisJsonAnswer() throws Exception {
         // no chain configures CORS (decision 317): the admin web is served from the API's own origin
         HttpResponse<String> preflight = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

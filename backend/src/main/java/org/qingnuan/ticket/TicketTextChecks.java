@@ -99,9 +99,14 @@ class TicketTextChecks {
     }
 
     private void apply(long ticketId, HelpTicket.ContentCheck verdict) {
+        if (verdict != HelpTicket.ContentCheck.PASS || !properties.autoAccept()) {
+            // one statement, nothing to keep together with it: no transaction's three extra round trips (issue 19)
+            tickets.recordTextVerdict(ticketId, verdict);
+            return;
+        }
+        // the verdict and the acceptance it allows commit together, or neither does (the overdue scan finds it PENDING)
         transactions.executeWithoutResult(status -> {
-            int recorded = tickets.recordTextVerdict(ticketId, verdict);
-            if (recorded == 0 || verdict != HelpTicket.ContentCheck.PASS || !properties.autoAccept()) {
+            if (tickets.recordTextVerdict(ticketId, verdict) == 0) {
                 return;
             }
             HelpTicket t = tickets.byIdUnscoped(ticketId);

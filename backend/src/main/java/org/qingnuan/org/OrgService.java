@@ -63,8 +63,7 @@ public class OrgService {
 
     /** The chain from the root down to the given org, whatever the caller's jurisdiction. */
     public List<OrgUnit> lineage(OrgUnit org) {
-        List<Long> ids = java.util.Arrays.stream(org.getPath().split("/")).filter(p -> !p.isEmpty())
-                .map(Long::valueOf).toList();
+        List<Long> ids = OrgUnit.idsOnPath(org.getPath());
         Map<Long, OrgUnit> byId = new HashMap<>();
         mapper.selectByIdsUnscoped(ids).forEach(o -> byId.put(o.getId(), o));
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();

@@ -36,6 +36,11 @@ public class OrgUnit extends Timestamped {
         return Integer.compare(x.length, y.length);
     };
 
+    /** The ids on an org's path, from the root down to the org itself ("/1/5/9/" gives 1, 5, 9). */
+    public static java.util.List<Long> idsOnPath(String path) {
+        return java.util.Arrays.stream(path.split("/")).filter(p -> !p.isEmpty()).map(Long::valueOf).toList();
+    }
+
     /** Path of a child of this org with the given id. */
     public String childPath(long childId) {
         return path + childId + "/";

@@ -120,8 +120,7 @@ public class VolunteerTasks {
             return List.of();
         }
         String path = orgs.pathUnscoped(v.orgId());
-        return path == null ? List.of()
-                : java.util.Arrays.stream(path.split("/")).filter(p -> !p.isBlank()).map(Long::valueOf).toList();
+        return path == null ? List.of() : org.qingnuan.org.OrgUnit.idsOnPath(path);
     }
 
     /**

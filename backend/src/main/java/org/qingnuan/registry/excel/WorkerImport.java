@@ -139,7 +139,7 @@ public class WorkerImport {
     }
 
     private static List<Long> pathIds(OrgUnit org) {
-        return java.util.Arrays.stream(org.getPath().split("/")).filter(p -> !p.isEmpty()).map(Long::valueOf).toList();
+        return OrgUnit.idsOnPath(org.getPath());
     }
 
     /** A row that passed every check, ready to save, with the family's point if the row gave one. */

@@ -907,7 +907,7 @@ public final class HttpBenchmark {
         for (int i = 0; i < connections.length; i++) {
             connections[i] = s.connect();
         }
-        long[][] latencies = new long[connections.length][];
+        org.qingnuan.bench.claims.Latencies[] latencies = new org.qingnuan.bench.claims.Latencies[connections.length];
         AtomicLong next = new AtomicLong();
         AtomicBoolean failed = new AtomicBoolean();
         long[] cpu0 = machineCpu();
@@ -931,24 +931,22 @@ public final class HttpBenchmark {
         if (failed.get()) {
             throw new IllegalStateException("the nearby floor failed");
         }
-        long[] all = java.util.Arrays.stream(latencies).flatMapToLong(java.util.Arrays::stream).sorted().toArray();
-        double seconds = s.seconds;
-        Result r = new Result(all.length, seconds, pct(all, 0.50), pct(all, 0.90), pct(all, 0.99), pct(all, 0.999),
-                all.length == 0 ? 0 : all[all.length - 1] / 1e6, Map.of("ok", (long) all.length), Map.of());
+        org.qingnuan.bench.claims.Latencies all = new org.qingnuan.bench.claims.Latencies();
+        for (org.qingnuan.bench.claims.Latencies mine : latencies) {
+            all.addAll(mine);
+        }
+        double[] ms = all.summaryMs(); // p50, p90, p99, max
+        Result r = new Result(all.count(), s.seconds, ms[0], ms[1], ms[2], Double.NaN, ms[3], Map.of("ok", (long) all.count()), Map.of());
         OUT.printf(Locale.ROOT, "  floor: same reads, plain clients %7.0f/s  p50 %6.2f  p90 %6.2f  p99 %7.2f  max %7.2f ms  %s%n",
-                r.rate(), r.p50, r.p90, r.p99, r.max, cpuPerRequest(cpu0, all.length));
+                r.rate(), r.p50, r.p90, r.p99, r.max, cpuPerRequest(cpu0, all.count()));
         return r;
     }
 
-    private static double pct(long[] sortedNanos, double q) {
-        return sortedNanos.length == 0 ? 0 : sortedNanos[(int) Math.min(sortedNanos.length - 1, Math.floor(q * sortedNanos.length))] / 1e6;
-    }
-
-    private long[] nearbyFloorClient(RedissonClient redis, Connection c, AtomicLong next, long end, AtomicBoolean failed) {
-        long[] out = new long[1 << 16];
-        int n = 0;
+    private org.qingnuan.bench.claims.Latencies nearbyFloorClient(RedissonClient redis, Connection c, AtomicLong next, long end,
+                                                                    AtomicBoolean failed) {
+        org.qingnuan.bench.claims.Latencies out = new org.qingnuan.bench.claims.Latencies();
         try {
-            while (System.nanoTime() < end && n < out.length) {
+            while (System.nanoTime() < end) {
                 Home h = homes.get((int) (next.getAndIncrement() % homes.size()));
                 long t0 = System.nanoTime();
                 List<org.redisson.api.RFuture<Map<String, Double>>> searches = new ArrayList<>();
@@ -972,21 +970,22 @@ public final class HttpBenchmark {
                             st.setLong(i + 1, ids.get(i));
                         }
                         try (ResultSet rs = st.executeQuery()) {
+                            int columns = rs.getMetaData().getColumnCount();
                             while (rs.next()) {
-                                for (int col = 1; col <= rs.getMetaData().getColumnCount(); col++) {
+                                for (int col = 1; col <= columns; col++) {
                                     rs.getString(col);
                                 }
                             }
                         }
                     }
                 }
-                out[n++] = System.nanoTime() - t0;
+                out.add(System.nanoTime() - t0);
             }
         } catch (Exception e) {
             failed.set(true);
             e.printStackTrace();
         }
-        return java.util.Arrays.copyOf(out, n);
+        return out;
     }
 
     private static double[] cityPoint(Random random) {

@@ -28,7 +28,7 @@ class ClaimFlags {
         this.redis = redis;
     }
 
-    /** The volunteer holding the task's flag, or null (none, or Redis failed). */
+    /** The user holding the task's flag (their user id), or null (none, or Redis failed). */
     String holder(long ticketId) {
         try {
             return redis.call(() -> flag(ticketId).get());
@@ -37,12 +37,12 @@ class ClaimFlags {
         }
     }
 
-    /** Takes the flag for the volunteer; returns who holds it afterwards (null when Redis failed). */
-    String take(long ticketId, String volunteer) {
+    /** Takes the flag for the user; returns who holds it afterwards (null when Redis failed). */
+    String take(long ticketId, String user) {
         try {
             return redis.call(() -> {
                 RBucket<String> flag = flag(ticketId);
-                return flag.setIfAbsent(volunteer, TTL) ? volunteer : flag.get();
+                return flag.setIfAbsent(user, TTL) ? user : flag.get();
             });
         } catch (RedisUnavailableException redisDown) {
             return null;

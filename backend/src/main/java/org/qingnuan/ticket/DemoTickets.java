@@ -207,7 +207,7 @@ class DemoTickets implements ApplicationRunner {
         }
         if (status == TicketStatus.OPEN) {
             // on the volunteers' nearby board, as if staff had just opened it (the index reads the row)
-            openTasks.onTransition(new TicketTransitioned(t.getId(), t.getFamilyId(), t.getOrgId(), TicketAction.OPEN,
+            openTasks.onTransition(new TicketTransitioned(t.getId(), t.getFamilyId(), t.getOrgId(), t.getCategory(), TicketAction.OPEN,
                     TicketStatus.ACCEPTED, TicketStatus.OPEN, TicketActor.SYSTEM, null));
         }
     }

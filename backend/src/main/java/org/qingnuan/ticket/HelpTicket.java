@@ -172,4 +172,35 @@ public class HelpTicket extends Timestamped {
     void setClaimedAt(LocalDateTime claimedAt) { this.claimedAt = claimedAt; }
     public LocalDateTime getStartedAt() { return startedAt; }
     void setStartedAt(LocalDateTime startedAt) { this.startedAt = startedAt; }
+
+    /**
+     * This row as the claim's conditional move left it ({@code HelpTicketMapper#claim}: the new state and its stamps,
+     * the claimer), so that a winning claim needs no second read. Only {@link TicketLifecycle} calls it, after the
+     * move changed exactly this row.
+     */
+    HelpTicket claimedAs(TicketStatus to, long volunteerId, LocalDateTime now) {
+        movedTo(to, now);
+        claimedBy = volunteerId;
+        claimedAt = now;
+        return this;
+    }
+
+    /** This row as acceptance's conditional move left it ({@code HelpTicketMapper#accept}), as {@link #claimedAs}. */
+    HelpTicket acceptedAs(TicketStatus to, boolean clearReview, LocalDateTime now) {
+        movedTo(to, now);
+        acceptedAt = now;
+        if (clearReview) {
+            contentCheck = ContentCheck.CLEARED;
+        }
+        return this;
+    }
+
+    /** What every move into a new state writes ({@code HelpTicketMapper#NEW_STATE}). */
+    private void movedTo(TicketStatus to, LocalDateTime now) {
+        status = to;
+        version = version + 1;
+        setUpdatedAt(now);
+        statusSince = now;
+        overdue = false;
+    }
 }

@@ -70,10 +70,15 @@ class OpenTaskIndex {
         if (event.to() != TicketStatus.OPEN && event.from() != TicketStatus.OPEN) {
             return;
         }
-        if (event.to() == TicketStatus.OPEN) {
-            // back in the pool (released, passed on): whoever claimed it last no longer holds it
-            flags.drop(event.ticketId());
+        if (event.to() != TicketStatus.OPEN) {
+            // out of the pool (claimed, dispatched, cancelled): out of its category's set, without reading the row.
+            // This runs on the mover's thread right after the commit, before anyone is told of the move, so a move
+            // back into the pool cannot overtake it but by a moment; the reconciler settles that moment's miss.
+            leave(event.category(), event.ticketId());
+            return;
         }
+        // back in the pool (released, passed on): whoever claimed it last no longer holds it
+        flags.drop(event.ticketId());
         HelpTicket t = tickets.selectById(event.ticketId());
         if (t == null || t.getLatitude() == null || t.getLongitude() == null) {
             return;
@@ -89,6 +94,14 @@ class OpenTaskIndex {
             });
         } catch (RedisUnavailableException redisDown) {
             // the reconciler finds the count behind once Redis is back and rebuilds
+            log.debug("Open-task index not updated: Redis unavailable");
+        }
+    }
+
+    private void leave(TicketCategory category, long ticketId) {
+        try {
+            redis.run(() -> geo(category).remove(Long.toString(ticketId)));
+        } catch (RedisUnavailableException redisDown) {
             log.debug("Open-task index not updated: Redis unavailable");
         }
     }

@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -52,7 +53,8 @@ public class TicketLifecycle {
         // static SQL: every family's request is accepted, most of them automatically right after the text check
         boolean clears = clearsReview(ticket, actor);
         return moveBy(ticket, TicketAction.ACCEPT, actor, note,
-                (from, to, now) -> tickets.accept(ticket.getId(), from, ticket.getVersion(), to, clears, now));
+                (from, to, now) -> tickets.accept(ticket.getId(), from, ticket.getVersion(), to, clears, now),
+                (to, now) -> ticket.acceptedAs(to, clears, now));
     }
 
     @Transactional
@@ -132,8 +134,10 @@ public class TicketLifecycle {
     @Transactional
     public HelpTicket claim(HelpTicket ticket, TicketActor actor, long volunteerId) {
         // the task board's hot move, as static SQL: a wrapper's dynamic SQL cost more CPU than the statement (issue 19)
+        // and without reading the row back: the static SQL says exactly what it wrote (HelpTicket.claimedAs)
         return moveBy(ticket, TicketAction.CLAIM, actor, null,
-                (from, to, now) -> tickets.claim(ticket.getId(), from, ticket.getVersion(), to, volunteerId, now));
+                (from, to, now) -> tickets.claim(ticket.getId(), from, ticket.getVersion(), to, volunteerId, now),
+                (to, now) -> ticket.claimedAs(to, volunteerId, now));
     }
 
     /** The task goes back to the pool, by its volunteer or because it was not started in time. */
@@ -230,7 +234,9 @@ public class TicketLifecycle {
      */
     private HelpTicket move(HelpTicket ticket, TicketAction action, TicketActor actor, String note,
                             Consumer<LambdaUpdateWrapper<HelpTicket>> changes) {
-        return moveBy(ticket, action, actor, note, (from, to, now) -> tickets.update(null, update(ticket, action, from, to, now, changes)));
+        return moveBy(ticket, action, actor, note, (from, to, now) -> tickets.update(null, update(ticket, action, from, to, now, changes)),
+                // read back whatever the caller's jurisdiction: a step may take the request out of it (passed back, taken over)
+                (to, now) -> tickets.byIdUnscoped(ticket.getId()));
     }
 
     /** The generic move's conditional UPDATE: the state, the columns the new state stamps, and the move's own changes. */
@@ -269,19 +275,27 @@ public class TicketLifecycle {
         int apply(TicketStatus from, TicketStatus to, LocalDateTime now);
     }
 
+    /** The row after a move that changed it: read back, or as the move's static SQL says it wrote it. */
+    @FunctionalInterface
+    private interface AfterMove {
+        HelpTicket moved(TicketStatus to, LocalDateTime now);
+    }
+
     /**
      * Every move: checked against {@link TicketAction}, written by {@code update} on the condition that the request is
-     * still in the state and version it was read in (else 409 naming its state now), read back and recorded.
+     * still in the state and version it was read in (else 409 naming its state now), then recorded.
      */
-    private HelpTicket moveBy(HelpTicket ticket, TicketAction action, TicketActor actor, String note, ConditionalUpdate update) {
+    private HelpTicket moveBy(HelpTicket ticket, TicketAction action, TicketActor actor, String note, ConditionalUpdate update,
+                              AfterMove after) {
         TicketStatus from = ticket.getStatus();
         TicketStatus to = next(from, action, actor.kind());
-        if (update.apply(from, to, LocalDateTime.now(clock)) != 1) {
+        // the columns keep milliseconds (DATETIME(3), which cuts the rest): a row built here equals the row stored
+        LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
+        if (update.apply(from, to, now) != 1) {
             HelpTicket current = tickets.selectById(ticket.getId());
             throw conflict(current == null ? from : current.getStatus());
         }
-        // read back whatever the caller's jurisdiction: a step may take the request out of it (passed back, taken over)
-        HelpTicket moved = tickets.byIdUnscoped(ticket.getId());
+        HelpTicket moved = after.moved(to, now);
         record(moved, action, from, actor, note);
         return moved;
     }
@@ -318,7 +332,7 @@ public class TicketLifecycle {
         event.setNote(note);
         event.setCreatedAt(LocalDateTime.now(clock));
         events.append(event);
-        publisher.publishEvent(new TicketTransitioned(ticket.getId(), ticket.getFamilyId(), ticket.getOrgId(), action,
+        publisher.publishEvent(new TicketTransitioned(ticket.getId(), ticket.getFamilyId(), ticket.getOrgId(), ticket.getCategory(), action,
                 from, action.to(from), actor, note));
     }
 

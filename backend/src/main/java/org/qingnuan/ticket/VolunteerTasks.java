@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The volunteers' task board: nearby open tasks, claiming one (exactly one claimer however many
@@ -178,9 +179,13 @@ public class VolunteerTasks {
         return active.stream().map(t -> revealed(v, t)).toList();
     }
 
-    public TaskView claim(VolunteerActor v, long ticketId) {
+    /**
+     * @param userId    the signed-in user, who holds the task's flag while claiming it
+     * @param volunteer their volunteer record, on duty (read only once the flag does not turn them away)
+     */
+    public TaskView claim(long userId, Supplier<VolunteerActor> volunteer, long ticketId) {
         try {
-            TaskView won = claimFor(v, ticketId);
+            TaskView won = claimFor(Long.toString(userId), volunteer, ticketId);
             meters.claimWon();
             return won;
         } catch (DomainException refused) {
@@ -191,10 +196,10 @@ public class VolunteerTasks {
         }
     }
 
-    private TaskView claimFor(VolunteerActor v, long ticketId) {
-        String me = Long.toString(v.volunteerId());
+    private TaskView claimFor(String me, Supplier<VolunteerActor> volunteer, long ticketId) {
         // who presses a moment after someone else is turned away by Redis alone, without the database
         turnAwayIfTaken(flags.holder(ticketId), me);
+        VolunteerActor v = volunteer.get();
         HelpTicket seen = tickets.selectById(ticketId);
         if (seen == null) {
             throw new DomainException(TicketError.TICKET_NOT_FOUND);
@@ -212,10 +217,8 @@ public class VolunteerTasks {
         if (!mayServe(v, seen)) {
             throw new DomainException(TicketError.OWN_VOLUNTEERS_ONLY);
         }
-        long held = activeCount(v);
-        if (held >= v.maxActiveTasks()) {
-            throw tooMany(v, held);
-        }
+        // one who may not claim now (their cap, today's limits) must not take the flag from one who may
+        daily.requireMayClaim(v);
         // whoever passed the checks takes the flag; one who finds it taken by someone else stops here
         String holder = flags.take(ticketId, me);
         turnAwayIfTaken(holder, me);
@@ -224,11 +227,7 @@ public class VolunteerTasks {
             claimed = transactions.execute(status -> {
                 guard.lock(v.volunteerId());
                 // under the volunteer's row lock: parallel claims of theirs are counted one after another
-                daily.requireClaimAllowed(v.volunteerId());
-                long active = activeCount(v);
-                if (active >= v.maxActiveTasks()) {
-                    throw tooMany(v, active);
-                }
+                daily.requireMayClaim(v);
                 // the row as read before the flag: the conditional move checks its state and version, so a change in
                 // between is a 409 with the current state, and a second read here would only cost a statement
                 return lifecycle.claim(seen, v.actor(), v.volunteerId());
@@ -290,11 +289,6 @@ public class VolunteerTasks {
 
     private long activeCount(VolunteerActor v) {
         return tickets.activeOf(v.volunteerId());
-    }
-
-    private static DomainException tooMany(VolunteerActor v, long active) {
-        return new DomainException(TicketError.TOO_MANY_ACTIVE_TASKS,
-                "您已有 " + active + " 个进行中的任务（最多 " + v.maxActiveTasks() + " 个），请先完成或放弃其中一个");
     }
 
     public TaskView release(VolunteerActor v, long ticketId, String reason) {

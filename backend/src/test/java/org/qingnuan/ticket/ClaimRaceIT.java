@@ -151,7 +151,7 @@ class ClaimRaceIT extends IntegrationTest {
                     results.add(pool.submit(() -> {
                         start.await();
                         try {
-                            board.claim(actor, ticketId);
+                            board.claim(actor.volunteerId(), () -> actor, ticketId);
                             return "WON";
                         } catch (DomainException e) {
                             return e.code().name();

@@ -76,7 +76,8 @@ class MiniVolunteerController implements MiniVolunteerApi {
 
     @Override
     public TaskView claim(long id) {
-        return tasks.claim(volunteers.onDuty(CurrentUser.require()), id);
+        UserPrincipal user = CurrentUser.require();
+        return tasks.claim(user.userId(), () -> volunteers.onDuty(user), id);
     }
 
     @Override

@@ -207,7 +207,7 @@ public final class ClaimBenchmark {
                 Skill.categoriesFor(EnumSet.allOf(Skill.class)), new BigDecimal("23.130000"), new BigDecimal("113.260000"), 20, 3)).toList();
         Claimer inProcess = (client, taskId, volunteer) -> {
             try {
-                board.claim(actors.get(volunteer), taskId);
+                board.claim(actors.get(volunteer).volunteerId(), () -> actors.get(volunteer), taskId);
                 return Outcome.WIN;
             } catch (DomainException e) {
                 if (e.code().name().equals("TICKET_STATE_CONFLICT")) {

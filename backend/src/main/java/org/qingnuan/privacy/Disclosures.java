@@ -17,6 +17,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.Set;
 
@@ -32,9 +34,11 @@ public class Disclosures {
     private static final Set<String> ENTITLED = Set.of("ROLE_SUPER_ADMIN", "ROLE_ORG_ADMIN", "ROLE_DISPATCHER");
 
     private final PersonalDataAccessMapper mapper;
+    private final Clock clock;
 
-    Disclosures(PersonalDataAccessMapper mapper) {
+    Disclosures(PersonalDataAccessMapper mapper, Clock clock) {
         this.mapper = mapper;
+        this.clock = clock;
     }
 
     public void record(String subjectType, long subjectId, long subjectOrgId, Collection<String> fields, String reason) {
@@ -106,7 +110,8 @@ public class Disclosures {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
             row.setClientIp(attrs.getRequest().getRemoteAddr());
         }
-        mapper.insert(row);
+        row.setCreatedAt(LocalDateTime.now(clock));
+        mapper.append(row);
     }
 
     public PageView<PersonalDataAccess> list(String subjectType, Long subjectId, Long staffId, PageQuery paging) {

@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
 class OpenTaskReconciler {
 
     private static final Logger log = LoggerFactory.getLogger(OpenTaskReconciler.class);
-    private static final String LOCK = "qn:tasks:open-index:reconcile";
+    static final String LOCK = "qn:tasks:open-index:reconcile";
 
     enum Outcome { IN_STEP, REBUILT, BUSY_ELSEWHERE, REDIS_DOWN }
 

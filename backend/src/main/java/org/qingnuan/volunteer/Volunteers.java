@@ -57,9 +57,12 @@ public class Volunteers implements ClaimGuard {
     private final AuditTrail auditTrail;
     private final VolunteerProperties properties;
     private final Clock clock;
+    private final OnDutyRows onDutyRows;
 
     Volunteers(VolunteerMapper volunteers, RoleBindings roles, WechatUsers users, OrgService orgs, PersonalDataCipher cipher,
-               Disclosures disclosures, AuditTrail auditTrail, VolunteerProperties properties, Clock clock) {
+               Disclosures disclosures, AuditTrail auditTrail, VolunteerProperties properties, Clock clock,
+               OnDutyRows onDutyRows) {
+        this.onDutyRows = onDutyRows;
         this.volunteers = volunteers;
         this.roles = roles;
         this.users = users;
@@ -163,7 +166,12 @@ public class Volunteers implements ClaimGuard {
 
     /** The volunteer as the task board needs them, only when the duty gate is open; else 403 naming each unmet condition. */
     public VolunteerActor onDuty(UserPrincipal user) {
-        return checkedOnDuty(ofUser(user));
+        // the columns the gate and the board need, not the whole row: every volunteer request starts here
+        Volunteer v = onDutyRows.ofUser(user.userId());
+        if (v == null) {
+            throw new DomainException(VolunteerError.NOT_A_VOLUNTEER);
+        }
+        return checkedOnDuty(v);
     }
 
     private VolunteerActor checkedOnDuty(Volunteer v) {

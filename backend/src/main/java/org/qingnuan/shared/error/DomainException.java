@@ -27,7 +27,9 @@ public class DomainException extends RuntimeException {
     }
 
     public DomainException(ErrorCode code, String userMessage, List<ApiError.FieldError> fieldErrors) {
-        super(code.name());
+        // no stack trace: an expected refusal (a lost claim, a limit) is an answer, not a fault, and the trace of a
+        // hundred frames was filled in for every one of them only to be thrown away (issue 19)
+        super(code.name(), null, false, false);
         this.code = code;
         this.userMessage = userMessage;
         this.fieldErrors = List.copyOf(fieldErrors);

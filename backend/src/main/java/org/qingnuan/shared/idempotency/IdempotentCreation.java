@@ -13,6 +13,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.HexFormat;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
@@ -31,11 +33,13 @@ public class IdempotentCreation {
     private final IdempotencyRecordMapper records;
     private final TransactionTemplate transactions;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    IdempotentCreation(IdempotencyRecordMapper records, TransactionTemplate transactions, ObjectMapper json) {
+    IdempotentCreation(IdempotencyRecordMapper records, TransactionTemplate transactions, ObjectMapper json, Clock clock) {
         this.records = records;
         this.transactions = transactions;
         this.json = json;
+        this.clock = clock;
     }
 
     /** @param created the id of what was created, and whether this call replayed an earlier one */
@@ -74,15 +78,15 @@ public class IdempotentCreation {
             record.setScope(scope);
             record.setIdemKey(key);
             record.setRequestHash(hash);
+            record.setCreatedAt(LocalDateTime.now(clock));
             try {
-                records.insert(record);
+                records.open(record);
             } catch (DuplicateKeyException seenBefore) {
                 status.setRollbackOnly();
                 return null;
             }
             long id = create.getAsLong();
-            record.setResourceId(id);
-            records.updateById(record);
+            records.created(record.getId(), id);
             return new Outcome(id, false);
         });
         if (created != null) {

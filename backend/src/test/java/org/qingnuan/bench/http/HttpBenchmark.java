@@ -145,6 +145,7 @@ public final class HttpBenchmark {
         final int openConnections = Integer.parseInt(env("BENCH_OPEN_CONNECTIONS", "16"));
         final int volunteers = Integer.parseInt(env("BENCH_VOLUNTEERS", "1280"));
         final int contenders = Integer.parseInt(env("BENCH_CONTENDERS", "8"));
+        final int claimWarmups = Integer.parseInt(env("BENCH_CLAIM_WARMUPS", "2"));
         final int families = Integer.parseInt(env("BENCH_FAMILIES", "64"));
         final int nearbyTasks = Integer.parseInt(env("BENCH_NEARBY_TASKS", "100000"));
         final int nearbyVolunteers = Integer.parseInt(env("BENCH_NEARBY_VOLUNTEERS", "200"));
@@ -392,7 +393,9 @@ public final class HttpBenchmark {
             }
         }
         Target signedIn = new Target("signed-in GET", s.appPort, "/api/mini/subscriptions/templates", miniToken);
-        for (int w = 0; w < 2; w++) {
+        // BENCH_CLAIM_WARMUPS: more rounds before the measured ones when comparing builds, for the JIT to settle (the
+        // section alone, without the GETs before it, compiles much of the request path during its first rounds)
+        for (int w = 0; w < s.claimWarmups; w++) {
             claimRound("warm-up " + (w + 1), volunteers, perRound, null);
             floorRound(volunteers, perRound);
         }
@@ -942,6 +945,26 @@ public final class HttpBenchmark {
         return r;
     }
 
+    /** OpenTaskIndex.FIRST_STEP_KM: the near circle the application searches first. */
+    private static final int NEAR_CIRCLE_KM = 5;
+
+    /** One GEOSEARCH per category of the volunteer, all sent at once, nearest first. */
+    private static List<Map.Entry<Long, Double>> floorSearch(RedissonClient redis, Home h, int radiusKm) {
+        List<org.redisson.api.RFuture<Map<String, Double>>> searches = new ArrayList<>();
+        for (TicketCategory category : h.categories()) {
+            searches.add(redis.<String>getGeo("qn:tasks:open:" + category.name(), StringCodec.INSTANCE)
+                    .searchWithDistanceAsync(org.redisson.api.geo.GeoSearchArgs.from(h.longitude(), h.latitude())
+                            .radius(radiusKm, org.redisson.api.GeoUnit.KILOMETERS)
+                            .order(org.redisson.api.GeoOrder.ASC).count(50)));
+        }
+        List<Map.Entry<Long, Double>> found = new ArrayList<>();
+        for (org.redisson.api.RFuture<Map<String, Double>> search : searches) {
+            search.toCompletableFuture().join().forEach((id, km) -> found.add(Map.entry(Long.valueOf(id), km)));
+        }
+        found.sort(Map.Entry.comparingByValue());
+        return found;
+    }
+
     private org.qingnuan.bench.claims.Latencies nearbyFloorClient(RedissonClient redis, Connection c, AtomicLong next, long end,
                                                                     AtomicBoolean failed) {
         org.qingnuan.bench.claims.Latencies out = new org.qingnuan.bench.claims.Latencies();
@@ -949,18 +972,13 @@ public final class HttpBenchmark {
             while (System.nanoTime() < end) {
                 Home h = homes.get((int) (next.getAndIncrement() % homes.size()));
                 long t0 = System.nanoTime();
-                List<org.redisson.api.RFuture<Map<String, Double>>> searches = new ArrayList<>();
-                for (TicketCategory category : h.categories()) {
-                    searches.add(redis.<String>getGeo("qn:tasks:open:" + category.name(), StringCodec.INSTANCE)
-                            .searchWithDistanceAsync(org.redisson.api.geo.GeoSearchArgs.from(h.longitude(), h.latitude())
-                                    .radius(h.radiusKm(), org.redisson.api.GeoUnit.KILOMETERS)
-                                    .order(org.redisson.api.GeoOrder.ASC).count(50)));
+                // as the application searches (OpenTaskIndex.near): a 5 km circle first, the whole radius when it
+                // holds fewer than fifty
+                List<Map.Entry<Long, Double>> found = h.radiusKm() > NEAR_CIRCLE_KM
+                        ? floorSearch(redis, h, NEAR_CIRCLE_KM) : List.of();
+                if (found.size() < 50) {
+                    found = floorSearch(redis, h, h.radiusKm());
                 }
-                List<Map.Entry<Long, Double>> found = new ArrayList<>();
-                for (org.redisson.api.RFuture<Map<String, Double>> search : searches) {
-                    search.toCompletableFuture().join().forEach((id, km) -> found.add(Map.entry(Long.valueOf(id), km)));
-                }
-                found.sort(Map.Entry.comparingByValue());
                 List<Long> ids = found.stream().limit(50).map(Map.Entry::getKey).toList();
                 if (!ids.isEmpty()) {
                     String in = ids.stream().map(id -> "?").collect(Collectors.joining(","));

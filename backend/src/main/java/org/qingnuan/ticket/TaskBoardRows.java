@@ -22,13 +22,21 @@ import java.util.List;
  * <p>Plain JDBC with the mapping written out, not a mapper statement: the board is read on every refresh of every
  * volunteer's list, and MyBatis's dynamic SQL for a fifty-id IN list and its reflective mapping of fifty rows were
  * 40 % of the request's CPU (issue 19, decision 318). Only the columns the list shows or checks are read; the other
- * fields of the returned objects stay null, and nothing but the list may use them.
+ * fields of the returned objects stay null, and nothing but the list (and the claim, {@link #claimable}) may use them.
  */
 @Component
 public class TaskBoardRows {
 
     public static final String COLUMNS = "id, org_id, status, category, urgency, description_sealed, district, latitude, longitude,"
             + " window_start, window_end, contact_method, open_to_org_id, claimed_at, started_at";
+
+    /**
+     * What a claim reads of its task: the board's columns, and what the claim's move, its history row and the claimer's
+     * view (the address and phone) need besides. Read by every volunteer pressing "claim" who is not turned away by
+     * Redis first; MyBatis's mapping of the whole row was the largest part of a claim's CPU (issue 19).
+     */
+    private static final String CLAIM_COLUMNS = COLUMNS + ", version, family_id, address_sealed, contact_phone_sealed,"
+            + " photo_keys, claimed_by";
 
     private final JdbcTemplate jdbc;
 
@@ -58,6 +66,22 @@ public class TaskBoardRows {
             args.add(limit);
         }
         return jdbc.query(sql.toString(), TaskBoardRows::row, args.toArray());
+    }
+
+    /** The task as a claim needs it ({@link #CLAIM_COLUMNS}; the other fields stay null), or null when there is none. */
+    HelpTicket claimable(long id) {
+        List<HelpTicket> rows = jdbc.query("SELECT " + CLAIM_COLUMNS + " FROM help_ticket WHERE id = ?", (rs, n) -> {
+            HelpTicket t = row(rs, n);
+            t.setVersion(rs.getInt(16));
+            t.setFamilyId(rs.getLong(17));
+            t.setAddressSealed(rs.getString(18));
+            t.setContactPhoneSealed(rs.getString(19));
+            t.setPhotoKeys(rs.getString(20));
+            long claimer = rs.getLong(21);
+            t.setClaimedBy(rs.wasNull() ? null : claimer);
+            return t;
+        }, id);
+        return rows.isEmpty() ? null : rows.get(0);
     }
 
     private static StringBuilder placeholders(StringBuilder sql, int n) {

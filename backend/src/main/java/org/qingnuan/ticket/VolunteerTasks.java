@@ -200,7 +200,7 @@ public class VolunteerTasks {
         // who presses a moment after someone else is turned away by Redis alone, without the database
         turnAwayIfTaken(flags.holder(ticketId), me);
         VolunteerActor v = volunteer.get();
-        HelpTicket seen = tickets.selectById(ticketId);
+        HelpTicket seen = board.claimable(ticketId);
         if (seen == null) {
             throw new DomainException(TicketError.TICKET_NOT_FOUND);
         }
@@ -217,8 +217,8 @@ public class VolunteerTasks {
         if (!mayServe(v, seen)) {
             throw new DomainException(TicketError.OWN_VOLUNTEERS_ONLY);
         }
-        // one who may not claim now (their cap, today's limits) must not take the flag from one who may
-        daily.requireMayClaim(v);
+        // one who holds as many tasks as they may must not take the flag from one who may claim
+        daily.requireBelowCap(v);
         // whoever passed the checks takes the flag; one who finds it taken by someone else stops here
         String holder = flags.take(ticketId, me);
         turnAwayIfTaken(holder, me);

@@ -260,6 +260,18 @@ class DispatchIT extends IntegrationTest {
         assertThat(assigned.body().get("status").asText()).isEqualTo("CLAIMED");
         assertThat(api.get("/api/mini/volunteer/tasks", ours.token()).body().findValuesAsText("id"))
                 .contains(String.valueOf(named));
+
+        // the cap counts every task the volunteer holds, also those the unit's staff cannot see: here one of the city's
+        long elsewhere = intake("MEALS", "老人需要每天送一顿午饭");
+        jdbc.update("UPDATE help_ticket SET status = 'CLAIMED', claimed_by = ?, claimed_at = NOW(3) WHERE id = ?",
+                ours.volunteerId(), elsewhere);
+        assertThat(api.get("/api/admin/tickets/" + elsewhere, fleetStaff).status()).as("outside the unit's view").isEqualTo(404);
+        long third = intake("TRANSPORT", "周日送老人去医院复查");
+        dispatch(cityStaff, third, fleet.getId(), now().plusHours(6));
+        api.post("/api/admin/tickets/" + third + "/dispatch/accept", fleetStaff, Map.of());
+        Response full = api.post("/api/admin/tickets/" + third + "/assign", fleetStaff, Map.of("volunteerId", ours.volunteerId()));
+        assertThat(full.status()).as(full.raw()).isEqualTo(409);
+        assertThat(full.code()).isEqualTo("TOO_MANY_ACTIVE_TASKS");
     }
 
     @Test

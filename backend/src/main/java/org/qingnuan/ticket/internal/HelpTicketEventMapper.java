@@ -31,18 +31,4 @@ public interface HelpTicketEventMapper extends BaseMapper<HelpTicketEvent> {
             + " #{toStatus}, #{actorType}, #{actorId,jdbcType=BIGINT}, #{actorName}, #{note,jdbcType=VARCHAR}, #{createdAt})")
     @Options(useGeneratedKeys = true, keyProperty = "id")
     int append(HelpTicketEvent event);
-
-    /**
-     * What a claim checks of its volunteer, in one statement (it runs twice in every claim: before the race, and under
-     * the volunteer's row lock): the tasks they hold (column "active", claimed or started, in any org) and their claims
-     * and releases since a moment ("claimed", "released").
-     */
-    @InterceptorIgnore(dataPermission = "true")
-    @Select("SELECT (SELECT COUNT(*) FROM help_ticket WHERE claimed_by = #{volunteerId} AND status IN ('CLAIMED', 'IN_PROGRESS'))"
-            + " AS active, (SELECT COUNT(*) FROM help_ticket_event WHERE actor_type = 'VOLUNTEER' AND actor_id = #{volunteerId}"
-            + " AND action = 'CLAIM' AND created_at >= #{since}) AS claimed, (SELECT COUNT(*) FROM help_ticket_event"
-            + " WHERE actor_type = 'VOLUNTEER' AND actor_id = #{volunteerId} AND action = 'RELEASE' AND created_at >= #{since})"
-            + " AS released")
-    java.util.Map<String, Object> volunteerLoadSince(@Param("volunteerId") long volunteerId,
-                                                     @Param("since") java.time.LocalDateTime since);
 }

@@ -45,8 +45,6 @@ class OpenTaskIndex {
     private static final Logger log = LoggerFactory.getLogger(OpenTaskIndex.class);
     private static final String KEY = "qn:tasks:open:";
     static final String BUILT = "qn:tasks:open-index:built";
-    /** The near circle searched first, km (see {@link #near}). */
-    static final int FIRST_STEP_KM = 5;
 
     /** Redis has no usable index (gone with a restart, or being rebuilt): the database answers instead. */
     static final class Missing extends RuntimeException {
@@ -59,8 +57,12 @@ class OpenTaskIndex {
     private final RedisAvailability redis;
     private final HelpTicketMapper tickets;
     private final ClaimFlags flags;
+    /** The circle searched first, km ({@code qingnuan.task-board.near-circle-km}; see {@link #near}); 0: none. */
+    private final int nearCircleKm;
 
-    OpenTaskIndex(RedissonClient redisson, RedisAvailability redis, HelpTicketMapper tickets, ClaimFlags flags) {
+    OpenTaskIndex(RedissonClient redisson, RedisAvailability redis, HelpTicketMapper tickets, ClaimFlags flags,
+                  TaskBoardProperties properties) {
+        this.nearCircleKm = properties.nearCircleKm();
         this.redisson = redisson;
         this.redis = redis;
         this.tickets = tickets;
@@ -115,8 +117,8 @@ class OpenTaskIndex {
     Map<Long, Double> near(Set<TicketCategory> categories, BigDecimal latitude, BigDecimal longitude, int radiusKm, int limit) {
         // a near circle first: in a city it already holds the nearest `limit`, and a GEOSEARCH costs Redis in proportion
         // to the members inside its circle (issue 19: 20 km at a city centre scans ten times the members of 5 km)
-        if (radiusKm > FIRST_STEP_KM) {
-            Map<Long, Double> close = nearWithin(categories, latitude, longitude, FIRST_STEP_KM, limit);
+        if (nearCircleKm > 0 && radiusKm > nearCircleKm) {
+            Map<Long, Double> close = nearWithin(categories, latitude, longitude, nearCircleKm, limit);
             // the nearest `limit` of all categories together are inside the near circle once it holds that many
             if (close.size() >= limit) {
                 return close;

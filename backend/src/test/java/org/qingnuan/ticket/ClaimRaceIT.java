@@ -63,6 +63,8 @@ class ClaimRaceIT extends IntegrationTest {
     @Autowired
     TaskBoardRows boardRows;
     @Autowired
+    TaskBoardProperties boardProperties;
+    @Autowired
     TicketLifecycle lifecycle;
     @Autowired
     ClaimGuard guard;
@@ -139,7 +141,7 @@ class ClaimRaceIT extends IntegrationTest {
     void withRedisGoneTheDatabaseAloneStillGivesExactlyOneWinner() throws Exception {
         RedissonClient gone = redisThatIsNotThere();
         try {
-            VolunteerTasks board = new VolunteerTasks(orgs, tickets, boardRows, lifecycle, new OpenTaskIndex(gone, seenDown(), tickets, new ClaimFlags(gone, seenDown())),
+            VolunteerTasks board = new VolunteerTasks(orgs, tickets, boardRows, lifecycle, new OpenTaskIndex(gone, seenDown(), tickets, new ClaimFlags(gone, seenDown()), boardProperties),
                     guard, photos, views, cipher, disclosures, new ClaimFlags(gone, seenDown()), transactions, publisher, appClock, meters, daily, contentCheck);
             for (int task = 0; task < TASKS; task++) {
                 long ticketId = openTask();
@@ -218,7 +220,7 @@ class ClaimRaceIT extends IntegrationTest {
         long near = openTask();
         RedissonClient gone = redisThatIsNotThere();
         try {
-            VolunteerTasks board = new VolunteerTasks(orgs, tickets, boardRows, lifecycle, new OpenTaskIndex(gone, seenDown(), tickets, new ClaimFlags(gone, seenDown())),
+            VolunteerTasks board = new VolunteerTasks(orgs, tickets, boardRows, lifecycle, new OpenTaskIndex(gone, seenDown(), tickets, new ClaimFlags(gone, seenDown()), boardProperties),
                     guard, photos, views, cipher, disclosures, new ClaimFlags(gone, seenDown()), transactions, publisher, appClock, meters, daily, contentCheck);
             VolunteerActor volunteer = new VolunteerActor(1L, "志愿者", EnumSet.of(TicketCategory.SUPPLIES),
                     new BigDecimal("30.5900"), new BigDecimal("114.2900"), 20, 3);

@@ -945,8 +945,11 @@ public final class HttpBenchmark {
         return r;
     }
 
-    /** OpenTaskIndex.FIRST_STEP_KM: the near circle the application searches first. */
-    private static final int NEAR_CIRCLE_KM = 5;
+    /**
+     * The near circle the application searches first (qingnuan.task-board.near-circle-km, decision 322; 0: none); a
+     * what-if with BENCH_APP_ARGS=--qingnuan.task-board.near-circle-km=… sets BENCH_NEAR_CIRCLE_KM alike.
+     */
+    private static final int NEAR_CIRCLE_KM = Integer.parseInt(Settings.env("BENCH_NEAR_CIRCLE_KM", "5"));
 
     /** One GEOSEARCH per category of the volunteer, all sent at once, nearest first. */
     private static List<Map.Entry<Long, Double>> floorSearch(RedissonClient redis, Home h, int radiusKm) {
@@ -974,7 +977,7 @@ public final class HttpBenchmark {
                 long t0 = System.nanoTime();
                 // as the application searches (OpenTaskIndex.near): a 5 km circle first, the whole radius when it
                 // holds fewer than fifty
-                List<Map.Entry<Long, Double>> found = h.radiusKm() > NEAR_CIRCLE_KM
+                List<Map.Entry<Long, Double>> found = NEAR_CIRCLE_KM > 0 && h.radiusKm() > NEAR_CIRCLE_KM
                         ? floorSearch(redis, h, NEAR_CIRCLE_KM) : List.of();
                 if (found.size() < 50) {
                     found = floorSearch(redis, h, h.radiusKm());

@@ -209,8 +209,15 @@ class EmbeddedDefaultIT {
         String token = api.post("/api/mini/auth/dev-login", null, Map.of("role", "VOLUNTEER",
                 "subjectId", volunteer.get("subjectId").asLong())).body().get("token").asText();
         assertThat(api.get("/api/mini/volunteer/me", token).body().get("dutyGate").get("open").asBoolean()).isTrue();
-        assertThat(api.get("/api/mini/volunteer/tasks/nearby", token).status()).isEqualTo(200);
+        Response nearby = api.get("/api/mini/volunteer/tasks/nearby", token);
+        assertThat(nearby.status()).isEqualTo(200);
         assertThat(api.get("/api/mini/volunteer/training", token).body().get("questions")).hasSize(3);
+        // a claim on H2 as on MariaDB: its plain-JDBC reads (the task, the volunteer's load under their row lock)
+        assertThat(nearby.body()).as("the demo volunteer has open tasks nearby").isNotEmpty();
+        Response claimed = api.post("/api/mini/volunteer/tasks/" + nearby.body().get(0).get("id").asLong() + "/claim", token, "");
+        assertThat(claimed.status()).as(claimed.raw()).isEqualTo(200);
+        assertThat(claimed.body().get("status").asText()).isEqualTo("CLAIMED");
+        assertThat(claimed.body().get("address").asText()).isNotBlank();
     }
 
     @Test

@@ -25,9 +25,12 @@ class DailyTaskCounts {
      * one statement: it runs under the volunteer's row lock in every claim. Plain JDBC, as
      * the task board's rows ({@link TaskBoardRows}): a mapper statement's session and mapping cost more than the read.
      */
+    /**
+     * The tasks a volunteer holds (claimed or started) in any org: plain JDBC, so no jurisdiction filter applies — staff
+     * assigning a volunteer may see only some of them, yet the cap counts them all.
+     */
     private static final String ACTIVE = "SELECT COUNT(*) FROM help_ticket WHERE claimed_by = ? AND status IN ('CLAIMED', 'IN_PROGRESS')";
-    private static final String LOAD = "SELECT (SELECT COUNT(*) FROM help_ticket WHERE claimed_by = ?"
-            + " AND status IN ('CLAIMED', 'IN_PROGRESS')), (SELECT COUNT(*) FROM help_ticket_event WHERE actor_type = 'VOLUNTEER'"
+    private static final String LOAD = "SELECT (" + ACTIVE + "), (SELECT COUNT(*) FROM help_ticket_event WHERE actor_type = 'VOLUNTEER'"
             + " AND actor_id = ? AND action = 'CLAIM' AND created_at >= ?), (SELECT COUNT(*) FROM help_ticket_event"
             + " WHERE actor_type = 'VOLUNTEER' AND actor_id = ? AND action = 'RELEASE' AND created_at >= ?)";
 
@@ -47,10 +50,16 @@ class DailyTaskCounts {
 
     /** What a claim checks before its race: 409 when the volunteer holds as many tasks as they may (one cheap count). */
     void requireBelowCap(VolunteerActor v) {
-        Long active = jdbc.queryForObject(ACTIVE, Long.class, v.volunteerId());
-        if (active != null && active >= v.maxActiveTasks()) {
+        long active = active(v.volunteerId());
+        if (active >= v.maxActiveTasks()) {
             throw tooMany(v, active);
         }
+    }
+
+    /** The tasks the volunteer holds, claimed or started, in any org. */
+    long active(long volunteerId) {
+        Long n = jdbc.queryForObject(ACTIVE, Long.class, volunteerId);
+        return n == null ? 0 : n;
     }
 
     /**

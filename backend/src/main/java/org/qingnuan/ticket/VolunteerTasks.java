@@ -259,7 +259,7 @@ public class VolunteerTasks {
         }
         return transactions.execute(status -> {
             guard.lock(v.volunteerId());
-            long active = activeCount(v);
+            long active = daily.active(v.volunteerId());
             if (active >= v.maxActiveTasks()) {
                 throw new DomainException(TicketError.TOO_MANY_ACTIVE_TASKS,
                         "这位志愿者已有 " + active + " 个进行中的任务（最多 " + v.maxActiveTasks() + " 个），请另选一位");
@@ -271,7 +271,7 @@ public class VolunteerTasks {
 
     /** Active tasks of each volunteer (claimed or started). */
     public long activeTasks(long volunteerId) {
-        return tickets.activeOf(volunteerId);
+        return daily.active(volunteerId);
     }
 
     /** A task a unit opened to its own volunteers only is for volunteers of that unit (or below it). */
@@ -285,10 +285,6 @@ public class VolunteerTasks {
         String unit = orgs.pathUnscoped(t.getOpenToOrgId());
         String own = orgs.pathUnscoped(v.orgId());
         return unit != null && own != null && own.startsWith(unit);
-    }
-
-    private long activeCount(VolunteerActor v) {
-        return tickets.activeOf(v.volunteerId());
     }
 
     public TaskView release(VolunteerActor v, long ticketId, String reason) {

@@ -37,14 +37,6 @@ public interface HelpTicketMapper extends BaseMapper<HelpTicket> {
     HelpTicket byIdUnscoped(@Param("id") long id);
 
     /**
-     * How many requests a volunteer holds (claimed or started), in any org: the staff member assigning them a task may
-     * see only some of them, yet the volunteer's cap counts them all.
-     */
-    @InterceptorIgnore(dataPermission = "true")
-    @Select("SELECT COUNT(*) FROM help_ticket WHERE claimed_by = #{volunteerId} AND status IN ('CLAIMED', 'IN_PROGRESS')")
-    long activeOf(@Param("volunteerId") long volunteerId);
-
-    /**
      * A new request as {@code NewTickets} builds it: the columns a submission sets, the others keep their defaults
      * (none set, as the entity insert would leave them). Static SQL: the entity insert tests each of its forty
      * columns on every submission (issue 19).

@@ -67,7 +67,7 @@ public class FamilyTickets {
 
     /**
      * @return the request, and whether this was a replay of an earlier submission with the same key. A new request is
-     * shown from the row just written (only its history is read); a replay is read as it is now.
+     * shown from the rows just written (the request and its history), none read back; a replay is read as it is now.
      */
     public Submitted submit(UserPrincipal user, String idempotencyKey, SubmitTicketRequest request) {
         idempotent.requireKey(idempotencyKey);

@@ -12,6 +12,9 @@ import org.qingnuan.shared.persistence.Timestamped;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * A family's request for help. Its state and the columns of each move are written only by {@link TicketLifecycle},
@@ -83,6 +86,12 @@ public class HelpTicket extends Timestamped {
     private LocalDateTime claimedAt;
     private LocalDateTime startedAt;
     private Integer version;
+    /**
+     * The history rows written through this instance, in order; not a column (transient: MyBatis-Plus maps no such
+     * field). A request created in this call holds its whole history from its SUBMIT step on, so its first answer
+     * needs no read of what was just written (issue 19).
+     */
+    private final transient List<HelpTicketEvent> stepsWritten = new ArrayList<>();
 
     public Long getOrgId() { return orgId; }
     void setOrgId(Long orgId) { this.orgId = orgId; }
@@ -172,6 +181,20 @@ public class HelpTicket extends Timestamped {
     void setClaimedAt(LocalDateTime claimedAt) { this.claimedAt = claimedAt; }
     public LocalDateTime getStartedAt() { return startedAt; }
     void setStartedAt(LocalDateTime startedAt) { this.startedAt = startedAt; }
+
+    /** Called by {@link TicketLifecycle} for each history row it writes for this instance. */
+    void wrote(HelpTicketEvent step) {
+        stepsWritten.add(step);
+    }
+
+    /**
+     * The whole history, if this instance wrote it all: it was created in this call (its first step written is the
+     * SUBMIT). An instance read from the table, or one a move read back, holds at most its latest steps: empty then.
+     */
+    Optional<List<HelpTicketEvent>> historyIfWrittenHere() {
+        return !stepsWritten.isEmpty() && stepsWritten.get(0).getAction() == TicketAction.SUBMIT
+                ? Optional.of(List.copyOf(stepsWritten)) : Optional.empty();
+    }
 
     /**
      * This row as the claim's conditional move left it ({@code HelpTicketMapper#claim}: the new state and its stamps,

@@ -330,8 +330,10 @@ public class TicketLifecycle {
         event.setActorId(actor.id());
         event.setActorName(actor.name());
         event.setNote(note);
-        event.setCreatedAt(LocalDateTime.now(clock));
+        // to the millisecond, as the column keeps it: a new request's first answer shows this row without reading it
+        event.setCreatedAt(LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS));
         events.append(event);
+        ticket.wrote(event);
         publisher.publishEvent(new TicketTransitioned(ticket.getId(), ticket.getFamilyId(), ticket.getOrgId(), ticket.getCategory(), action,
                 from, action.to(from), actor, note));
     }

@@ -64,7 +64,7 @@ class TicketViews {
                 t.getContactMethod(), t.getContactMethod().label(), phone, photoUrls, doneNote, donePhotoUrls,
                 t.getRating(), t.getRatingComment(),
                 t.getCloseReason(), t.getCloseReason() == null ? null : t.getCloseReason().label(),
-                t.getCreatedAt(), t.getUpdatedAt(), withHistory ? history(t.getId()) : null);
+                t.getCreatedAt(), t.getUpdatedAt(), withHistory ? history(t) : null);
     }
 
     private static List<String> urls(List<PhotoView> photos) {
@@ -83,7 +83,7 @@ class TicketViews {
         List<PhotoView> donePhotos = withHistory ? photos.photos(keys(t.getDonePhotoKeys()), viewer) : null;
         String doneNote = t.getDoneNoteCheck() == HelpTicket.ContentCheck.REVIEW ? null : t.getDoneNote();
         TicketView v = base(t, Detail.CLEAR, false, urls(requestPhotos), doneNote, urls(donePhotos));
-        List<MiniTicketView.Step> steps = withHistory ? history(t.getId()).stream()
+        List<MiniTicketView.Step> steps = withHistory ? history(t).stream()
                 .map(e -> new MiniTicketView.Step(e.action(), e.actionLabel(), e.fromStatus(), e.toStatus(), e.actor(),
                         e.note(), e.at()))
                 .toList() : null;
@@ -95,8 +95,9 @@ class TicketViews {
                 v.updatedAt(), steps, requestPhotos, donePhotos);
     }
 
-    List<TicketView.Event> history(long ticketId) {
-        return events.historyOf(ticketId).stream()
+    /** The request's history: as this call wrote it, for a request created in this call; else read. */
+    List<TicketView.Event> history(HelpTicket t) {
+        return t.historyIfWrittenHere().orElseGet(() -> events.historyOf(t.getId())).stream()
                 .map(e -> new TicketView.Event(e.getAction().name(), e.getAction().label(), e.getFromStatus(),
                         e.getToStatus(), e.getActorName(), e.getNote(), e.getCreatedAt()))
                 .toList();

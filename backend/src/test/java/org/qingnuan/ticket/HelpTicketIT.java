@@ -71,6 +71,8 @@ class HelpTicketIT extends IntegrationTest {
         assertThat(created.body().has("contentCheck")).as("the family view carries no staff fields").isFalse();
         assertThat(created.body().get("history").get(0).get("actor").asText()).isEqualTo("家属");
         long id = FamilyOnMiniProgram.id(created);
+        // the 201 is built from the rows just written, none read back: it says exactly what a read says
+        assertThat(created.body()).isEqualTo(api.get("/api/mini/tickets/" + id, family.token).body());
         // checked once, right after the 201
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
                 .until(() -> wechat.count("/wxa/msg_sec_check", family.openId) == 1);
@@ -315,6 +317,9 @@ class HelpTicketIT extends IntegrationTest {
         assertThat(crisis.body().get("urgency").asText()).isEqualTo("CRISIS");
         assertThat(crisis.body().get("status").asText()).isEqualTo("ACCEPTED");
         long id = FamilyOnMiniProgram.id(crisis);
+        // both steps (SUBMIT, the system's ACCEPT) in the 201 as they were written, as a read shows them
+        assertThat(crisis.body().get("history")).hasSize(2);
+        assertThat(crisis.body()).isEqualTo(api.get("/api/mini/tickets/" + id, family.token).body());
         assertThat(api.get("/api/admin/tickets/" + id, family.dispatcherToken).body().get("crisis").asBoolean()).isTrue();
 
         assertThat(wechat.count("/cgi-bin/message/template/send", expertOpenId)).isEqualTo(1);

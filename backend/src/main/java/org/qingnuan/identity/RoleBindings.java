@@ -67,15 +67,12 @@ public class RoleBindings {
         return grants;
     }
 
-    /** Ids of users holding a FAMILY or MEDICAL_WORKER role that lets them follow this family. */
+    /**
+     * Ids of users holding a FAMILY or MEDICAL_WORKER role that lets them follow this family, whatever the jurisdiction
+     * of whoever asks (a partner unit's staff member moving a referred request cannot see the family's bindings).
+     */
     public List<Long> usersActingFor(long familyId) {
-        List<Long> users = new ArrayList<>();
-        roles.selectList(new LambdaQueryWrapper<UserRole>().eq(UserRole::getRole, RoleKind.FAMILY).eq(UserRole::getSubjectId, familyId))
-                .forEach(r -> users.add(r.getUserId()));
-        directory.family(familyId).ifPresent(family -> roles.selectList(new LambdaQueryWrapper<UserRole>()
-                        .eq(UserRole::getRole, RoleKind.MEDICAL_WORKER).eq(UserRole::getSubjectId, family.getWorkerId()))
-                .forEach(r -> users.add(r.getUserId())));
-        return users.stream().distinct().toList();
+        return roles.following(familyId, directory.workerIdOf(familyId).orElse(null));
     }
 
     /** Binds every role the registry gives this verified phone (held ones stay); returns how many it gives. */

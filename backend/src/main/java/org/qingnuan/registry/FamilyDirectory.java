@@ -88,6 +88,11 @@ public class FamilyDirectory {
         return Optional.ofNullable(families.selectOne(new LambdaQueryWrapper<Family>().eq(Family::getWorkerId, workerId)));
     }
 
+    /** The id of the worker whose family this is, outside any jurisdiction (see {@link FamilyMapper#workerIdOf}). */
+    public Optional<Long> workerIdOf(long familyId) {
+        return Optional.ofNullable(families.workerIdOf(familyId));
+    }
+
     public Optional<Family> family(long familyId) {
         return Optional.ofNullable(families.selectById(familyId));
     }

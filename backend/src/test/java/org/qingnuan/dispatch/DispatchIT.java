@@ -175,6 +175,26 @@ class DispatchIT extends IntegrationTest {
     }
 
     @Test
+    void theFamilyHearsOfWhatTheUnitDoesThoughTheUnitsStaffCannotSeeTheFamilysAccount() {
+        long id = intake("TRANSPORT", "明早需要送老人去医院复查");
+        dispatch(cityStaff, id, fleet.getId(), now().plusHours(4));
+        // taking it in and referring it are changes the family hears of: wait for them to find no consent yet
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM subscribe_notice WHERE ticket_id = ? AND status = 'NO_CONSENT'", Integer.class, id) > 0
+                && jdbc.queryForObject("SELECT COUNT(*) FROM subscribe_notice WHERE ticket_id = ? AND status <> 'NO_CONSENT'",
+                Integer.class, id) == 0);
+        assertThat(api.post("/api/mini/me/subscriptions", family.token,
+                Map.of("acceptedTemplateIds", List.of(TICKET_TEMPLATE_ID))).status()).isEqualTo(200);
+        api.post("/api/admin/tickets/" + id + "/dispatch/accept", fleetStaff, Map.of());
+        // the family's WeChat account is bound under the family's league, outside the unit's jurisdiction: who follows
+        // a family is not a question of who pressed the button
+        Response done = api.post("/api/admin/tickets/" + id + "/complete", fleetStaff, Map.of("note", "已送到医院"));
+        assertThat(done.status()).as(done.raw()).isEqualTo(200);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(wechat.count("/cgi-bin/message/subscribe/send", family.openId)).isEqualTo(1));
+    }
+
+    @Test
     void aUnitTakesOverByTheRequestNumberOnceTheOwnerAgreesOrDoesNotAnswer() {
         long id = intake("DAILY_LIVING", "需要帮忙采购一周的菜");
         dispatch(cityStaff, id, fleet.getId(), now().plusHours(6));

@@ -1,5 +1,6 @@
 package org.qingnuan.registry.internal;
 
+import com.baomidou.mybatisplus.annotation.InterceptorIgnore;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -39,4 +40,12 @@ public interface FamilyMapper extends BaseMapper<Family> {
             + " w.family_phone_sealed, w.own_phone_sealed, f.latitude, f.longitude"
             + " FROM family f JOIN medical_worker w ON w.id = f.worker_id WHERE f.id = #{familyId}")
     ContactRow contactOf(@Param("familyId") long familyId);
+
+    /**
+     * The worker a family belongs to, whoever asks: who follows a family's requests does not depend on the
+     * jurisdiction of the staff member whose click moved one (a partner unit's staff cannot see the family).
+     */
+    @InterceptorIgnore(dataPermission = "true")
+    @Select("SELECT worker_id FROM family WHERE id = #{familyId}")
+    Long workerIdOf(@Param("familyId") long familyId);
 }

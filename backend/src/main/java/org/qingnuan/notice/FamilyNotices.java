@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import org.qingnuan.shared.time.Backoff;
 
@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,6 +77,10 @@ public class FamilyNotices {
     /**
      * Queues a message per family member in the outbox, in the transaction of the move itself: the row exists
      * exactly when the move does, so a crash right after the commit loses no message ({@link #sendDue()} sends it).
+     * Once the move has committed, the rows queued here are sent off the request's thread: a volunteer's claim or a
+     * staff member's click must not wait on WeChat. The ids travel in memory, so nothing is read again after the
+     * commit (issue 19); a send that never happens (the instance stops, the pool is full) is still PENDING in the
+     * outbox for {@link #sendDue()}.
      */
     @EventListener
     public void onTransition(TicketTransitioned event) {
@@ -87,6 +92,7 @@ public class FamilyNotices {
         data.put("phrase2", fit(event.to().label(), 5));
         data.put("thing3", fit(event.note() != null && !event.note().isBlank() ? event.note() : event.action().label(), 20));
         data.put("time4", LocalDateTime.now(clock).format(TIME));
+        List<Long> queued = new ArrayList<>();
         for (long userId : roles.usersActingFor(event.familyId())) {
             SubscribeNotice notice = new SubscribeNotice();
             notice.setUserId(userId);
@@ -98,26 +104,29 @@ public class FamilyNotices {
             notice.setAttempts(0);
             notice.setNextAttemptAt(LocalDateTime.now(clock));
             notices.insert(notice);
+            queued.add(notice.getId());
         }
-    }
-
-    /**
-     * Sends the request's queued messages once the move is committed, off the request's thread: a volunteer's
-     * claim or a staff member's click must not wait on WeChat. A send that never happens (the instance stops)
-     * is still in the outbox, PENDING, for {@link #sendDue()}.
-     */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    public void sendQueued(TicketTransitioned event) {
-        if (!NOTIFIED.contains(event.action()) || !properties.configured()) {
+        if (queued.isEmpty()) {
             return;
         }
-        List<SubscribeNotice> queued = notices.selectList(new LambdaQueryWrapper<SubscribeNotice>()
-                .select(SubscribeNotice::getId)
-                .eq(SubscribeNotice::getTicketId, event.ticketId())
-                .eq(SubscribeNotice::getStatus, SubscribeNotice.Status.PENDING)
-                .eq(SubscribeNotice::getAttempts, 0));
-        for (SubscribeNotice notice : queued) {
-            long id = notice.getId();
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            sendSoon(queued);   // no transaction around the move: the rows are committed already
+            return;
+        }
+        // in afterCompletion, where Spring runs its after-commit listeners, and ordered last (the default): they all
+        // run before these sends, as when this was a listener itself (afterCommit would run before every one of them)
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status == STATUS_COMMITTED) {
+                    sendSoon(queued);
+                }
+            }
+        });
+    }
+
+    private void sendSoon(List<Long> queued) {
+        for (long id : queued) {
             try {
                 executor.execute(() -> deliver(id));
             } catch (org.springframework.core.task.TaskRejectedException busy) {

@@ -29,6 +29,8 @@ class BadInputIT extends IntegrationTest {
 
     @Autowired
     AuditLogMapper auditLogs;
+    @Autowired
+    org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings;
 
     OrgUnit city;
     String token;
@@ -140,6 +142,19 @@ class BadInputIT extends IntegrationTest {
         assertThat(search.status()).isEqualTo(200);
         assertThat(search.body().get("total").asLong()).isZero();
         assertNothingWritten();
+    }
+
+    @Test
+    void aPathWithAVariableIsFoundAsSpringFindsItEscapedOrNot() {
+        // LiteralPrefixHandlerMapping passes over mappings by their literal beginning; an escaped path is left to Spring
+        assertThat(mappings).isInstanceOf(org.qingnuan.shared.web.LiteralPrefixHandlerMapping.class);
+        String path = "/api/admin/orgs/" + city.getId();
+        Response plain = api.get(path, token);
+        assertThat(plain.status()).as(plain.raw()).isEqualTo(200);
+        Response escaped = api.get(path.replace("/orgs/", "/%6Frgs/"), token);
+        assertThat(escaped.status()).as(escaped.raw()).isEqualTo(plain.status());
+        assertThat(escaped.body().get("id")).isEqualTo(plain.body().get("id"));
+        assertCleanError(api.get("/api/admin/orgs/" + city.getId() + "/no-such-step", token), 404, "NOT_FOUND");
     }
 
     @Test

@@ -4,10 +4,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import org.springframework.web.util.ServletRequestPathUtils;
 
 import java.util.Map;
 import java.util.Set;
@@ -29,20 +29,33 @@ public class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
     private static final String[] ALWAYS = new String[0];
 
     private final Map<RequestMappingInfo, String[]> prefixes = new ConcurrentHashMap<>();
+    /** The path of the lookup under way on this thread, when it may be compared literally; else null. */
+    private final ThreadLocal<String> literalPath = new ThreadLocal<>();
+
+    @Override
+    protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
+        // read once per lookup, not once per mapping (a request attribute is looked up through every wrapper)
+        literalPath.set(lookupPath.indexOf('%') < 0 && lookupPath.indexOf(';') < 0 ? lookupPath : null);
+        try {
+            return super.lookupHandlerMethod(lookupPath, request);
+        } finally {
+            literalPath.remove();
+        }
+    }
 
     @Override
     protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
-        String[] literal = prefixes.computeIfAbsent(info, LiteralPrefixHandlerMapping::literalPrefixes);
-        if (literal != ALWAYS && ServletRequestPathUtils.hasParsedRequestPath(request)) {
-            String path = ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication().value();
-            if (path.indexOf('%') < 0 && path.indexOf(';') < 0 && !startsWithAny(path, literal)) {
-                return null;
-            }
+        String path = literalPath.get();
+        if (path != null && !startsWithAny(path, prefixes.computeIfAbsent(info, LiteralPrefixHandlerMapping::literalPrefixes))) {
+            return null;
         }
         return super.getMatchingMapping(info, request);
     }
 
     private static boolean startsWithAny(String path, String[] literal) {
+        if (literal == ALWAYS) {
+            return true;
+        }
         for (String prefix : literal) {
             if (path.startsWith(prefix)) {
                 return true;

@@ -6,7 +6,7 @@
 # same JDK); the JDBC floors (conditional UPDATE, INSERT) run in the driver's JVM. Every figure is printed with its
 # ratio. Exits 1 only on a wrong result (two winners for a task, a 201 without its row), never on a missed target.
 # Settings (environment): BENCH_SECTIONS (GCSN), BENCH_ROUNDS (3), BENCH_SECONDS (12), BENCH_WARMUP_SECONDS (10),
-# BENCH_HOLD=<file> (set up, write ports and tokens to <file>, then wait: profiling by hand; BENCH_HOLD_AT=end: after the sections), BENCH_THREADS/BENCH_CONNECTIONS (2/64), BENCH_OPEN_CONNECTIONS (16), BENCH_VOLUNTEERS (1280), BENCH_CLAIM_WARMUPS (2), BENCH_FAMILIES (64),
+# BENCH_HOLD=<file> (set up, write ports and tokens to <file>, then wait: profiling by hand; BENCH_HOLD_AT=end: after the sections), BENCH_THREADS/BENCH_CONNECTIONS (2/64), BENCH_OPEN_CONNECTIONS (16), BENCH_VOLUNTEERS (1280), BENCH_CLAIM_WARMUPS (2), BENCH_SUBMIT_WARMUPS (1), BENCH_FAMILIES (64),
 # BENCH_NEARBY_TASKS (100000), BENCH_NEARBY_CLIENTS (16), BENCH_PORT_BASE (20600: app +1, reference +2, management ports +4/+5, redis +10,
 # stubs +20/+21, a baseline build +3), BENCH_DB_* , BENCH_BASELINE_JAR=<jar> (another build measured in the G rounds,
 # e.g. before a change), BENCH_JVM_OPTS (all JVMs under test), BENCH_APP_ARGS (what-ifs), BENCH_JFR=<file> (records the

@@ -4,8 +4,6 @@ import com.baomidou.mybatisplus.annotation.InterceptorIgnore;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
-import org.apache.ibatis.annotations.Result;
-import org.apache.ibatis.annotations.Results;
 import org.apache.ibatis.annotations.Select;
 import org.qingnuan.registry.Family;
 
@@ -37,19 +35,7 @@ public interface FamilyMapper extends BaseMapper<Family> {
         public BigDecimal longitude() { return longitude; }
     }
 
-    /**
-     * The family and its worker in one statement (a submission asked twice before, issue 19). The columns are mapped
-     * by name here: MyBatis's automatic mapping works each result set's column-to-property mapping out again, and
-     * that was most of this read's CPU in a submission's profile. The jurisdiction filter still applies (staff
-     * taking a request on the hotline).
-     */
-    @Results(id = "contactRow", value = {
-            @Result(column = "family_id", property = "familyId"), @Result(column = "org_id", property = "orgId"),
-            @Result(column = "worker_id", property = "workerId"), @Result(column = "worker_name", property = "workerName"),
-            @Result(column = "address_sealed", property = "addressSealed"),
-            @Result(column = "family_phone_sealed", property = "familyPhoneSealed"),
-            @Result(column = "own_phone_sealed", property = "ownPhoneSealed"),
-            @Result(column = "latitude", property = "latitude"), @Result(column = "longitude", property = "longitude")})
+    /** The family and its worker in one statement (a submission asked twice before, issue 19). */
     @Select("SELECT f.id AS family_id, f.org_id, w.id AS worker_id, w.name AS worker_name, f.address_sealed,"
             + " w.family_phone_sealed, w.own_phone_sealed, f.latitude, f.longitude"
             + " FROM family f JOIN medical_worker w ON w.id = f.worker_id WHERE f.id = #{familyId}")

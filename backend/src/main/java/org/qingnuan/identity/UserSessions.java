@@ -8,8 +8,8 @@ import org.redisson.api.RBucket;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.qingnuan.shared.persistence.AfterCommit;
 
 import org.springframework.beans.factory.annotation.Value;
 
@@ -73,12 +73,7 @@ public class UserSessions {
     void forgetRoles(long userId) {
         tokens.detachAll(userId);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    tokens.detachAll(userId);
-                }
-            });
+            AfterCommit.run(() -> tokens.detachAll(userId));
         }
     }
 

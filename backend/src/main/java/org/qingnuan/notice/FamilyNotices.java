@@ -18,9 +18,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import org.qingnuan.shared.persistence.AfterCommit;
 import org.qingnuan.shared.time.Backoff;
 
 import java.time.Clock;
@@ -109,20 +108,7 @@ public class FamilyNotices {
         if (queued.isEmpty()) {
             return;
         }
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            sendSoon(queued);   // no transaction around the move: the rows are committed already
-            return;
-        }
-        // in afterCompletion, where Spring runs its after-commit listeners, and ordered last (the default): they all
-        // run before these sends, as when this was a listener itself (afterCommit would run before every one of them)
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                if (status == STATUS_COMMITTED) {
-                    sendSoon(queued);
-                }
-            }
-        });
+        AfterCommit.run(() -> sendSoon(queued));
     }
 
     private void sendSoon(List<Long> queued) {

@@ -4,6 +4,7 @@ import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import org.qingnuan.api.ticket.TicketStatus;
 import org.qingnuan.identity.WechatUsers;
 import org.qingnuan.privacy.PersonalDataCipher;
+import org.qingnuan.shared.persistence.AfterCommit;
 import org.qingnuan.ticket.internal.HelpTicketMapper;
 import org.qingnuan.wechat.MiniProgram;
 import org.slf4j.Logger;
@@ -11,8 +12,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.core.task.TaskRejectedException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
@@ -61,14 +60,11 @@ class TicketTextChecks {
 
     /** Called in the submission's transaction: the check runs once it has committed. */
     void afterCommit(long ticketId, String openId, String text) {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                try {
-                    executor.execute(() -> check(ticketId, openId, text));
-                } catch (TaskRejectedException busy) {
-                    log.info("Text check of request {} left to the overdue scan", ticketId);
-                }
+        AfterCommit.run(() -> {
+            try {
+                executor.execute(() -> check(ticketId, openId, text));
+            } catch (TaskRejectedException busy) {
+                log.info("Text check of request {} left to the overdue scan", ticketId);
             }
         });
     }

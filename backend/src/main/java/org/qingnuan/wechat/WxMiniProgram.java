@@ -30,8 +30,9 @@ import java.util.Map;
  * <ul>
  *   <li>The access token comes from {@code /cgi-bin/stable_token} and lives in Redis under
  *       {@value #REDIS_PREFIX} (WxJava's Redisson-backed config, with a Redis lock around refreshes), so
- *       every instance shares one token instead of racing to refresh it. WxJava asks for a token even
- *       before code2Session, which itself needs none.</li>
+ *       every instance shares one token instead of racing to refresh it; each instance remembers what it read for
+ *       half a minute ({@link RememberedTokenConfig}). WxJava asks for a token even before code2Session, which
+ *       itself needs none.</li>
  *   <li>WxJava does not retry on its own here ({@code maxRetryTimes} 0): it would otherwise sleep and
  *       retry errcode -1 up to five times (31 s) on the caller's thread. Callers decide what to retry.</li>
  *   <li>Logging: this class logs the operation and WeChat's errcode only — never codes, openids, phone
@@ -234,7 +235,7 @@ class WxMiniProgram implements MiniProgram {
     }
 
     private WxMaService build() {
-        WxMaRedissonConfigImpl config = new WxMaRedissonConfigImpl(redisson, REDIS_PREFIX);
+        WxMaRedissonConfigImpl config = new RememberedTokenConfig(redisson, REDIS_PREFIX);
         config.setAppid(properties.appId());
         config.setSecret(properties.secret());
         config.useStableAccessToken(true);

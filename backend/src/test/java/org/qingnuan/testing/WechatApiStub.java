@@ -128,6 +128,11 @@ public final class WechatApiStub {
     }
 
     /** The next call to the path (e.g. {@code /wxa/msg_sec_check}) answers {@code {"errcode":errcode}}, once. */
+    /** WeChat stops accepting this access token (as after a refresh elsewhere has outlived its grace): 40001. */
+    public void revoke(String accessToken) {
+        issued.remove(accessToken);
+    }
+
     public void failNext(String path, int errcode) {
         failures.computeIfAbsent(path, p -> new ConcurrentLinkedQueue<>()).add(errcode);
     }

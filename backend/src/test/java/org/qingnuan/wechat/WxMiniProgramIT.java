@@ -156,6 +156,8 @@ class WxMiniProgramIT extends IntegrationTest {
     void shouldFetchTheAccessTokenOnceThroughStableTokenAndShareItInRedis() {
         redisson.getKeys().deleteByPattern(WxMiniProgram.REDIS_PREFIX + ":*");
         long before = stub.count(STABLE_TOKEN, MINI_APP_ID);
+        // a new instance: the shared one may remember a token from an earlier test (RememberedTokenConfig)
+        WxMiniProgram miniProgram = new WxMiniProgram(properties, redisson, logging, environment, wechatErrors);
 
         miniProgram.checkText(openId("oTok"), ContentScene.COMMENT, "第一次");
         miniProgram.sendSubscribeMessage(openId("oTok"), "tmpl-1", "pages/index/index", Map.of("thing1", "x"));
@@ -181,15 +183,41 @@ class WxMiniProgramIT extends IntegrationTest {
     void shouldReplaceATokenWechatNoLongerAcceptsOnce() {
         String openId = openId("oStale");
         miniProgram.checkText(openId, ContentScene.COMMENT, "取得令牌");
-        String key = redisson.getKeys().getKeysByPattern(WxMiniProgram.REDIS_PREFIX + ":*access_token*").iterator().next();
-        redisson.getBucket(key).set("stub-token-revoked", Duration.ofMinutes(10));
+        String used = tokenOf(stub.calls(MSG_SEC_CHECK).stream().filter(c -> c.body().contains("取得令牌")).findFirst().orElseThrow());
+        stub.revoke(used);
         long before = stub.count(STABLE_TOKEN, MINI_APP_ID);
 
         assertThat(miniProgram.checkText(openId, ContentScene.COMMENT, "令牌已失效")).isEqualTo(ContentVerdict.PASS);
 
         assertThat(stub.count(STABLE_TOKEN, MINI_APP_ID)).isEqualTo(before + 1);
         assertThat(stub.calls(MSG_SEC_CHECK)).filteredOn(c -> c.body().contains("令牌已失效"))
-                .extracting(c -> c.query().contains("access_token=stub-token-revoked")).containsExactly(true, false);
+                .extracting(WxMiniProgramIT::tokenOf).hasSize(2).first().isEqualTo(used);
+        assertThat(tokenOf(stub.calls(MSG_SEC_CHECK).get(stub.calls(MSG_SEC_CHECK).size() - 1))).isNotEqualTo(used);
+    }
+
+    @Test
+    void shouldRememberTheTokenItReadForHalfAMinuteInsteadOfAskingRedisEveryCall() {
+        String openId = openId("oMemo");
+        miniProgram.checkText(openId, ContentScene.COMMENT, "记住令牌");
+        String used = tokenOf(stub.calls(MSG_SEC_CHECK).stream().filter(c -> c.body().contains("记住令牌")).findFirst().orElseThrow());
+        // Redis now holds another token: this instance still sends the one it read moments ago, without a refusal
+        String key = redisson.getKeys().getKeysByPattern(WxMiniProgram.REDIS_PREFIX + ":*access_token*").iterator().next();
+        redisson.getBucket(key).set("stub-token-elsewhere", Duration.ofMinutes(10));
+
+        assertThat(miniProgram.checkText(openId, ContentScene.COMMENT, "仍用记住的令牌")).isEqualTo(ContentVerdict.PASS);
+
+        assertThat(stub.calls(MSG_SEC_CHECK)).filteredOn(c -> c.body().contains("仍用记住的令牌"))
+                .extracting(WxMiniProgramIT::tokenOf).containsExactly(used);
+        // another instance has nothing remembered and reads Redis
+        WxMiniProgram otherNode = new WxMiniProgram(properties, redisson, logging, environment, wechatErrors);
+        otherNode.checkText(openId, ContentScene.COMMENT, "另一个实例读取 Redis");
+        assertThat(stub.calls(MSG_SEC_CHECK)).filteredOn(c -> c.body().contains("另一个实例读取 Redis"))
+                .extracting(WxMiniProgramIT::tokenOf).first().isEqualTo("stub-token-elsewhere");
+    }
+
+    private static String tokenOf(WechatApiStub.Call call) {
+        return java.util.Arrays.stream(call.query().split("&")).filter(p -> p.startsWith("access_token="))
+                .map(p -> p.substring("access_token=".length())).findFirst().orElseThrow();
     }
 
     @Test

@@ -9,59 +9,129 @@ import org.springframework.web.servlet.mvc.condition.PathPatternsRequestConditio
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Spring MVC's request mappings, with a cheap first look for paths that carry a variable. Spring finds a path
  * without variables ({@code /api/mini/tickets}) in a map, but a path with one ({@code /api/mini/volunteer/tasks/42/claim})
  * by testing every mapping of the application in turn, each through its method, params, headers, consumes, produces
- * and pattern conditions: a fifth of a volunteer's claim's CPU in issue 19's profile. Here a mapping whose patterns'
- * literal beginnings ({@code /api/admin/tickets/} of {@code /api/admin/tickets/{id}/accept}) the path does not start
- * with is passed over before any of that; the others are tested by Spring as before, so what matches, and the 404 and
- * 405 answers, stay Spring's. A path with an escape ({@code %}) or a matrix parameter ({@code ;}) is left to Spring
- * entirely, since it compares decoded segments.
+ * and pattern conditions: a fifth of a volunteer's claim's CPU in issue 19's profile. Here the mappings whose
+ * patterns' literal beginnings ({@code /api/admin/tickets/} of {@code /api/admin/tickets/{id}/accept}) the path starts
+ * with are found first, in an index by the beginnings' directories (one map look-up per segment of the path), and
+ * Spring passes over every other mapping at the cost of an identity comparison with those few; the few are tested by
+ * Spring as before, so what matches, and the 404 and 405 answers, stay Spring's. A path with an escape ({@code %}) or
+ * a matrix parameter ({@code ;}) is left to Spring entirely, since it compares decoded segments.
  */
 public class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
 
     /** No literal beginning to compare: the mapping is always tested by Spring. */
     private static final String[] ALWAYS = new String[0];
 
-    private final Map<RequestMappingInfo, String[]> prefixes = new ConcurrentHashMap<>();
-    /** The path of the lookup under way on this thread, when it may be compared literally; else null. */
-    private final ThreadLocal<String> literalPath = new ThreadLocal<>();
+    /** Built on the first look-up after the mappings change. */
+    private volatile Index index;
+    /** The mappings Spring may test in the look-up under way on this thread; null when all of them. */
+    private final ThreadLocal<RequestMappingInfo[]> candidates = new ThreadLocal<>();
 
     @Override
     protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
-        // read once per lookup, not once per mapping (a request attribute is looked up through every wrapper)
-        literalPath.set(lookupPath.indexOf('%') < 0 && lookupPath.indexOf(';') < 0 ? lookupPath : null);
+        // computed once per look-up, not once per mapping (a request attribute is looked up through every wrapper)
+        candidates.set(lookupPath.indexOf('%') < 0 && lookupPath.indexOf(';') < 0 ? index().candidates(lookupPath) : null);
         try {
             return super.lookupHandlerMethod(lookupPath, request);
         } finally {
-            literalPath.remove();
+            candidates.remove();
         }
     }
 
     @Override
     protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
-        String path = literalPath.get();
-        if (path != null && !startsWithAny(path, prefixes.computeIfAbsent(info, LiteralPrefixHandlerMapping::literalPrefixes))) {
+        RequestMappingInfo[] few = candidates.get();
+        if (few != null && !containsSame(few, info)) {
             return null;
         }
         return super.getMatchingMapping(info, request);
     }
 
-    private static boolean startsWithAny(String path, String[] literal) {
-        if (literal == ALWAYS) {
-            return true;
-        }
-        for (String prefix : literal) {
-            if (path.startsWith(prefix)) {
+    private static boolean containsSame(RequestMappingInfo[] few, RequestMappingInfo info) {
+        for (RequestMappingInfo candidate : few) {
+            if (candidate == info) {
                 return true;
             }
         }
         return false;
+    }
+
+    private Index index() {
+        Index built = index;
+        if (built == null) {
+            built = new Index(getHandlerMethods().keySet());
+            index = built;
+        }
+        return built;
+    }
+
+    @Override
+    protected void registerHandlerMethod(Object handler, java.lang.reflect.Method method, RequestMappingInfo mapping) {
+        super.registerHandlerMethod(handler, method, mapping);
+        index = null;
+    }
+
+    @Override
+    public void registerMapping(RequestMappingInfo mapping, Object handler, java.lang.reflect.Method method) {
+        super.registerMapping(mapping, handler, method);
+        index = null;
+    }
+
+    @Override
+    public void unregisterMapping(RequestMappingInfo mapping) {
+        super.unregisterMapping(mapping);
+        index = null;
+    }
+
+    /** The mappings by the directory ({@code /api/admin/tickets/}) of each of their patterns' literal beginnings. */
+    static final class Index {
+
+        private record Beginning(String literal, RequestMappingInfo info) {
+        }
+
+        private final Map<String, List<Beginning>> byDirectory = new HashMap<>();
+        private final List<RequestMappingInfo> always = new ArrayList<>();
+
+        Index(Collection<RequestMappingInfo> mappings) {
+            for (RequestMappingInfo info : mappings) {
+                String[] literals = literalPrefixes(info);
+                if (literals == ALWAYS) {
+                    always.add(info);
+                    continue;
+                }
+                for (String literal : literals) {
+                    byDirectory.computeIfAbsent(literal.substring(0, literal.lastIndexOf('/') + 1), d -> new ArrayList<>())
+                            .add(new Beginning(literal, info));
+                }
+            }
+        }
+
+        /** The mappings one of whose patterns' literal beginnings the path starts with, and those without one. */
+        RequestMappingInfo[] candidates(String path) {
+            List<RequestMappingInfo> found = new ArrayList<>(always);
+            for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+                List<Beginning> here = byDirectory.get(path.substring(0, slash + 1));
+                if (here == null) {
+                    continue;
+                }
+                for (Beginning beginning : here) {
+                    if (path.startsWith(beginning.literal()) && found.stream().noneMatch(f -> f == beginning.info())) {
+                        found.add(beginning.info());
+                    }
+                }
+            }
+            return found.toArray(RequestMappingInfo[]::new);
+        }
     }
 
     /** Each pattern's text up to its first variable or wildcard; ALWAYS when a pattern may match anything. */

@@ -33,4 +33,24 @@ class LiteralPrefixHandlerMappingTest {
         assertThat(LiteralPrefixHandlerMapping.literalPrefixes(info("/**"))).isEmpty();
         assertThat(LiteralPrefixHandlerMapping.literalPrefixes(info("/a/{x}", "/{y}"))).isEmpty();
     }
+
+    @Test
+    void aPathsCandidatesAreTheMappingsWhoseLiteralBeginningItStartsWithAndThoseWithoutOne() {
+        RequestMappingInfo claim = info("/api/mini/volunteer/tasks/{id}/claim");
+        RequestMappingInfo tasks = info("/api/mini/volunteer/tasks");
+        RequestMappingInfo tickets = info("/api/mini/tickets", "/api/mini/tickets/{id}");
+        RequestMappingInfo wildcard = info("/api/a?c/{x}");
+        RequestMappingInfo anything = info("/{anything}");
+        RequestMappingInfo admin = info("/api/admin/tickets/{id}");
+        LiteralPrefixHandlerMapping.Index index =
+                new LiteralPrefixHandlerMapping.Index(java.util.List.of(claim, tasks, tickets, wildcard, anything, admin));
+
+        assertThat(index.candidates("/api/mini/volunteer/tasks/42/claim")).containsExactlyInAnyOrder(anything, claim, tasks);
+        assertThat(index.candidates("/api/mini/tickets/7")).containsExactlyInAnyOrder(anything, tickets);
+        assertThat(index.candidates("/api/mini/tickets")).containsExactlyInAnyOrder(anything, tickets);
+        assertThat(index.candidates("/api/abc/1")).containsExactlyInAnyOrder(anything, wildcard);
+        // "/api/a" of "/api/a?c/{x}" is a literal beginning of this path too: Spring tests that one
+        assertThat(index.candidates("/api/admin/orgs/3")).containsExactlyInAnyOrder(anything, wildcard);
+        assertThat(index.candidates("/elsewhere")).containsExactly(anything);
+    }
 }

@@ -9,13 +9,16 @@ import java.time.Duration;
  * WxJava's Redis-held mini-program access token, remembered by this instance for {@link #REMEMBERED} once read. WxJava
  * otherwise reads the token's time to live and then the token from Redis before every WeChat call — two round trips
  * for each request's text check and each subscribe message (issue 19). Redis stays where the token is shared and
- * refreshed under its lock; an instance uses what it read for at most half a minute, well inside the time WeChat
- * keeps a token valid after Redis lets it go (WxJava stores it 200 s short of its life, and a stable token stays
- * valid five minutes after a refresh). A token WeChat refuses is forgotten here and in Redis as WxJava always did.
+ * refreshed under its lock; an instance uses what it read for at most half a minute, and never within a minute of the
+ * token's end as Redis counts it (WxJava keeps the token in Redis for the life WeChat gave it), so a remembered token
+ * is one WeChat still accepts — a stable token stays valid even five minutes after a refresh elsewhere. A token WeChat
+ * refuses all the same is forgotten here and in Redis as WxJava always did, and a new one fetched.
  */
 class RememberedTokenConfig extends WxMaRedissonConfigImpl {
 
     static final Duration REMEMBERED = Duration.ofSeconds(30);
+    /** A token this close to its end is not remembered: each call reads Redis until another is there. */
+    static final Duration LAST_MINUTE = Duration.ofSeconds(60);
 
     private record Remembered(String token, long untilNanos) {
 
@@ -37,14 +40,18 @@ class RememberedTokenConfig extends WxMaRedissonConfigImpl {
             return false;
         }
         remembered = null;
-        if (super.isAccessTokenExpired()) {
+        long now = System.nanoTime();
+        // the token's time to live in Redis, in seconds (negative: no token); under 2 s is expired, as WxJava counts
+        long secondsLeft = getExpiresTime();
+        if (secondsLeft < 2) {
             return true;
         }
         String token = super.getAccessToken();
-        if (token != null) {
-            remember(token);
+        if (token == null) {
+            return true;
         }
-        return token == null;
+        remember(token, secondsLeft, now);
+        return false;
     }
 
     @Override
@@ -55,8 +62,9 @@ class RememberedTokenConfig extends WxMaRedissonConfigImpl {
 
     @Override
     public synchronized void updateAccessToken(String accessToken, int expiresInSeconds) {
+        long now = System.nanoTime();
         super.updateAccessToken(accessToken, expiresInSeconds);
-        remember(accessToken);
+        remember(accessToken, expiresInSeconds, now);
     }
 
     @Override
@@ -65,7 +73,9 @@ class RememberedTokenConfig extends WxMaRedissonConfigImpl {
         super.expireAccessToken();
     }
 
-    private void remember(String token) {
-        remembered = new Remembered(token, System.nanoTime() + REMEMBERED.toNanos());
+    /** For half a minute, or until a minute before the token's end when that comes sooner; not at all in that minute. */
+    private void remember(String token, long secondsLeft, long now) {
+        long rememberFor = Math.min(REMEMBERED.toSeconds(), secondsLeft - LAST_MINUTE.toSeconds());
+        remembered = rememberFor > 0 ? new Remembered(token, now + Duration.ofSeconds(rememberFor).toNanos()) : null;
     }
 }

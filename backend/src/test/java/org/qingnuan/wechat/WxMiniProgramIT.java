@@ -215,6 +215,27 @@ class WxMiniProgramIT extends IntegrationTest {
                 .extracting(WxMiniProgramIT::tokenOf).first().isEqualTo("stub-token-elsewhere");
     }
 
+    @Test
+    void shouldNotRememberATokenInItsLastMinute() {
+        String openId = openId("oLast");
+        WxMiniProgram node = new WxMiniProgram(properties, redisson, logging, environment, wechatErrors);
+        node.checkText(openId, ContentScene.COMMENT, "取得令牌");
+        String key = redisson.getKeys().getKeysByPattern(WxMiniProgram.REDIS_PREFIX + ":*access_token*").iterator().next();
+        String valid = redisson.<String>getBucket(key).get();
+        // another instance finds the token with 50 s to live: it uses it, without remembering it
+        WxMiniProgram late = new WxMiniProgram(properties, redisson, logging, environment, wechatErrors);
+        redisson.<String>getBucket(key).set(valid, Duration.ofSeconds(50));
+        late.checkText(openId, ContentScene.COMMENT, "最后一分钟");
+        redisson.<String>getBucket(key).set("stub-token-next", Duration.ofMinutes(10));
+
+        late.checkText(openId, ContentScene.COMMENT, "再读 Redis");
+
+        assertThat(stub.calls(MSG_SEC_CHECK)).filteredOn(c -> c.body().contains("最后一分钟"))
+                .extracting(WxMiniProgramIT::tokenOf).containsExactly(valid);
+        assertThat(stub.calls(MSG_SEC_CHECK)).filteredOn(c -> c.body().contains("再读 Redis"))
+                .extracting(WxMiniProgramIT::tokenOf).first().isEqualTo("stub-token-next");
+    }
+
     private static String tokenOf(WechatApiStub.Call call) {
         return java.util.Arrays.stream(call.query().split("&")).filter(p -> p.startsWith("access_token="))
                 .map(p -> p.substring("access_token=".length())).findFirst().orElseThrow();

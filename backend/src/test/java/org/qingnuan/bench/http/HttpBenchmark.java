@@ -160,6 +160,14 @@ public final class HttpBenchmark {
             return DriverManager.getConnection(databaseUrl(), dbUser, dbPassword);
         }
 
+        /** BENCH_FLOOR_SERVER_PREPARED (true, as the application's production profile; decision 332). */
+        final boolean floorServerPrepared = Boolean.parseBoolean(env("BENCH_FLOOR_SERVER_PREPARED", "true"));
+
+        /** A floor's connection: the driver set as the application's production profile sets it, unless told otherwise. */
+        Connection connectFloor() throws SQLException {
+            return DriverManager.getConnection(databaseUrl() + "?useServerPrepStmts=" + floorServerPrepared, dbUser, dbPassword);
+        }
+
         static String env(String name, String fallback) {
             String value = System.getenv(name);
             return value == null || value.isBlank() ? fallback : value.trim();
@@ -177,6 +185,8 @@ public final class HttpBenchmark {
         OUT.println("sections:  " + s.sections + ", " + s.rounds + " rounds of " + s.seconds + " s after " + s.warmupSeconds
                 + " s of warm-up; closed loop -t" + s.threads + " -c" + s.connections + ", open loop -t" + s.openConnections
                 + " -c" + s.openConnections);
+        OUT.println("floors:    plain JDBC, " + (s.floorServerPrepared ? "server-prepared statements (as the application)"
+                : "the driver's text protocol (BENCH_FLOOR_SERVER_PREPARED=false)"));
         if (!s.appArgs.isBlank()) {
             OUT.println("WHAT-IF:   application arguments " + s.appArgs + " -- NOT the application as shipped");
         }
@@ -496,7 +506,7 @@ public final class HttpBenchmark {
         AtomicLong wins = new AtomicLong();
         Connection[] connections = new Connection[s.connections];
         for (int i = 0; i < connections.length; i++) {
-            connections[i] = s.connect();
+            connections[i] = s.connectFloor();
         }
         CountDownLatch go = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(connections.length);
@@ -689,7 +699,7 @@ public final class HttpBenchmark {
                 st.execute("CREATE TABLE help_ticket_floor LIKE help_ticket");
             }
             for (int i = 0; i < connections.length; i++) {
-                connections[i] = s.connect();
+                connections[i] = s.connectFloor();
             }
         }
 
@@ -914,7 +924,7 @@ public final class HttpBenchmark {
         RedissonClient redis = Redisson.create(config);
         Connection[] connections = new Connection[s.nearbyClients];
         for (int i = 0; i < connections.length; i++) {
-            connections[i] = s.connect();
+            connections[i] = s.connectFloor();
         }
         org.qingnuan.bench.claims.Latencies[] latencies = new org.qingnuan.bench.claims.Latencies[connections.length];
         AtomicLong next = new AtomicLong();

@@ -8,7 +8,7 @@
 # Settings (environment): BENCH_SECTIONS (GCSN), BENCH_ROUNDS (3), BENCH_SECONDS (12), BENCH_WARMUP_SECONDS (10),
 # BENCH_HOLD=<file> (set up, write ports and tokens to <file>, then wait: profiling by hand; BENCH_HOLD_AT=end: after the sections), BENCH_THREADS/BENCH_CONNECTIONS (2/64), BENCH_OPEN_CONNECTIONS (16), BENCH_VOLUNTEERS (1280), BENCH_CLAIM_WARMUPS (2), BENCH_SUBMIT_WARMUPS (1), BENCH_FAMILIES (64),
 # BENCH_NEARBY_TASKS (100000), BENCH_NEARBY_CLIENTS (16), BENCH_PORT_BASE (20600: app +1, reference +2, management ports +4/+5, redis +10,
-# stubs +20/+21, a baseline build +3), BENCH_DB_* , BENCH_FLOOR_SERVER_PREPARED (true: the floors' JDBC as the application's, decision 332; false: the driver's text protocol, as before 2026-12-07 23:30), BENCH_BASELINE_JAR=<jar> (another build measured in the G rounds,
+# stubs +20/+21, a baseline build +3), BENCH_DB_* , BENCH_DB_BUFFER_POOL_MB (2048: MariaDB's buffer pool for the run, as deployed, put back at the end; 0 leaves it), BENCH_FLOOR_SERVER_PREPARED (true: the floors' JDBC as the application's, decision 332; false: the driver's text protocol, as before 2026-12-07 23:30), BENCH_BASELINE_JAR=<jar> (another build measured in the G rounds,
 # e.g. before a change), BENCH_JVM_OPTS (all JVMs under test), BENCH_APP_ARGS (what-ifs), BENCH_JFR=<file> (records the
 # application's JVM only), MVN_OFFLINE=-o (default) to build from the local repository only, BENCH_SKIP_BUILD=1 to
 # run what the last build left in $BENCH_WORK.

@@ -35,7 +35,7 @@ public class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
     /** Built on the first look-up after the mappings change. */
     private volatile Index index;
     /** The mappings Spring may test in the look-up under way on this thread; null when all of them. */
-    private final ThreadLocal<RequestMappingInfo[]> candidates = new ThreadLocal<>();
+    private final ThreadLocal<List<RequestMappingInfo>> candidates = new ThreadLocal<>();
 
     @Override
     protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
@@ -50,14 +50,14 @@ public class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
 
     @Override
     protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
-        RequestMappingInfo[] few = candidates.get();
+        List<RequestMappingInfo> few = candidates.get();
         if (few != null && !containsSame(few, info)) {
             return null;
         }
         return super.getMatchingMapping(info, request);
     }
 
-    private static boolean containsSame(RequestMappingInfo[] few, RequestMappingInfo info) {
+    private static boolean containsSame(List<RequestMappingInfo> few, RequestMappingInfo info) {
         for (RequestMappingInfo candidate : few) {
             if (candidate == info) {
                 return true;
@@ -117,7 +117,7 @@ public class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
         }
 
         /** The mappings one of whose patterns' literal beginnings the path starts with, and those without one. */
-        RequestMappingInfo[] candidates(String path) {
+        List<RequestMappingInfo> candidates(String path) {
             List<RequestMappingInfo> found = new ArrayList<>(always);
             for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
                 List<Beginning> here = byDirectory.get(path.substring(0, slash + 1));
@@ -125,12 +125,12 @@ public class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
                     continue;
                 }
                 for (Beginning beginning : here) {
-                    if (path.startsWith(beginning.literal()) && found.stream().noneMatch(f -> f == beginning.info())) {
+                    if (path.startsWith(beginning.literal()) && !containsSame(found, beginning.info())) {
                         found.add(beginning.info());
                     }
                 }
             }
-            return found.toArray(RequestMappingInfo[]::new);
+            return found;
         }
     }
 

@@ -160,6 +160,11 @@ public final class HttpBenchmark {
             return DriverManager.getConnection(databaseUrl(), dbUser, dbPassword);
         }
 
+        /** The MariaDB server itself, no database chosen: creating databases, global settings. */
+        Connection connectServer() throws SQLException {
+            return DriverManager.getConnection("jdbc:mariadb://" + dbHost + ":" + dbPort + "/", dbUser, dbPassword);
+        }
+
         /** BENCH_FLOOR_SERVER_PREPARED (true, as the application's production profile; decision 332). */
         final boolean floorServerPrepared = Boolean.parseBoolean(env("BENCH_FLOOR_SERVER_PREPARED", "true"));
 
@@ -1165,7 +1170,7 @@ public final class HttpBenchmark {
         if (wanted <= 0) {
             return;
         }
-        try (Connection c = DriverManager.getConnection("jdbc:mariadb://" + s.dbHost + ":" + s.dbPort + "/", s.dbUser, s.dbPassword);
+        try (Connection c = s.connectServer();
              Statement st = c.createStatement()) {
             long before = Long.parseLong(query(st, "SELECT @@innodb_buffer_pool_size"));
             if (before >= wanted) {
@@ -1184,7 +1189,7 @@ public final class HttpBenchmark {
             return;
         }
         bufferPoolBefore = 0;
-        try (Connection c = DriverManager.getConnection("jdbc:mariadb://" + s.dbHost + ":" + s.dbPort + "/", s.dbUser, s.dbPassword);
+        try (Connection c = s.connectServer();
              Statement st = c.createStatement()) {
             st.execute("SET GLOBAL innodb_buffer_pool_size = " + before);
         } catch (SQLException e) {
@@ -1193,7 +1198,7 @@ public final class HttpBenchmark {
     }
 
     private void recreateDatabase(String name) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:mariadb://" + s.dbHost + ":" + s.dbPort + "/", s.dbUser, s.dbPassword);
+        try (Connection c = s.connectServer();
              Statement st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + name);
             st.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");

@@ -4,13 +4,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +23,11 @@ import java.util.Set;
  * and pattern conditions: a fifth of a volunteer's claim's CPU in issue 19's profile. Here the mappings whose
  * patterns' literal beginnings ({@code /api/admin/tickets/} of {@code /api/admin/tickets/{id}/accept}) the path starts
  * with are found first, in an index by the beginnings' directories (one map look-up per segment of the path), and
- * Spring passes over every other mapping at the cost of an identity comparison with those few; the few are tested by
- * Spring as before, so what matches, and the 404 and 405 answers, stay Spring's. A path with an escape ({@code %}) or
- * a matrix parameter ({@code ;}) is left to Spring entirely, since it compares decoded segments.
+ * tested through Spring's conditions. When exactly one of them matches, that is the handler, with the request
+ * attributes Spring's look-up sets; otherwise Spring's look-up runs, passing over every other mapping at the cost of
+ * an identity comparison with those few, so that the choice among several matches and the 404 and 405 answers stay
+ * Spring's. A path with an escape ({@code %}) or a matrix parameter ({@code ;}) is left to Spring entirely, since it
+ * compares decoded segments.
  */
 public class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
 
@@ -39,13 +41,47 @@ public class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
 
     @Override
     protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
+        Index current = index();
         // computed once per look-up, not once per mapping (a request attribute is looked up through every wrapper)
-        candidates.set(lookupPath.indexOf('%') < 0 && lookupPath.indexOf(';') < 0 ? index().candidates(lookupPath) : null);
+        List<RequestMappingInfo> few = lookupPath.indexOf('%') < 0 && lookupPath.indexOf(';') < 0 ? current.candidates(lookupPath) : null;
+        HandlerMethod single = few == null || CorsUtils.isPreFlightRequest(request) ? null : onlyMatch(current, few, lookupPath, request);
+        if (single != null) {
+            return single;
+        }
+        candidates.set(few);
         try {
             return super.lookupHandlerMethod(lookupPath, request);
         } finally {
             candidates.remove();
         }
+    }
+
+    /**
+     * The handler when exactly one of the candidates matches the request, as Spring's look-up would then choose it (with
+     * the same request attributes); null when none or several do, which Spring's look-up then decides (its 404 and
+     * 405 answers, its ordering of several matches, a path mapped both literally and by a pattern). Spring itself
+     * would still loop over all of the application's mappings to pass over the others.
+     */
+    private HandlerMethod onlyMatch(Index current, List<RequestMappingInfo> few, String lookupPath, HttpServletRequest request) {
+        RequestMappingInfo registered = null;
+        RequestMappingInfo matched = null;
+        for (RequestMappingInfo info : few) {
+            RequestMappingInfo match = super.getMatchingMapping(info, request);
+            if (match != null) {
+                if (matched != null) {
+                    return null;
+                }
+                registered = info;
+                matched = match;
+            }
+        }
+        HandlerMethod handler = matched == null ? null : current.handlers.get(registered);
+        if (handler == null) {
+            return null;
+        }
+        request.setAttribute(BEST_MATCHING_HANDLER_ATTRIBUTE, handler);
+        handleMatch(matched, lookupPath, request);
+        return handler;
     }
 
     @Override
@@ -69,7 +105,7 @@ public class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
     private Index index() {
         Index built = index;
         if (built == null) {
-            built = new Index(getHandlerMethods().keySet());
+            built = new Index(getHandlerMethods());
             index = built;
         }
         return built;
@@ -101,9 +137,12 @@ public class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
 
         private final Map<String, List<Beginning>> byDirectory = new HashMap<>();
         private final List<RequestMappingInfo> always = new ArrayList<>();
+        /** Each mapping's handler, as registered (Spring's own map is copied at every call of getHandlerMethods). */
+        private final Map<RequestMappingInfo, HandlerMethod> handlers;
 
-        Index(Collection<RequestMappingInfo> mappings) {
-            for (RequestMappingInfo info : mappings) {
+        Index(Map<RequestMappingInfo, HandlerMethod> mappings) {
+            this.handlers = Map.copyOf(mappings);
+            for (RequestMappingInfo info : mappings.keySet()) {
                 String[] literals = literalPrefixes(info);
                 if (literals == ALWAYS) {
                     always.add(info);

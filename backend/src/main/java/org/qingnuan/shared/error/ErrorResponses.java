@@ -6,6 +6,7 @@ import org.qingnuan.api.error.ApiError;
 import org.qingnuan.api.error.ErrorCode;
 import org.qingnuan.shared.web.TraceIdFilter;
 import org.slf4j.MDC;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -39,6 +40,16 @@ public class ErrorResponses {
         return ResponseEntity.status(code.httpStatus())
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(body(code, message, fieldErrors));
+    }
+
+    /** A refusal's answer: its code's status, its message and field errors, and how long to wait when it says so. */
+    public ResponseEntity<ApiError> entity(DomainException e) {
+        ResponseEntity<ApiError> entity = entity(e.code(), e.userMessage(), e.fieldErrors());
+        if (e.retryAfterSeconds() != null) {
+            return ResponseEntity.status(entity.getStatusCode()).headers(entity.getHeaders())
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(entity.getBody());
+        }
+        return entity;
     }
 
     /** Writes the error straight to the servlet response, for code running outside Spring MVC. */

@@ -64,12 +64,8 @@ class GlobalExceptionHandler {
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ApiError> domain(DomainException e) {
-        ResponseEntity<ApiError> entity = errors.entity(e.code(), e.userMessage(), e.fieldErrors());
-        if (e.retryAfterSeconds() != null) {
-            return ResponseEntity.status(entity.getStatusCode()).headers(entity.getHeaders())
-                    .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(entity.getBody());
-        }
-        return entity;
+        // a refusal wrapped in another exception (its cause); one thrown as it is never gets here (DomainExceptionResolver)
+        return errors.entity(e);
     }
 
     @ExceptionHandler(BindException.class) // includes MethodArgumentNotValidException

@@ -13,6 +13,11 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * The one place the mini-program's writes are throttled: every operation of the contract marked
  * {@link Throttled} is counted per signed-in user in its bucket before the controller runs; past the limit it
@@ -25,6 +30,7 @@ class MiniWriteThrottle implements WebMvcConfigurer, HandlerInterceptor {
 
     private final WindowLimiter limiter;
     private final MiniThrottleProperties properties;
+    private final Map<Method, Optional<Throttled>> marks = new ConcurrentHashMap<>();
 
     MiniWriteThrottle(WindowLimiter limiter, MiniThrottleProperties properties) {
         this.limiter = limiter;
@@ -41,7 +47,9 @@ class MiniWriteThrottle implements WebMvcConfigurer, HandlerInterceptor {
         if (!(handler instanceof HandlerMethod method)) {
             return true;
         }
-        Throttled throttled = method.getMethodAnnotation(Throttled.class);
+        // Spring merges a method's annotations again at every call: read once per handler method
+        Throttled throttled = marks.computeIfAbsent(method.getMethod(),
+                m -> Optional.ofNullable(method.getMethodAnnotation(Throttled.class))).orElse(null);
         if (throttled == null) {
             return true;
         }

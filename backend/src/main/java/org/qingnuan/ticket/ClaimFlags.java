@@ -3,11 +3,13 @@ package org.qingnuan.ticket;
 import org.qingnuan.shared.redis.RedisAvailability;
 import org.qingnuan.shared.redis.RedisUnavailableException;
 import org.redisson.api.RBucket;
+import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Who is claiming a task, or has just claimed it, kept in Redis so that the others pressing at the same
@@ -19,6 +21,13 @@ class ClaimFlags {
 
     private static final String KEY = "qn:tasks:claiming:";
     private static final Duration TTL = Duration.ofSeconds(30);
+    /** KEYS[1] the flag; ARGV[1] the user, ARGV[2] the flag's life in ms. Returns the holder afterwards. */
+    private static final String TAKE = """
+            local holder = redis.call('GET', KEYS[1])
+            if holder then return holder end
+            redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+            return ARGV[1]
+            """;
 
     private final RedissonClient redisson;
     private final RedisAvailability redis;
@@ -37,13 +46,14 @@ class ClaimFlags {
         }
     }
 
-    /** Takes the flag for the user; returns who holds it afterwards (null when Redis failed). */
+    /**
+     * Takes the flag for the user; returns who holds it afterwards (null when Redis failed). One round trip: the
+     * others who pressed at the same moment learn the holder from the same call that failed to take it.
+     */
     String take(long ticketId, String user) {
         try {
-            return redis.call(() -> {
-                RBucket<String> flag = flag(ticketId);
-                return flag.setIfAbsent(user, TTL) ? user : flag.get();
-            });
+            return redis.call(() -> redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, TAKE,
+                    RScript.ReturnType.VALUE, List.of(KEY + ticketId), user, Long.toString(TTL.toMillis())));
         } catch (RedisUnavailableException redisDown) {
             return null;
         }

@@ -29,7 +29,7 @@ class DailyTaskCounts {
      * The tasks a volunteer holds (claimed or started) in any org: plain JDBC, so no jurisdiction filter applies — staff
      * assigning a volunteer may see only some of them, yet the cap counts them all.
      */
-    private static final String ACTIVE = "SELECT COUNT(*) FROM help_ticket WHERE claimed_by = ? AND status IN ('CLAIMED', 'IN_PROGRESS')";
+    static final String ACTIVE = "SELECT COUNT(*) FROM help_ticket WHERE claimed_by = ? AND status IN ('CLAIMED', 'IN_PROGRESS')";
     private static final String LOAD = "SELECT (" + ACTIVE + "), (SELECT COUNT(*) FROM help_ticket_event WHERE actor_type = 'VOLUNTEER'"
             + " AND actor_id = ? AND action = 'CLAIM' AND created_at >= ?), (SELECT COUNT(*) FROM help_ticket_event"
             + " WHERE actor_type = 'VOLUNTEER' AND actor_id = ? AND action = 'RELEASE' AND created_at >= ?)";
@@ -48,9 +48,11 @@ class DailyTaskCounts {
     private record Load(long active, int claimed, int released) {
     }
 
-    /** What a claim checks before its race: 409 when the volunteer holds as many tasks as they may (one cheap count). */
-    void requireBelowCap(VolunteerActor v) {
-        long active = active(v.volunteerId());
+    /**
+     * What a claim checks before its race: 409 when the volunteer holds as many tasks as they may ({@code active}, read
+     * with the task: {@link TaskBoardRows#claimable}).
+     */
+    void requireBelowCap(VolunteerActor v, long active) {
         if (active >= v.maxActiveTasks()) {
             throw tooMany(v, active);
         }

@@ -69,18 +69,27 @@ public class TaskBoardRows {
     }
 
     /** The task as a claim needs it ({@link #CLAIM_COLUMNS}; the other fields stay null), or null when there is none. */
-    HelpTicket claimable(long id) {
-        List<HelpTicket> rows = jdbc.query("SELECT " + CLAIM_COLUMNS + " FROM help_ticket WHERE id = ?", (rs, n) -> {
-            HelpTicket t = row(rs, n);
-            t.setVersion(rs.getInt(16));
-            t.setFamilyId(rs.getLong(17));
-            t.setAddressSealed(rs.getString(18));
-            t.setContactPhoneSealed(rs.getString(19));
-            t.setPhotoKeys(rs.getString(20));
-            long claimer = rs.getLong(21);
-            t.setClaimedBy(rs.wasNull() ? null : claimer);
-            return t;
-        }, id);
+    /** A task as a claim reads it, and how many tasks the claimer holds already (claimed or started, in any org). */
+    record Claimable(HelpTicket task, long claimerActive) {
+    }
+
+    /**
+     * The task and the claimer's count of active tasks in one statement: every volunteer pressing "claim" at the same
+     * moment reads both before the race, and the count is checked again under their row lock ({@link DailyTaskCounts}).
+     */
+    Claimable claimable(long id, long volunteerId) {
+        List<Claimable> rows = jdbc.query("SELECT " + CLAIM_COLUMNS + ", (" + DailyTaskCounts.ACTIVE + ") FROM help_ticket WHERE id = ?",
+                (rs, n) -> {
+                    HelpTicket t = row(rs, n);
+                    t.setVersion(rs.getInt(16));
+                    t.setFamilyId(rs.getLong(17));
+                    t.setAddressSealed(rs.getString(18));
+                    t.setContactPhoneSealed(rs.getString(19));
+                    t.setPhotoKeys(rs.getString(20));
+                    long claimer = rs.getLong(21);
+                    t.setClaimedBy(rs.wasNull() ? null : claimer);
+                    return new Claimable(t, rs.getLong(22));
+                }, volunteerId, id);
         return rows.isEmpty() ? null : rows.get(0);
     }
 

@@ -200,10 +200,11 @@ public class VolunteerTasks {
         // who presses a moment after someone else is turned away by Redis alone, without the database
         turnAwayIfTaken(flags.holder(ticketId), me);
         VolunteerActor v = volunteer.get();
-        HelpTicket seen = board.claimable(ticketId);
-        if (seen == null) {
+        TaskBoardRows.Claimable read = board.claimable(ticketId, v.volunteerId());
+        if (read == null) {
             throw new DomainException(TicketError.TICKET_NOT_FOUND);
         }
+        HelpTicket seen = read.task();
         if (!TicketAction.CLAIM.allowed(seen.getStatus(), TicketActor.Kind.VOLUNTEER)) {
             throw TicketLifecycle.conflict(seen.getStatus());
         }
@@ -218,7 +219,7 @@ public class VolunteerTasks {
             throw new DomainException(TicketError.OWN_VOLUNTEERS_ONLY);
         }
         // one who holds as many tasks as they may must not take the flag from one who may claim
-        daily.requireBelowCap(v);
+        daily.requireBelowCap(v, read.claimerActive());
         // whoever passed the checks takes the flag; one who finds it taken by someone else stops here
         String holder = flags.take(ticketId, me);
         turnAwayIfTaken(holder, me);

@@ -6,9 +6,9 @@
 # same JDK); the JDBC floors (conditional UPDATE, INSERT) run in the driver's JVM. Every figure is printed with its
 # ratio. Exits 1 only on a wrong result (two winners for a task, a 201 without its row), never on a missed target.
 # Settings (environment): BENCH_SECTIONS (GCSN), BENCH_ROUNDS (3), BENCH_SECONDS (12), BENCH_WARMUP_SECONDS (10),
-# BENCH_HOLD=<file> (set up, write ports and tokens to <file>, then wait: profiling by hand; BENCH_HOLD_AT=end: after the sections), BENCH_THREADS/BENCH_CONNECTIONS (2/64), BENCH_OPEN_CONNECTIONS (16), BENCH_VOLUNTEERS (1280), BENCH_CLAIM_WARMUPS (2), BENCH_SUBMIT_WARMUPS (1), BENCH_FAMILIES (64),
+# BENCH_HOLD=<file> (set up, write ports and tokens to <file>, then wait: profiling by hand; BENCH_HOLD_AT=end: after the sections), BENCH_THREADS/BENCH_CONNECTIONS (2/64), BENCH_OPEN_CONNECTIONS (16), BENCH_VOLUNTEERS (1280), BENCH_CLAIM_WARMUPS (2), BENCH_SUBMIT_WARMUPS (1) (at least; more until the JIT compiler threads take under BENCH_JIT_SETTLED (0.05) of the JVM's CPU in a warm-up, at most BENCH_WARMUP_MAX (16)), BENCH_FAMILIES (64),
 # BENCH_NEARBY_TASKS (100000), BENCH_NEARBY_CLIENTS (16), BENCH_PORT_BASE (20600: app +1, reference +2, management ports +4/+5, redis +10,
-# stubs +20/+21, a baseline build +3), BENCH_DB_* , BENCH_DB_BUFFER_POOL_MB (2048: MariaDB's buffer pool for the run, as deployed, put back at the end; 0 leaves it), BENCH_FLOOR_SERVER_PREPARED (true: the floors' JDBC as the application's, decision 332; false: the driver's text protocol, as before 2026-12-07 23:30), BENCH_BASELINE_JAR=<jar> (another build measured in the G rounds,
+# stubs +20/+21, a baseline build +3), BENCH_DB_* , BENCH_DB_BUFFER_POOL_MB (2048: MariaDB's buffer pool for the run, as deployed, put back at the end; 0 leaves it), BENCH_FLOOR_SERVER_PREPARED (true: the floors' JDBC as the application's, decision 332; false: the driver's text protocol, as before 2026-12-07 23:30), BENCH_APP_JAR=<jar> (another build measured in place of this tree's, with BENCH_SKIP_BUILD=1: an A/B of whole sections), BENCH_BASELINE_JAR=<jar> (another build measured in the G rounds,
 # e.g. before a change), BENCH_JVM_OPTS (all JVMs under test), BENCH_APP_ARGS (what-ifs), BENCH_JFR=<file> (records the
 # application's JVM only), MVN_OFFLINE=-o (default) to build from the local repository only, BENCH_SKIP_BUILD=1 to
 # run what the last build left in $BENCH_WORK.
@@ -39,7 +39,7 @@ build ${offline:+"$offline"} || { echo "offline build failed: trying again with 
 fi
 cd "$work/src"
 cp="$work/src/backend/target/test-classes:$work/src/backend/target/classes:$(tr ':' '\n' < "$work/cp.txt" | grep -v '\.pom$\|/pom\.xml$' | paste -sd:)"
-export BENCH_WORK="$work/run" BENCH_APP_JAR="$work/src/backend/target/qingnuan.jar" \
+export BENCH_WORK="$work/run" BENCH_APP_JAR="${BENCH_APP_JAR:-$work/src/backend/target/qingnuan.jar}" \
   BENCH_BARE_JAR="$work/src/benchmarks/bare-json/target/bare-json.jar" BENCH_LUA_DIR="$work/src/benchmarks/http"
 mkdir -p "$BENCH_WORK"
 cd "$BENCH_WORK"

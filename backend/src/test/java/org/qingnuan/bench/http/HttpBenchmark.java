@@ -147,6 +147,13 @@ public final class HttpBenchmark {
         final int contenders = Integer.parseInt(env("BENCH_CONTENDERS", "8"));
         final int claimWarmups = Integer.parseInt(env("BENCH_CLAIM_WARMUPS", "2"));
         final int submitWarmups = Integer.parseInt(env("BENCH_SUBMIT_WARMUPS", "1"));
+        /**
+         * Warm-ups go on past their number until the JIT compiler threads' share of the JVM's CPU in a warm-up falls
+         * under this (a JVM that has run for days does not compile its request path any more), at most
+         * BENCH_WARMUP_MAX in all.
+         */
+        final double jitSettled = Double.parseDouble(env("BENCH_JIT_SETTLED", "0.05"));
+        final int warmupMax = Integer.parseInt(env("BENCH_WARMUP_MAX", "16"));
         final int families = Integer.parseInt(env("BENCH_FAMILIES", "64"));
         final int nearbyTasks = Integer.parseInt(env("BENCH_NEARBY_TASKS", "100000"));
         final int nearbyVolunteers = Integer.parseInt(env("BENCH_NEARBY_VOLUNTEERS", "200"));
@@ -254,6 +261,8 @@ public final class HttpBenchmark {
         env.put("QN_MANAGEMENT_PORT", String.valueOf(s.portBase + 4));
         List<String> jvm = new ArrayList<>();
         if (!s.jfr.isBlank()) {
+            // deep stacks: a claim's JDBC call sits some 120 frames under the servlet, past JFR's default depth of 64
+            jvm.add("-XX:FlightRecorderOptions=stackdepth=256");
             jvm.add("-XX:StartFlightRecording=filename=" + s.jfr + ",settings=profile,dumponexit=true");
             OUT.println("JFR:       recording the application's JVM to " + s.jfr);
         }
@@ -412,24 +421,22 @@ public final class HttpBenchmark {
         Target signedIn = new Target("signed-in GET", s.appPort, "/api/mini/subscriptions/templates", miniToken);
         // BENCH_CLAIM_WARMUPS: more rounds before the measured ones when comparing builds, for the JIT to settle (the
         // section alone, without the GETs before it, compiles much of the request path during its first rounds)
-        for (int w = 0; w < s.claimWarmups; w++) {
-            claimRound("warm-up " + (w + 1), volunteers, perRound, null);
-            floorRound(volunteers, perRound);
+        // a warm-up is a whole round, so that the JIT has compiled what the measured rounds run besides the claims
+        // (the GETs, the metrics the drain reads): warming up with claims alone left the first measured round compiling
+        int w = 0;
+        while (w < s.claimWarmups || jitStillCompiling(w)) {
+            claimCycle("warm-up " + (++w), volunteers, perRound, signedIn);
         }
+        warmedUp("claim", w);
         List<Double> app = new ArrayList<>();
         List<Double> floor = new ArrayList<>();
         List<Double> gets = new ArrayList<>();
         for (int round = 1; round <= s.rounds; round++) {
             OUT.printf("round %d (load average %s)%n", round, load());
-            drain("this round");
-            Result r = claimRound("HTTP claims " + round, volunteers, perRound, null);
-            drain("the JDBC floor");
-            double f = floorRound(volunteers, perRound);
-            Result g = wrk("get.lua", s.appPort, s.threads, s.connections, 6, getEnv(signedIn), null);
-            OUT.printf(Locale.ROOT, "  %-40s %9.0f/s  p50 %6.2f  p99 %7.2f ms%n", "signed-in GET of this round", g.rate(), g.p50, g.p99);
-            app.add(r.rate());
-            floor.add(f);
-            gets.add(g.rate());
+            double[] cycle = claimCycle("HTTP claims " + round, volunteers, perRound, signedIn);
+            app.add(cycle[0]);
+            floor.add(cycle[1]);
+            gets.add(cycle[2]);
         }
         double a = median(app);
         double f = median(floor);
@@ -450,6 +457,17 @@ public final class HttpBenchmark {
         }
         OUT.printf(Locale.ROOT, "  claim p99 at %.0f/s offered (half the maximum, open loop): %.2f ms (target <= 50)%n", offered, worst);
         figures.put("C claim p99 ms at half the maximum (open loop)", worst);
+    }
+
+    /** A round of the claim section: the claims, their JDBC floor and the signed-in GET; their rates. */
+    private double[] claimCycle(String label, List<Volunteer> volunteers, int tasks, Target signedIn) throws Exception {
+        drain("this round");
+        Result r = claimRound(label, volunteers, tasks, null);
+        drain("the JDBC floor");
+        double f = floorRound(volunteers, tasks);
+        Result g = wrk("get.lua", s.appPort, s.threads, s.connections, 6, getEnv(signedIn), null);
+        OUT.printf(Locale.ROOT, "  %-40s %9.0f/s  p50 %6.2f  p99 %7.2f ms%n", "signed-in GET of this round", g.rate(), g.p50, g.p99);
+        return new double[] {r.rate(), f, g.rate()};
     }
 
     /** One round of HTTP claims over fresh tasks; checks exactly one winner per task. */
@@ -618,12 +636,14 @@ public final class HttpBenchmark {
         long connectionsCut = 0;
         // BENCH_SUBMIT_WARMUPS: more warm-up runs when the section runs alone, for the JIT to settle (alone, the JVM's
         // CPU per submission fell from 4.0 to 1.4 ms over its first three measured rounds)
-        for (int w = 1; w <= s.submitWarmups; w++) {
-            Result warm = submitRun(s.submitWarmups == 1 ? "warm-up" : "warm-up " + w, file, s.warmupSeconds * 2, null);
+        int w = 0;
+        while (w < s.submitWarmups || jitStillCompiling(w)) {
+            Result warm = submitRun("warm-up " + (++w), file, s.warmupSeconds * 2, null);
             accepted += warm.count201();
             connectionsCut += s.connections;
             drain("the next warm-up");
         }
+        warmedUp("submission", w);
         List<Double> app = new ArrayList<>();
         List<Double> floors = new ArrayList<>();
         List<Double> sustained = new ArrayList<>();
@@ -1382,17 +1402,86 @@ public final class HttpBenchmark {
         }
     }
 
-    /** CPU time so far of the application's JVM, MariaDB (when it runs on this machine) and the benchmark's Redis. */
+    /**
+     * CPU time so far of the application's JVM, MariaDB (when it runs on this machine) and the benchmark's Redis, and
+     * the statements MariaDB and the commands Redis have taken (their own counters, so what a request costs each of
+     * them is counted, not read from the code).
+     */
     private long[] machineCpu() {
-        return new long[] {cpuMillis(appPid), cpuMillis(mariadbPid()), cpuMillis(redisPid)};
+        return new long[] {cpuMillis(appPid), cpuMillis(mariadbPid()), cpuMillis(redisPid), mariadbQuestions(), redisCommands(),
+            compilerMillis(appPid)};
+    }
+
+    /**
+     * CPU time so far of the JVM's JIT compiler threads: a JVM still compiling the request path spends a share of its
+     * CPU on it (a third in a claim round after six warm-ups), which is the warm-up's cost, not the request's.
+     */
+    private static long compilerMillis(long pid) {
+        long total = 0;
+        try (java.util.stream.Stream<Path> threads = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path t : (Iterable<Path>) threads::iterator) {
+                String name = Files.readString(t.resolve("comm")).trim();
+                if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                    String stat = Files.readString(t.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    total += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0; // a thread gone between the listing and the read: the figure is only for the reader
+        }
+        return total;
+    }
+
+    /** The JIT compiler threads' share of the JVM's CPU in the last run {@link #cpuPerRequest} reported. */
+    private double lastJitShare = 1;
+
+    /** Whether another warm-up is due: the JIT still took more than its settled share of the last one. */
+    private boolean jitStillCompiling(int warmupsDone) {
+        return warmupsDone < s.warmupMax && lastJitShare > s.jitSettled;
+    }
+
+    private void warmedUp(String section, int rounds) {
+        OUT.printf(Locale.ROOT, "  %d %s warm-ups (at least %s; the JIT's share of the JVM's CPU in the last: %.1f %%, settled under %.1f %%)%n",
+                rounds, section, section.equals("claim") ? s.claimWarmups : s.submitWarmups, 100 * lastJitShare, 100 * s.jitSettled);
     }
 
     /** Where the machine's CPU went per answered request since {@code before}: which process a cost sits in. */
     private String cpuPerRequest(long[] before, long answered) {
         long[] now = machineCpu();
+        lastJitShare = (double) (now[5] - before[5]) / Math.max(1, now[0] - before[0]);
         double n = Math.max(1, answered);
-        return String.format(Locale.ROOT, "CPU ms/req: JVM %5.3f, MariaDB %5.3f, Redis %5.3f", (now[0] - before[0]) / n,
-                (now[1] - before[1]) / n, (now[2] - before[2]) / n);
+        return String.format(Locale.ROOT, "CPU ms/req: JVM %5.3f (of it JIT %5.3f), MariaDB %5.3f, Redis %5.3f; per req: %4.1f statements,"
+                        + " %4.1f Redis commands", (now[0] - before[0]) / n, (now[5] - before[5]) / n, (now[1] - before[1]) / n,
+                (now[2] - before[2]) / n, (now[3] - before[3]) / n, (now[4] - before[4]) / n);
+    }
+
+    /** MariaDB's count of statements received (global {@code Questions}; the benchmark's own few included). */
+    private long mariadbQuestions() {
+        try (Connection c = s.connectServer(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SHOW GLOBAL STATUS LIKE 'Questions'")) {
+            return rs.next() ? rs.getLong(2) : 0;
+        } catch (SQLException e) {
+            return 0;
+        }
+    }
+
+    /** The benchmark's redis-server's count of commands processed ({@code INFO stats}). */
+    private long redisCommands() {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", s.redisPort)) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write("INFO stats\r\n".getBytes(StandardCharsets.US_ASCII));
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII));
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (line.startsWith("total_commands_processed:")) {
+                    return Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                }
+            }
+            return 0;
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
     }
 
     private long mariadbPid() {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 19 — run: benchmarks/http.sh   (about 15 minutes; BENCH_SECTIONS=G for the GETs alone, ~4 minutes)
+# Issue 19 — run: benchmarks/http.sh   (25-35 minutes; BENCH_SECTIONS=G for the GETs alone, ~6 minutes)
 # The application measured from outside, as a load test would: wrk (Debian package `wrk`) with the Lua scripts of
 # benchmarks/http/ drives the application jar in its own JVM (profile prod, default JIT, its own MariaDB database
 # qingnuan_perf, its own redis-server) and, in the same run, a bare Spring Boot JSON endpoint (benchmarks/bare-json,

@@ -153,6 +153,8 @@ public final class HttpBenchmark {
          * BENCH_WARMUP_MAX in all.
          */
         final double jitSettled = Double.parseDouble(env("BENCH_JIT_SETTLED", "0.05"));
+        /** How many claim rounds' worth of tasks the conditional-UPDATE floor races over at a time (decision 337). */
+        final int floorTasksFactor = Integer.parseInt(env("BENCH_FLOOR_TASKS_FACTOR", "4"));
         final int warmupMax = Integer.parseInt(env("BENCH_WARMUP_MAX", "16"));
         final int families = Integer.parseInt(env("BENCH_FAMILIES", "64"));
         final int nearbyTasks = Integer.parseInt(env("BENCH_NEARBY_TASKS", "100000"));
@@ -517,8 +519,11 @@ public final class HttpBenchmark {
     }
 
     /** The same race as plain JDBC: one connection per client, autocommit, the conditional UPDATE. */
-    private double floorRound(List<Volunteer> volunteers, int tasks) throws Exception {
+    private double floorRound(List<Volunteer> volunteers, int roundTasks) throws Exception {
         String tag = "F" + RANDOM.nextInt(1_000_000);
+        // BENCH_FLOOR_TASKS_FACTOR rounds' worth of tasks: one round's UPDATEs took half a second, and such a short
+        // measurement varied from 3,200 to 9,800/s within one run (ramp-up, the last stragglers, a background flush)
+        int tasks = roundTasks * s.floorTasksFactor;
         List<Long> ids = insertTasks(tag, tasks);
         long[][] queue = new long[ids.size() * s.contenders][];
         for (int t = 0; t < ids.size(); t++) {

@@ -21,15 +21,16 @@ import java.time.LocalDateTime;
 class DailyTaskCounts {
 
     /**
+     * The tasks a volunteer holds (claimed or started) in any org: plain JDBC, so no jurisdiction filter applies — staff
+     * assigning a volunteer may see only some of them, yet the cap counts them all. Also read with the task a claim
+     * reads before its race ({@link TaskBoardRows#claimable}).
+     */
+    static final String ACTIVE = "SELECT COUNT(*) FROM help_ticket WHERE claimed_by = ? AND status IN ('CLAIMED', 'IN_PROGRESS')";
+    /**
      * The tasks a volunteer holds (claimed or started, in any org) and their claims and releases since a moment, in
      * one statement: it runs under the volunteer's row lock in every claim. Plain JDBC, as
      * the task board's rows ({@link TaskBoardRows}): a mapper statement's session and mapping cost more than the read.
      */
-    /**
-     * The tasks a volunteer holds (claimed or started) in any org: plain JDBC, so no jurisdiction filter applies — staff
-     * assigning a volunteer may see only some of them, yet the cap counts them all.
-     */
-    static final String ACTIVE = "SELECT COUNT(*) FROM help_ticket WHERE claimed_by = ? AND status IN ('CLAIMED', 'IN_PROGRESS')";
     private static final String LOAD = "SELECT (" + ACTIVE + "), (SELECT COUNT(*) FROM help_ticket_event WHERE actor_type = 'VOLUNTEER'"
             + " AND actor_id = ? AND action = 'CLAIM' AND created_at >= ?), (SELECT COUNT(*) FROM help_ticket_event"
             + " WHERE actor_type = 'VOLUNTEER' AND actor_id = ? AND action = 'RELEASE' AND created_at >= ?)";

@@ -421,10 +421,9 @@ public final class HttpBenchmark {
             }
         }
         Target signedIn = new Target("signed-in GET", s.appPort, "/api/mini/subscriptions/templates", miniToken);
-        // BENCH_CLAIM_WARMUPS: more rounds before the measured ones when comparing builds, for the JIT to settle (the
-        // section alone, without the GETs before it, compiles much of the request path during its first rounds)
-        // a warm-up is a whole round, so that the JIT has compiled what the measured rounds run besides the claims
-        // (the GETs, the metrics the drain reads): warming up with claims alone left the first measured round compiling
+        // at least BENCH_CLAIM_WARMUPS rounds, then more until the JIT has settled (decision 337); a warm-up is a whole
+        // round, so that the JIT has compiled what the measured rounds run besides the claims (the GETs, the metrics the
+        // drain reads): warming up with claims alone left the first measured round compiling
         int w = 0;
         while (w < s.claimWarmups || jitStillCompiling(w)) {
             claimCycle("warm-up " + (++w), volunteers, perRound, signedIn);
@@ -1399,12 +1398,17 @@ public final class HttpBenchmark {
 
     private static long cpuMillis(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // clock ticks of 10 ms
+            return statMillis(Path.of("/proc/" + pid + "/stat"));
         } catch (IOException e) {
             return 0;
         }
+    }
+
+    /** User and system CPU time of a process's or thread's {@code stat} file (clock ticks of 10 ms). */
+    private static long statMillis(Path stat) throws IOException {
+        String text = Files.readString(stat);
+        String[] f = text.substring(text.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
     }
 
     /**
@@ -1427,9 +1431,7 @@ public final class HttpBenchmark {
             for (Path t : (Iterable<Path>) threads::iterator) {
                 String name = Files.readString(t.resolve("comm")).trim();
                 if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-                    String stat = Files.readString(t.resolve("stat"));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    total += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+                    total += statMillis(t.resolve("stat"));
                 }
             }
         } catch (IOException | RuntimeException e) {
